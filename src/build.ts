@@ -1,0 +1,49 @@
+import { buildTime } from './clock.ts'
+import { BookError } from './errors.ts'
+import { loadBook, type Book } from './load/index.ts'
+import { normaliseBook, type NormaliseOptions } from './normalise/index.ts'
+import { packageEpub } from './package/index.ts'
+import { renderBook } from './render/index.ts'
+import { slugify } from './load/slug.ts'
+import { verifyEpub } from './verify/index.ts'
+import type { VFileMessage } from 'vfile-message'
+
+export interface BuildOptions extends NormaliseOptions {
+  /** Folder that message paths are relative to; defaults to `process.cwd()`. */
+  cwd?: string
+  /** Environment to read `SOURCE_DATE_EPOCH` from; defaults to `process.env`. */
+  env?: Readonly<Record<string, string | undefined>>
+}
+
+export interface BuildResult {
+  /** The EPUB's bytes; nothing is written: the caller decides where. */
+  epub: Uint8Array
+  /** File name the book would have in `dist/`: `<slug>.epub`. */
+  fileName: string
+  book: Book
+  /** Non-fatal messages from every stage (warnings). */
+  messages: VFileMessage[]
+}
+
+/**
+ * Build a manuscript folder into an EPUB in memory. The stages run in this
+ * order and each only reads what the one before it produced:
+ * load → normalise → render → package → verify.
+ * Throws `BookError` (positioned messages) when the book cannot be built.
+ */
+export async function build(manuscript: string, options: BuildOptions = {}): Promise<BuildResult> {
+  const book = await loadBook(manuscript, { cwd: options.cwd })
+  const time = buildTime(options.env ?? process.env, book.metadata.date)
+  const normalised = normaliseBook(book, options)
+  const rendered = renderBook(normalised, options)
+  const epub = await packageEpub({ metadata: book.metadata, rendered, templates: book.templates, date: time.date })
+  const fileName = `${slugify(book.metadata.title)}.epub`
+  const problems = await verifyEpub(epub, fileName)
+  if (problems.length > 0) throw new BookError(problems)
+  const texts = [
+    ...normalised.front.map((page) => page.text.file),
+    ...normalised.chapters.flatMap((chapter) => [...chapter.scenes.map((scene) => scene.file), ...(chapter.endNote ? [chapter.endNote.file] : [])]),
+    ...normalised.back.map((page) => page.text.file),
+  ]
+  return { epub, fileName, book, messages: texts.flatMap((file) => file.messages) }
+}

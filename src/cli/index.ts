@@ -1,0 +1,81 @@
+import { Command, CommanderError, Option } from 'commander'
+import { readFileSync } from 'node:fs'
+import { BookError } from '../errors.ts'
+import { report } from './report.ts'
+
+/** Exit codes, set in this one place. */
+export const EXIT = { ok: 0, book: 1, usage: 2 } as const
+
+/** A usage problem found after parsing (bad value, bad --out): exit 2. */
+export class UsageError extends Error {}
+
+const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version
+
+function program(): Command {
+  const cli = new Command('colophon')
+    .description('Turn a manuscript folder of Markdown into a valid, reproducible EPUB 3.')
+    .version(version, '-v, --version')
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: (text) => process.stdout.write(text), writeErr: (text) => process.stderr.write(text) })
+
+  const wordJoiner = new Option('--word-joiner <char>', 'word joiner to set: u2060, or feff for readers that lack U+2060')
+    .choices(['u2060', 'feff'])
+    .default('u2060')
+
+  cli
+    .command('build')
+    .description('Build the manuscript folder into an EPUB (default: ./manuscript → dist/<title>.epub).')
+    .argument('[manuscript-dir]', 'manuscript folder with book.yaml and chapters/', 'manuscript')
+    .option('-o, --out <file>', 'where to write the EPUB (default: dist/<title>.epub)')
+    .addOption(wordJoiner)
+    .option('--debug', 'print stack traces of unexpected errors')
+    .addHelpText('after', '\nExample:\n  $ colophon build manuscript --out dist/my-book.epub\n')
+    .exitOverride()
+    .action(async (dir: string, options: { out?: string; wordJoiner: 'u2060' | 'feff' }) => {
+      const { runBuild } = await import('./build.ts')
+      await runBuild(dir, options)
+    })
+
+  cli
+    .command('typeset')
+    .description('Typeset Markdown from a file or standard input and print the result.')
+    .argument('[file]', 'Markdown file (default: standard input)')
+    .addOption(new Option('-f, --format <format>', 'what to print').choices(['xhtml', 'text']).default('xhtml'))
+    .addOption(wordJoiner)
+    .option('--debug', 'print stack traces of unexpected errors')
+    .addHelpText('after', `\nExample:\n  $ echo 'He said "wait - no..."' | colophon typeset --format text\n`)
+    .exitOverride()
+    .action(async (file: string | undefined, options: { format: 'xhtml' | 'text'; wordJoiner: 'u2060' | 'feff' }) => {
+      const { runTypeset } = await import('./typeset.ts')
+      await runTypeset(file, options)
+    })
+
+  cli.addHelpText('after', '\nExamples:\n  $ colophon build\n  $ colophon typeset chapter.md --format text\n')
+  return cli
+}
+
+/** Run the CLI; returns the exit code instead of exiting, so tests and wrappers can call it. */
+export async function main(argv: string[]): Promise<number> {
+  const debug = argv.includes('--debug')
+  try {
+    await program().parseAsync(argv, { from: 'user' })
+    return EXIT.ok
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      const done = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code)
+      return done ? EXIT.ok : EXIT.usage
+    }
+    if (error instanceof BookError) {
+      process.stderr.write(`${report(error.messages)}\n`)
+      return EXIT.book
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`colophon: ${error.message}\n`)
+      return EXIT.usage
+    }
+    const text = error instanceof Error ? (debug ? (error.stack ?? error.message) : error.message) : String(error)
+    process.stderr.write(`colophon: ${text}\n${debug ? '' : '(run with --debug for details)\n'}`)
+    return EXIT.book
+  }
+}

@@ -1,0 +1,19 @@
+import { readFile } from 'node:fs/promises'
+import { text } from 'node:stream/consumers'
+import { VFile } from 'vfile'
+import { typeset } from '../typeset.ts'
+import { report } from './report.ts'
+
+export interface TypesetCommandOptions {
+  format: 'xhtml' | 'text'
+  wordJoiner: 'u2060' | 'feff'
+}
+
+/** `colophon typeset`: Markdown in (file or standard input), typeset result out on standard output. */
+export async function runTypeset(path: string | undefined, options: TypesetCommandOptions): Promise<void> {
+  const value = path ? await readFile(path, 'utf8') : await text(process.stdin)
+  const file = new VFile({ path: path ?? '<stdin>', value: value.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n') })
+  const result = typeset(file, { wordJoiner: options.wordJoiner })
+  if (result.messages.length > 0) process.stderr.write(`${report(result.messages)}\n`)
+  process.stdout.write(`${options.format === 'text' ? result.text : result.xhtml}\n`)
+}

@@ -1,0 +1,9 @@
+/**
+ * colophon's library API: `build()` a manuscript folder into EPUB bytes,
+ * `typeset()` a piece of Markdown, `loadBook()` to read a manuscript only.
+ */
+export { build, type BuildOptions, type BuildResult } from './build.ts'
+export { typeset, type TypesetOptions, type TypesetResult } from './typeset.ts'
+export { loadBook, type Book, type Chapter, type MatterPage, type Metadata, type Author } from './load/index.ts'
+export { BookError } from './errors.ts'
+export { verifyEpub } from './verify/index.ts'

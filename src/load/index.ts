@@ -1,0 +1,198 @@
+import { readdir, stat } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { VFile } from 'vfile'
+import type { VFileMessage } from 'vfile-message'
+import { BookError } from '../errors.ts'
+import { parseMetadata } from './metadata.ts'
+import { byPrefix, duplicateRanks, rankOf, titleFromName, type Ordered } from './order.ts'
+import { displayPath, readText } from './read-text.ts'
+import { Slugger } from './slug.ts'
+import { loadTemplates } from './templates.ts'
+import type { Book, Chapter, MatterPage } from './types.ts'
+
+export type { Book, Chapter, MatterPage } from './types.ts'
+export type { Metadata, Author } from './metadata.ts'
+
+export interface LoadOptions {
+  /** Folder that message paths are relative to; defaults to `process.cwd()`. */
+  cwd?: string
+}
+
+const END_NOTE = 'end-note.md'
+const CHAPTER_META = 'chapter.yaml'
+
+/**
+ * Read a manuscript folder into one typed `Book`. Throws `BookError` with
+ * positioned messages when the manuscript cannot make a book; non-fatal
+ * messages stay on the returned vfiles.
+ */
+export async function loadBook(folder: string, options: LoadOptions = {}): Promise<Book> {
+  const cwd = options.cwd ?? process.cwd()
+  const root = resolve(cwd, folder)
+  const problems: VFileMessage[] = []
+  const rootFile = new VFile({ path: displayPath(root, cwd), cwd })
+  const fail = (file: VFile, reason: string, ruleId: string): void => {
+    const message = file.message(reason, { ruleId, source: 'colophon-load' })
+    message.fatal = true
+    problems.push(message)
+  }
+
+  if (!(await isDirectory(root))) {
+    fail(rootFile, `Unexpected missing manuscript folder \`${rootFile.path}\`, expected a folder with book.yaml and chapters/`, 'no-manuscript')
+    throw new BookError(problems)
+  }
+
+  const metaPath = join(root, 'book.yaml')
+  if (!(await isFile(metaPath))) {
+    fail(rootFile, 'Unexpected manuscript without `book.yaml`, expected title, author and language in it', 'no-metadata')
+    throw new BookError(problems)
+  }
+  const metaFile = await readText(metaPath, cwd)
+  const metadata = fatalOf(metaFile).length === 0 ? parseMetadata(metaFile) : undefined
+  problems.push(...fatalOf(metaFile))
+
+  const slugs = new Slugger()
+  const front = await loadMatter(join(root, 'front'), metadata?.order.front, cwd, slugs, problems)
+  const chaptersDir = join(root, 'chapters')
+  const chapterDirs = await listEntries(chaptersDir, (name, isDir) => isDir)
+  if (chapterDirs.length === 0) {
+    fail(rootFile, 'Unexpected manuscript without chapters, expected folders under `chapters/` holding `.md` scene files', 'no-chapters')
+  }
+  const chapters: Chapter[] = []
+  for (const entry of ordered(chapterDirs, metadata?.order.chapters, new VFile({ path: displayPath(chaptersDir, cwd), cwd }), problems)) {
+    const chapter = await loadChapter(join(chaptersDir, entry.name), entry.name, chapters.length + 1, cwd, slugs, problems)
+    if (chapter) chapters.push(chapter)
+  }
+  const back = await loadMatter(join(root, 'back'), metadata?.order.back, cwd, slugs, problems)
+
+  if (problems.length > 0 || !metadata) throw new BookError(problems)
+  return { root: rootFile.path, metadata, front, chapters, back, templates: await loadTemplates(root) }
+}
+
+async function loadChapter(
+  dir: string,
+  name: string,
+  number: number,
+  cwd: string,
+  slugs: Slugger,
+  problems: VFileMessage[],
+): Promise<Chapter | undefined> {
+  const dirFile = new VFile({ path: displayPath(dir, cwd), cwd })
+  const sceneEntries = await listEntries(dir, (entry, isDir) => !isDir && entry.endsWith('.md') && entry !== END_NOTE)
+  if (sceneEntries.length === 0) {
+    const message = dirFile.message('Unexpected chapter without scenes, expected at least one `.md` file', {
+      ruleId: 'empty-chapter',
+      source: 'colophon-load',
+    })
+    message.fatal = true
+    problems.push(message)
+    return undefined
+  }
+  const scenes: VFile[] = []
+  for (const entry of ordered(sceneEntries, undefined, dirFile, problems)) {
+    const scene = await readText(join(dir, entry.name), cwd)
+    problems.push(...fatalOf(scene))
+    scenes.push(scene)
+  }
+  let title = titleFromName(name)
+  const metaPath = join(dir, CHAPTER_META)
+  if (await isFile(metaPath)) {
+    const metaFile = await readText(metaPath, cwd)
+    const given = parseChapterTitle(metaFile)
+    problems.push(...fatalOf(metaFile))
+    if (given) title = given
+  }
+  const endNotePath = join(dir, END_NOTE)
+  const endNote = (await isFile(endNotePath)) ? await readText(endNotePath, cwd) : undefined
+  if (endNote) problems.push(...fatalOf(endNote))
+  return { slug: slugs.slug(`chapter-${number}`), number, title, scenes, endNote }
+}
+
+async function loadMatter(
+  dir: string,
+  listed: string[] | undefined,
+  cwd: string,
+  slugs: Slugger,
+  problems: VFileMessage[],
+): Promise<MatterPage[]> {
+  const entries = await listEntries(dir, (name, isDir) => !isDir && name.endsWith('.md'))
+  const pages: MatterPage[] = []
+  for (const entry of ordered(entries, listed, new VFile({ path: displayPath(dir, cwd), cwd }), problems)) {
+    const file = await readText(join(dir, entry.name), cwd)
+    problems.push(...fatalOf(file))
+    const title = titleFromName(entry.name)
+    pages.push({ slug: slugs.slug(title), title, file })
+  }
+  return pages
+}
+
+/** Order by `book.yaml`'s list when given, else by numeric prefix; duplicates are errors. */
+function ordered(
+  entries: Ordered<null>[],
+  listed: string[] | undefined,
+  where: VFile,
+  problems: VFileMessage[],
+): Ordered<null>[] {
+  if (listed) {
+    const byName = new Map(entries.map((entry) => [entry.name, entry]))
+    return listed.flatMap((name) => {
+      const entry = byName.get(name) ?? byName.get(`${name}.md`)
+      if (!entry) {
+        const message = where.message(`Unexpected \`${name}\` in book.yaml order, expected a file or folder of that name here`, {
+          ruleId: 'missing-ordered-entry',
+          source: 'colophon-load',
+        })
+        message.fatal = true
+        problems.push(message)
+      }
+      return entry ? [entry] : []
+    })
+  }
+  for (const [first, second] of duplicateRanks(entries)) {
+    const message = where.message(
+      `Unexpected \`${second.name}\` with the same order number as \`${first.name}\`, expected a unique numeric prefix`,
+      { ruleId: 'duplicate-order', source: 'colophon-load' },
+    )
+    message.fatal = true
+    problems.push(message)
+  }
+  return byPrefix(entries)
+}
+
+function parseChapterTitle(file: VFile): string | undefined {
+  const match = /^title:\s*(.+?)\s*$/m.exec(String(file.value))
+  if (!match?.[1]) {
+    const message = file.message('Unexpected chapter.yaml without `title:`, expected `title: "Chapter title"`', {
+      ruleId: 'chapter-title',
+      source: 'colophon-load',
+    })
+    message.fatal = true
+    return undefined
+  }
+  const raw = match[1]
+  return /^(["']).*\1$/.test(raw) ? raw.slice(1, -1).replace(/\\"/g, '"') : raw
+}
+
+async function listEntries(dir: string, keep: (name: string, isDir: boolean) => boolean): Promise<Ordered<null>[]> {
+  let dirents
+  try {
+    dirents = await readdir(dir, { withFileTypes: true })
+  } catch {
+    return []
+  }
+  return dirents
+    .filter((dirent) => !dirent.name.startsWith('.') && keep(dirent.name, dirent.isDirectory()))
+    .map((dirent) => ({ name: dirent.name, rank: rankOf(dirent.name), value: null }))
+}
+
+function fatalOf(file: VFile): VFileMessage[] {
+  return file.messages.filter((message) => message.fatal)
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  return stat(path).then((info) => info.isDirectory(), () => false)
+}
+
+async function isFile(path: string): Promise<boolean> {
+  return stat(path).then((info) => info.isFile(), () => false)
+}

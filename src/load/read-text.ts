@@ -1,0 +1,60 @@
+import { readFile } from 'node:fs/promises'
+import { relative, isAbsolute } from 'node:path'
+import { VFile } from 'vfile'
+
+const decoder = new TextDecoder('utf-8', { fatal: true })
+
+/**
+ * Read a manuscript text file into a vfile: UTF-8, byte-order mark dropped,
+ * CRLF and CR line endings made LF (line numbers stay those the author sees).
+ * The path is relative to the working folder, so messages read `file:line:col`.
+ */
+export async function readText(path: string, cwd: string): Promise<VFile> {
+  const shown = displayPath(path, cwd)
+  const file = new VFile({ path: shown, cwd })
+  const bytes = await readFile(path)
+  let text: string
+  try {
+    text = decoder.decode(bytes)
+  } catch {
+    const message = file.message('Unexpected bytes that are not UTF-8, expected a UTF-8 text file', {
+      place: firstInvalidUtf8(bytes),
+      ruleId: 'encoding',
+      source: 'colophon-load',
+    })
+    message.fatal = true
+    file.value = ''
+    return file
+  }
+  file.value = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')
+  return file
+}
+
+export function displayPath(path: string, cwd: string): string {
+  const shown = relative(cwd, path)
+  return shown && !shown.startsWith('..') && !isAbsolute(shown) ? shown : path
+}
+
+/** Line and column of the first byte sequence that is not valid UTF-8. */
+function firstInvalidUtf8(bytes: Uint8Array): { line: number; column: number } {
+  let line = 1
+  let column = 1
+  for (let index = 0; index < bytes.length; ) {
+    const byte = bytes[index] ?? 0
+    const length = byte < 0x80 ? 1 : byte >> 5 === 6 ? 2 : byte >> 4 === 14 ? 3 : byte >> 3 === 30 ? 4 : 0
+    if (length === 0) return { line, column }
+    try {
+      decoder.decode(bytes.subarray(index, index + length))
+    } catch {
+      return { line, column }
+    }
+    if (byte === 0x0a) {
+      line++
+      column = 1
+    } else {
+      column++
+    }
+    index += length
+  }
+  return { line, column }
+}

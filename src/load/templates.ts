@@ -1,0 +1,24 @@
+import { readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+/** The templates colophon ships: XHTML skeletons, OPF, NCX and CSS. */
+export const builtinTemplates = fileURLToPath(new URL('../../templates/', import.meta.url))
+
+/**
+ * Read the built-in templates, then let files of the same name in the
+ * manuscript's own `templates/` folder replace them.
+ */
+export async function loadTemplates(manuscriptRoot: string): Promise<Map<string, string>> {
+  const templates = new Map<string, string>()
+  for (const folder of [builtinTemplates, join(manuscriptRoot, 'templates')]) {
+    let names: string[]
+    try {
+      names = (await readdir(folder)).sort()
+    } catch {
+      continue
+    }
+    for (const name of names) templates.set(name, await readFile(join(folder, name), 'utf8'))
+  }
+  return templates
+}

@@ -1,0 +1,33 @@
+import type { VFile } from 'vfile'
+import type { Metadata } from './metadata.ts'
+
+/** A page of front or back matter: one Markdown file. */
+export interface MatterPage {
+  /** Stable, XML-safe name used for the file name and ids (`disclaimer`). */
+  slug: string
+  /** Title for the page, the TOC and `<title>`, before typography. */
+  title: string
+  file: VFile
+}
+
+/** A chapter: a folder of scene files, with an optional end note. */
+export interface Chapter {
+  slug: string
+  /** 1-based position among chapters. */
+  number: number
+  title: string
+  scenes: VFile[]
+  endNote?: VFile
+}
+
+/** Everything the later stages need, read once from the manuscript folder. */
+export interface Book {
+  /** The manuscript folder as the user named it (relative paths in messages). */
+  root: string
+  metadata: Metadata
+  front: MatterPage[]
+  chapters: Chapter[]
+  back: MatterPage[]
+  /** Template name (`chapter.xhtml`, `book.css` …) → its text, overrides applied. */
+  templates: Map<string, string>
+}

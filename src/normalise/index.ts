@@ -1,0 +1,101 @@
+import type { Root } from 'mdast'
+import remarkParse from 'remark-parse'
+import remarkSmartypants from 'remark-smartypants'
+import { unified, type Processor } from 'unified'
+import type { VFile } from 'vfile'
+import type { Book, Chapter, MatterPage } from '../load/types.ts'
+import { remarkSceneBreaks } from './remark-scene-breaks.ts'
+import { remarkSpacedDashes } from './remark-spaced-dashes.ts'
+
+export interface NormaliseOptions {
+  /** `feff` swaps U+2060 word joiners for U+FEFF, for readers that lack U+2060. */
+  wordJoiner?: 'u2060' | 'feff'
+}
+
+/** A scene, page or note: its source file and its normalised tree. */
+export interface Text {
+  file: VFile
+  tree: Root
+}
+
+export interface NormalisedChapter extends Omit<Chapter, 'scenes' | 'endNote'> {
+  scenes: Text[]
+  endNote?: Text
+}
+
+export interface NormalisedPage extends Omit<MatterPage, 'file'> {
+  text: Text
+}
+
+export interface NormalisedBook extends Omit<Book, 'front' | 'chapters' | 'back'> {
+  front: NormalisedPage[]
+  chapters: NormalisedChapter[]
+  back: NormalisedPage[]
+}
+
+type Normaliser = Processor<Root, Root, Root, undefined, undefined>
+
+/**
+ * The one unified processor. Order matters: scene breaks are found before
+ * typography runs, because typography would turn a `. o .` line's dots into
+ * something no longer recognisable as a marker.
+ */
+export function createNormaliser(options: NormaliseOptions = {}): Normaliser {
+  const wordJoiner = options.wordJoiner ?? 'u2060'
+  if (wordJoiner !== 'u2060' && wordJoiner !== 'feff') {
+    throw new TypeError(`Unexpected wordJoiner \`${String(wordJoiner)}\`, expected \`u2060\` or \`feff\``)
+  }
+  const processor = unified().use(remarkParse).use(remarkSceneBreaks).use(remarkSmartypants).use(remarkSpacedDashes)
+  if (wordJoiner === 'feff') processor.use(swapWordJoiner)
+  return processor as unknown as Normaliser
+}
+
+function swapWordJoiner() {
+  return function transform(tree: Root): void {
+    swapIn(tree)
+  }
+}
+
+function swapIn(node: { value?: unknown; children?: unknown[] }): void {
+  if (typeof node.value === 'string') node.value = node.value.replaceAll('\u2060', '\uFEFF')
+  for (const child of node.children ?? []) swapIn(child as { value?: unknown; children?: unknown[] })
+}
+
+/** Parse and normalise one Markdown file. */
+export function normaliseFile(file: VFile, processor: Normaliser): Text {
+  const tree = processor.runSync(processor.parse(file), file)
+  return { file, tree }
+}
+
+/** Normalise every text of a book with one processor. */
+export function normaliseBook(book: Book, options: NormaliseOptions = {}): NormalisedBook {
+  const processor = createNormaliser(options)
+  const page = (entry: MatterPage): NormalisedPage => ({ slug: entry.slug, title: entry.title, text: normaliseFile(entry.file, processor) })
+  return {
+    ...book,
+    front: book.front.map(page),
+    chapters: book.chapters.map((chapter) => ({
+      ...chapter,
+      scenes: chapter.scenes.map((scene) => normaliseFile(scene, processor)),
+      endNote: chapter.endNote ? normaliseFile(chapter.endNote, processor) : undefined,
+    })),
+    back: book.back.map(page),
+  }
+}
+
+/** Typography for a one-line string such as a title (no Markdown blocks). */
+export function typesetInline(text: string, processor: Normaliser): string {
+  const tree = processor.runSync(processor.parse(text))
+  const first = tree.children[0]
+  return first && 'children' in first ? first.children.map(plain).join('') : text
+}
+
+function plain(node: { value?: unknown; children?: unknown[] }): string {
+  if (typeof node.value === 'string') return node.value
+  return (node.children ?? []).map((child) => plain(child as { value?: unknown; children?: unknown[] })).join('')
+}
+
+/** Remove the invisible characters typography adds: for `<title>`, nav labels and OPF metadata. */
+export function stripInvisibles(text: string): string {
+  return text.replace(/[\u2060\uFEFF\u200A]/g, '').replace(/\u00A0/g, ' ')
+}

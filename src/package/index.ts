@@ -1,0 +1,126 @@
+import { w3cDateTime } from '../clock.ts'
+import type { Metadata } from '../load/metadata.ts'
+import { stripInvisibles } from '../normalise/index.ts'
+import { fill, labelsFor, type ContentDocument, type RenderedBook, type TocEntry } from '../render/index.ts'
+import { bookIdentifier } from './identifier.ts'
+import { zipEpub, type ZipEntry } from './zip.ts'
+
+export { bookIdentifier } from './identifier.ts'
+
+export interface PackageInput {
+  metadata: Metadata
+  rendered: RenderedBook
+  templates: ReadonlyMap<string, string>
+  /** The build time from `clock.ts`: `dcterms:modified` and every zip entry's time. */
+  date: Date
+}
+
+const CONTENT = 'EPUB'
+
+/**
+ * Put a rendered book into an EPUB 3 container: OPF, nav (toc and landmarks),
+ * NCX for older readers, the documents in reading order, CSS and images.
+ */
+export async function packageEpub(input: PackageInput): Promise<Uint8Array> {
+  const { metadata, rendered, templates, date } = input
+  const labels = labelsFor(metadata.language)
+  const identifier = bookIdentifier(metadata)
+  const plain = (text: string): string => stripInvisibles(text)
+  const documents = rendered.documents
+  const toc = documents.flatMap((document) => document.toc)
+  const firstBody = documents.find((document) => document.matter === 'body')
+  const lang = metadata.language
+
+  // The nav is read as a page too: it follows the front matter in the spine.
+  const navAt = documents.findIndex((document) => document.matter !== 'front')
+  const spine = [
+    ...documents.slice(0, navAt === -1 ? documents.length : navAt).map((document) => document.id),
+    'nav',
+    ...(navAt === -1 ? [] : documents.slice(navAt).map((document) => document.id)),
+  ]
+
+  const landmarks = [
+    { type: 'toc', href: 'nav.xhtml#toc', label: labels.contents },
+    ...(firstBody ? [{ type: 'bodymatter', href: firstBody.href, label: labels.beginReading }] : []),
+  ]
+  const titlepage = documents.find((document) => document.type === 'titlepage')
+  if (titlepage) landmarks.unshift({ type: 'titlepage', href: titlepage.href, label: labels.titlePage })
+
+  const nav = fill(templates, 'nav.xhtml', {
+    lang,
+    contents: labels.contents,
+    landmarksLabel: labels.landmarks,
+    toc,
+    landmarks,
+  })
+
+  const ncx = fill(templates, 'toc.ncx', {
+    lang,
+    identifier,
+    title: plain(metadata.title),
+    depth: toc.some((entry) => entry.children.length > 0) ? 2 : 1,
+    points: numberNavPoints(toc),
+  })
+
+  const manifest = [
+    { id: 'nav', href: 'nav.xhtml', mediaType: 'application/xhtml+xml', properties: 'nav' },
+    { id: 'ncx', href: 'toc.ncx', mediaType: 'application/x-dtbncx+xml' },
+    ...rendered.resources.map(({ id, href, mediaType }) => ({ id, href, mediaType })),
+    ...documents.map(({ id, href }) => ({ id, href, mediaType: 'application/xhtml+xml' })),
+  ]
+
+  const opf = fill(templates, 'content.opf', {
+    lang,
+    identifier,
+    title: plain(metadata.title),
+    sortTitle: metadata.sortTitle && plain(metadata.sortTitle),
+    subtitle: metadata.subtitle && plain(metadata.subtitle),
+    authors: metadata.authors.map((author, index) => ({
+      id: `author-${index + 1}`,
+      name: plain(author.name),
+      role: author.role,
+      fileAs: author.fileAs && plain(author.fileAs),
+    })),
+    date: metadata.date,
+    description: metadata.description?.trim() ? plain(metadata.description.trim()) : undefined,
+    subjects: metadata.subjects.map(plain),
+    publisher: metadata.publisher && plain(metadata.publisher),
+    rights: metadata.rights && plain(metadata.rights),
+    modified: w3cDateTime(date),
+    manifest,
+    spine: spine.map((idref) => ({ idref })),
+  })
+
+  // Order matters for readers that stream the zip: container, then package
+  // document, then everything else in manifest order.
+  const entries: ZipEntry[] = [
+    { path: 'META-INF/container.xml', data: fill(templates, 'container.xml', {}) },
+    { path: `${CONTENT}/content.opf`, data: opf },
+    { path: `${CONTENT}/nav.xhtml`, data: nav },
+    { path: `${CONTENT}/toc.ncx`, data: ncx },
+    ...rendered.resources.map((resource) => ({ path: `${CONTENT}/${resource.href}`, data: resource.data })),
+    ...documents.map((document: ContentDocument) => ({ path: `${CONTENT}/${document.href}`, data: document.xhtml })),
+  ]
+  return zipEpub(entries, date)
+}
+
+interface NavPoint {
+  id: string
+  order: number
+  label: string
+  href: string
+  children: NavPoint[]
+}
+
+/** NCX navPoints need unique ids and a playOrder that follows reading order. */
+function numberNavPoints(entries: TocEntry[]): NavPoint[] {
+  let order = 0
+  const walk = (list: TocEntry[]): NavPoint[] =>
+    list.map((entry) => {
+      order++
+      const point: NavPoint = { id: `navpoint-${order}`, order, label: entry.label, href: entry.href, children: [] }
+      point.children = walk(entry.children)
+      return point
+    })
+  return walk(entries)
+}
