@@ -1,8 +1,7 @@
 #!/usr/bin/env node
-// The command-line entry. colophon ships TypeScript and runs it through tsx's
-// loader, so `npm ci` is all a user needs (docs/decisions/0003-run-typescript-through-tsx.md).
-import { register } from 'tsx/esm/api'
+// The command-line entry: a thin shell over the library (src/cli/).
+import { load } from './launch.js'
 
-register()
-const { main } = await import('./cli/index.ts')
+if (process.argv.includes('--debug')) process.setSourceMapsEnabled(true)
+const { main } = await load('cli')
 process.exitCode = await main(process.argv.slice(2))

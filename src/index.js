@@ -1,9 +1,9 @@
-// The library entry for plain JavaScript consumers: registers tsx, then
-// re-exports the typed API from index.ts.
-import { register } from 'tsx/esm/api'
+// The library entry for JavaScript consumers: the typed API of index.ts.
+import { load } from './launch.js'
 
-register()
-const api = await import('./index.ts')
+const api = await load('api')
 export const build = api.build
 export const typeset = api.typeset
 export const loadBook = api.loadBook
+export const verifyEpub = api.verifyEpub
+export const BookError = api.BookError

@@ -1,5 +1,7 @@
 import { Command, CommanderError, Option } from 'commander'
 import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { packageRoot } from '../root.ts'
 import { BookError } from '../errors.ts'
 import { report } from './report.ts'
 
@@ -9,7 +11,7 @@ export const EXIT = { ok: 0, book: 1, usage: 2 } as const
 /** A usage problem found after parsing (bad value, bad --out): exit 2. */
 export class UsageError extends Error {}
 
-const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version
+const version = (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version
 
 function program(): Command {
   const cli = new Command('colophon')

@@ -1,9 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { packageRoot } from '../root.ts'
 
 /** The templates colophon ships: XHTML skeletons, OPF, NCX and CSS. */
-export const builtinTemplates = fileURLToPath(new URL('../../templates/', import.meta.url))
+export const builtinTemplates = join(packageRoot, 'templates')
 
 /**
  * Read the built-in templates, then let files of the same name in the

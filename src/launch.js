@@ -1,0 +1,72 @@
+// Loads colophon's TypeScript quickly. On first use (and whenever a source
+// file changes) esbuild bundles src/ into node_modules/.cache/colophon/<hash>/;
+// later runs import that bundle directly, with no loader hooks on every
+// import. Where the cache cannot be written, tsx's loader runs the source.
+// (docs/decisions/0003-run-typescript-through-tsx.md)
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)))
+const src = join(root, 'src')
+
+/** Entry points the bundle exposes, by name. */
+const entries = { cli: 'src/cli/index.ts', api: 'src/index.ts' }
+
+function sourceHash() {
+  const hash = createHash('sha256')
+  const walk = (folder) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = join(folder, entry.name)
+      if (entry.isDirectory()) walk(path)
+      else if (/\.(ts|json)$/.test(entry.name)) hash.update(path.slice(root.length)).update(readFileSync(path))
+    }
+  }
+  walk(src)
+  hash.update(process.version).update(root)
+  return hash.digest('hex').slice(0, 16)
+}
+
+async function bundle() {
+  if (process.env.COLOPHON_NO_BUNDLE) return undefined
+  const folder = join(root, 'node_modules', '.cache', 'colophon', sourceHash())
+  if (existsSync(join(folder, 'cli.js'))) return folder
+  const esbuild = await import('esbuild')
+  const staging = `${folder}.${process.pid}.tmp`
+  await esbuild.build({
+    entryPoints: Object.fromEntries(Object.entries(entries).map(([name, path]) => [name, join(root, path)])),
+    outdir: staging,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: 'linked',
+    define: { COLOPHON_ROOT: JSON.stringify(root) },
+    logLevel: 'silent',
+  })
+  mkdirSync(dirname(folder), { recursive: true })
+  try {
+    renameSync(staging, folder)
+  } catch {
+    // Another process finished the same bundle first: use theirs.
+    rmSync(staging, { recursive: true, force: true })
+  }
+  return folder
+}
+
+/** Import one of colophon's modules (`cli` or `api`). */
+export async function load(name) {
+  let folder
+  try {
+    folder = await bundle()
+  } catch {
+    folder = undefined
+  }
+  if (folder) return import(pathToFileURL(join(folder, `${name}.js`)).href)
+  const { register } = await import('tsx/esm/api')
+  register()
+  return import(pathToFileURL(join(root, entries[name])).href)
+}
