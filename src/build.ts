@@ -1,11 +1,16 @@
+import type { BuildCache } from './cache/store.ts'
 import { buildTime } from './clock.ts'
 import { BookError } from './errors.ts'
 import { loadBook, type Book } from './load/index.ts'
-import { normaliseBook, type NormaliseOptions } from './normalise/index.ts'
-import { packageEpub } from './package/index.ts'
-import { renderBook } from './render/index.ts'
 import { slugify } from './load/slug.ts'
-import { verifyEpub } from './verify/index.ts'
+import { createNormaliser, type NormaliseOptions } from './normalise/index.ts'
+import { epubEntries, zipEpub } from './package/index.ts'
+import type { ProgressListener, Stage } from './progress/events.ts'
+import { labelsFor, renderBook, type TextSettings } from './render/index.ts'
+import { verifyContainer, verifyXml, type XmlChecker } from './verify/index.ts'
+import { Pool } from './workers/pool.ts'
+import type { XmlProblem } from './verify/well-formed.ts'
+import { typesetBook } from './workers/texts.ts'
 import type { VFileMessage } from 'vfile-message'
 
 export interface BuildOptions extends NormaliseOptions {
@@ -13,6 +18,15 @@ export interface BuildOptions extends NormaliseOptions {
   cwd?: string
   /** Environment to read `SOURCE_DATE_EPOCH` from; defaults to `process.env`. */
   env?: Readonly<Record<string, string | undefined>>
+  /**
+   * Results of earlier builds to reuse (`colophon build` keeps one on disk,
+   * `--watch` in memory). The output is the same with or without it.
+   */
+  cache?: BuildCache
+  /** Worker threads besides the main thread; default: one per further core (none when run from source). */
+  threads?: number
+  /** Hears each stage start and end, and chapters done while texts are typeset. */
+  onProgress?: ProgressListener
 }
 
 export interface BuildResult {
@@ -28,22 +42,84 @@ export interface BuildResult {
 /**
  * Build a manuscript folder into an EPUB in memory. The stages run in this
  * order and each only reads what the one before it produced:
- * load → normalise → render → package → verify.
+ * load → typeset (normalise and render each text) → render (pages) →
+ * package → verify. Texts are typeset on worker threads when the book is
+ * big enough, and taken from `options.cache` when it holds them; neither
+ * changes a byte of the result.
  * Throws `BookError` (positioned messages) when the book cannot be built.
  */
 export async function build(manuscript: string, options: BuildOptions = {}): Promise<BuildResult> {
-  const book = await loadBook(manuscript, { cwd: options.cwd })
-  const time = buildTime(options.env ?? process.env, book.metadata.date)
-  const normalised = normaliseBook(book, options)
-  const rendered = renderBook(normalised, options)
-  const epub = await packageEpub({ metadata: book.metadata, rendered, templates: book.templates, date: time.date })
-  const fileName = `${slugify(book.metadata.title)}.epub`
-  const problems = await verifyEpub(epub, fileName)
-  if (problems.length > 0) throw new BookError(problems)
-  const texts = [
-    ...normalised.front.map((page) => page.text.file),
-    ...normalised.chapters.flatMap((chapter) => [...chapter.scenes.map((scene) => scene.file), ...(chapter.endNote ? [chapter.endNote.file] : [])]),
-    ...normalised.back.map((page) => page.text.file),
-  ]
-  return { epub, fileName, book, messages: texts.flatMap((file) => file.messages) }
+  const listen = options.onProgress
+  const stage = async <T>(name: Stage, work: () => T | Promise<T>, summary: (value: T) => string): Promise<T> => {
+    const start = performance.now()
+    listen?.({ type: 'start', stage: name })
+    const value = await work()
+    listen?.({ type: 'end', stage: name, summary: summary(value), ms: performance.now() - start })
+    return value
+  }
+  const { cache } = options
+  // Checks the options before any file is read.
+  createNormaliser(options)
+  const pool = new Pool(options.threads)
+  cache?.begin()
+  try {
+    const book = await stage('load', () => loadBook(manuscript, { cwd: options.cwd }), (loaded) => {
+      const scenes = loaded.chapters.reduce((sum, chapter) => sum + chapter.scenes.length, 0)
+      return `${loaded.chapters.length} chapters, ${scenes} scenes`
+    })
+    const time = buildTime(options.env ?? process.env, book.metadata.date)
+    const settings: TextSettings = { wordJoiner: options.wordJoiner ?? 'u2060', sceneBreakLabel: labelsFor(book.metadata.language).sceneBreak }
+
+    const typeset = await stage(
+      'typeset',
+      () => typesetBook(book, settings, { pool, cache, onChapters: (done, total) => listen?.({ type: 'chapters', done, total }) }),
+      ({ stats }) => `${stats.texts} texts${cache ? `, ${stats.cached} from the cache` : ''}${stats.parallel ? ', on worker threads' : ''}`,
+    )
+    const rendered = await stage('render', () => renderBook(typeset.book, options), (pages) => `${pages.documents.length} pages`)
+
+    const fileName = `${slugify(book.metadata.title)}.epub`
+    const entries = epubEntries({ metadata: book.metadata, rendered, templates: book.templates, date: time.date })
+    const epub = await stage('package', () => zipEpub(entries, time.date, cache), (bytes) => `${entries.length + 1} files, ${Math.round(bytes.byteLength / 1024)} KiB`)
+
+    const problems = await stage(
+      'verify',
+      async () => [
+        ...verifyContainer(epub, fileName),
+        ...(await verifyXml(
+          entries.flatMap((entry) => (typeof entry.data === 'string' ? [{ path: entry.path, text: entry.data }] : [])),
+          fileName,
+          checkXml(pool, settings, cache),
+        )),
+      ],
+      (found) => (found.length === 0 ? 'well-formed' : `${found.length} problems`),
+    )
+    if (problems.length > 0) throw new BookError(problems)
+    cache?.prune()
+    const texts = [
+      ...typeset.book.front.map((page) => page.text.file),
+      ...typeset.book.chapters.flatMap((chapter) => [...chapter.scenes.map((scene) => scene.file), ...(chapter.endNote ? [chapter.endNote.file] : [])]),
+      ...typeset.book.back.map((page) => page.text.file),
+    ]
+    return { epub, fileName, book, messages: texts.flatMap((file) => file.messages) }
+  } finally {
+    await pool.close()
+  }
+}
+
+/** Well-formedness on the pool, skipping documents the cache has seen well-formed. */
+function checkXml(pool: Pool, settings: TextSettings, cache: BuildCache | undefined): XmlChecker {
+  return async (entries) => {
+    const results: Array<XmlProblem | undefined> = new Array(entries.length)
+    const todo = entries.flatMap((entry, index) => (cache?.isWellFormed(entry.text) ? [] : [index]))
+    const checked = await pool.run(
+      todo.map((index) => ({ kind: 'xml', text: entries[index]?.text ?? '' })),
+      settings,
+    )
+    todo.forEach((index, position) => {
+      const problem = checked[position] as XmlProblem | undefined
+      results[index] = problem
+      if (!problem) cache?.rememberWellFormed(entries[index]?.text ?? '')
+    })
+    return results
+  }
 }

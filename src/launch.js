@@ -12,7 +12,7 @@ const root = dirname(dirname(fileURLToPath(import.meta.url)))
 const src = join(root, 'src')
 
 /** Entry points the bundle exposes, by name. */
-const entries = { cli: 'src/cli/index.ts', api: 'src/index.ts' }
+const entries = { cli: 'src/cli/index.ts', api: 'src/index.ts', worker: 'src/workers/worker.ts' }
 
 function sourceHash() {
   const hash = createHash('sha256')
@@ -30,7 +30,8 @@ function sourceHash() {
 
 async function bundle() {
   if (process.env.COLOPHON_NO_BUNDLE) return undefined
-  const folder = join(root, 'node_modules', '.cache', 'colophon', sourceHash())
+  const hash = sourceHash()
+  const folder = join(root, 'node_modules', '.cache', 'colophon', hash)
   if (existsSync(join(folder, 'cli.js'))) return folder
   const esbuild = await import('esbuild')
   const staging = `${folder}.${process.pid}.tmp`
@@ -44,7 +45,13 @@ async function bundle() {
     target: 'node20',
     packages: 'external',
     sourcemap: 'linked',
-    define: { COLOPHON_ROOT: JSON.stringify(root) },
+    // The worker threads' script is in the bundle's final folder; the hash
+    // tells cached results which sources made them (src/cache/version.ts).
+    define: {
+      COLOPHON_ROOT: JSON.stringify(root),
+      COLOPHON_WORKER: JSON.stringify(join(folder, 'worker.js')),
+      COLOPHON_SOURCE_HASH: JSON.stringify(hash),
+    },
     logLevel: 'silent',
   })
   mkdirSync(dirname(folder), { recursive: true })

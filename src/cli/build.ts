@@ -1,5 +1,8 @@
 import { join, relative, resolve, sep } from 'node:path'
-import { build } from '../build.ts'
+import { build, type BuildOptions } from '../build.ts'
+import { cachePath, readCache, writeCache } from '../cache/disk.ts'
+import { BuildCache } from '../cache/store.ts'
+import { createProgress, progressMode } from '../progress/index.ts'
 import { report } from './report.ts'
 import { UsageError } from './index.ts'
 import { abandonWrites, isDirectory, writeAtomic } from './write-atomic.ts'
@@ -7,6 +10,10 @@ import { abandonWrites, isDirectory, writeAtomic } from './write-atomic.ts'
 export interface BuildCommandOptions {
   out?: string
   wordJoiner: 'u2060' | 'feff'
+  /** `--no-cache` sets false: neither read nor write `.colophon-cache/`. */
+  cache?: boolean
+  watch?: boolean
+  threads?: number
 }
 
 /** `colophon build`: build in memory, and only when that succeeded, replace the EPUB. */
@@ -19,18 +26,36 @@ export async function runBuild(dir: string, options: BuildCommandOptions): Promi
   process.once('SIGINT', interrupted)
   process.once('SIGTERM', interrupted)
   try {
-    const result = await build(dir, { wordJoiner: options.wordJoiner })
-    if (result.messages.length > 0) process.stderr.write(`${report(result.messages)}\n`)
-    const out = resolve(options.out ?? join('dist', result.fileName))
-    if (await isDirectory(out)) throw new UsageError(`--out \`${options.out}\` is a folder, expected a file name such as book.epub`)
-    const inside = relative(resolve(dir), out)
-    if (!inside.startsWith('..') && !inside.startsWith(sep) && inside !== out) {
-      throw new UsageError(`--out \`${options.out}\` is inside the manuscript folder, expected a path outside it`)
+    const diskCache = options.cache === false ? undefined : cachePath(dir)
+    const cache = diskCache ? await readCache(diskCache) : options.watch ? new BuildCache() : undefined
+    const progress = createProgress(progressMode(process.stderr, process.env), process.stderr)
+    try {
+      await buildAndWrite(dir, options, { cache, onProgress: progress.listener })
+    } finally {
+      progress.done()
     }
-    await writeAtomic(out, result.epub)
-    process.stderr.write(`colophon: wrote ${relative(process.cwd(), out) || out} (${Math.round(result.epub.byteLength / 1024)} KiB)\n`)
+    if (diskCache && cache) await writeCache(diskCache, cache)
+    if (options.watch && cache) {
+      const { watchBuild } = await import('./watch.ts')
+      await watchBuild(dir, { cache, diskCache, rebuild: () => buildAndWrite(dir, options, { cache }) })
+    }
   } finally {
     process.off('SIGINT', interrupted)
     process.off('SIGTERM', interrupted)
   }
+}
+
+/** One build, its messages reported and the EPUB written atomically; returns where. */
+export async function buildAndWrite(dir: string, options: BuildCommandOptions, extra: Pick<BuildOptions, 'cache' | 'onProgress'>): Promise<string> {
+  const result = await build(dir, { wordJoiner: options.wordJoiner, threads: options.threads, ...extra })
+  if (result.messages.length > 0) process.stderr.write(`${report(result.messages)}\n`)
+  const out = resolve(options.out ?? join('dist', result.fileName))
+  if (await isDirectory(out)) throw new UsageError(`--out \`${options.out}\` is a folder, expected a file name such as book.epub`)
+  const inside = relative(resolve(dir), out)
+  if (!inside.startsWith('..') && !inside.startsWith(sep) && inside !== out) {
+    throw new UsageError(`--out \`${options.out}\` is inside the manuscript folder, expected a path outside it`)
+  }
+  await writeAtomic(out, result.epub)
+  process.stderr.write(`colophon: wrote ${relative(process.cwd(), out) || out} (${Math.round(result.epub.byteLength / 1024)} KiB)\n`)
+  return out
 }

@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from 'commander'
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { packageRoot } from '../root.ts'
@@ -12,6 +12,11 @@ export const EXIT = { ok: 0, book: 1, usage: 2 } as const
 export class UsageError extends Error {}
 
 const version = (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version
+
+function threadCount(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) > 64) throw new InvalidArgumentError('expected a whole number from 0 to 64')
+  return Number(value)
+}
 
 function program(): Command {
   const cli = new Command('colophon')
@@ -31,10 +36,13 @@ function program(): Command {
     .argument('[manuscript-dir]', 'manuscript folder with book.yaml and chapters/', 'manuscript')
     .option('-o, --out <file>', 'where to write the EPUB (default: dist/<title>.epub)')
     .addOption(wordJoiner)
+    .option('-w, --watch', 'rebuild whenever a file of the manuscript changes, until Ctrl-C')
+    .option('--no-cache', 'neither read nor write the cache in .colophon-cache/ next to the manuscript folder')
+    .addOption(new Option('--threads <n>', 'worker threads besides the main one (default: one per further core)').argParser(threadCount))
     .option('--debug', 'print stack traces of unexpected errors')
-    .addHelpText('after', '\nExample:\n  $ colophon build manuscript --out dist/my-book.epub\n')
+    .addHelpText('after', '\nExample:\n  $ colophon build manuscript --out dist/my-book.epub\n  $ colophon build manuscript --watch\n')
     .exitOverride()
-    .action(async (dir: string, options: { out?: string; wordJoiner: 'u2060' | 'feff' }) => {
+    .action(async (dir: string, options: { out?: string; wordJoiner: 'u2060' | 'feff'; cache: boolean; watch?: boolean; threads?: number }) => {
       const { runBuild } = await import('./build.ts')
       await runBuild(dir, options)
     })

@@ -3,9 +3,10 @@ import type { Metadata } from '../load/metadata.ts'
 import { stripInvisibles } from '../normalise/index.ts'
 import { fill, labelsFor, type ContentDocument, type RenderedBook, type TocEntry } from '../render/index.ts'
 import { bookIdentifier } from './identifier.ts'
-import { zipEpub, type ZipEntry } from './zip.ts'
+import { zipEpub, type PackCache, type ZipEntry } from './zip.ts'
 
 export { bookIdentifier } from './identifier.ts'
+export { zipEpub, type PackCache, type PackedEntry, type ZipEntry } from './zip.ts'
 
 export interface PackageInput {
   metadata: Metadata
@@ -21,7 +22,12 @@ const CONTENT = 'EPUB'
  * Put a rendered book into an EPUB 3 container: OPF, nav (toc and landmarks),
  * NCX for older readers, the documents in reading order, CSS and images.
  */
-export async function packageEpub(input: PackageInput): Promise<Uint8Array> {
+export async function packageEpub(input: PackageInput, cache?: PackCache): Promise<Uint8Array> {
+  return zipEpub(epubEntries(input), input.date, cache)
+}
+
+/** The files of the EPUB besides `mimetype`, in the order the zip holds them. */
+export function epubEntries(input: PackageInput): ZipEntry[] {
   const { metadata, rendered, templates, date } = input
   const labels = labelsFor(metadata.language)
   const identifier = bookIdentifier(metadata)
@@ -93,7 +99,7 @@ export async function packageEpub(input: PackageInput): Promise<Uint8Array> {
 
   // Order matters for readers that stream the zip: container, then package
   // document, then everything else in manifest order.
-  const entries: ZipEntry[] = [
+  return [
     { path: 'META-INF/container.xml', data: fill(templates, 'container.xml', {}) },
     { path: `${CONTENT}/content.opf`, data: opf },
     { path: `${CONTENT}/nav.xhtml`, data: nav },
@@ -101,7 +107,6 @@ export async function packageEpub(input: PackageInput): Promise<Uint8Array> {
     ...rendered.resources.map((resource) => ({ path: `${CONTENT}/${resource.href}`, data: resource.data })),
     ...documents.map((document: ContentDocument) => ({ path: `${CONTENT}/${document.href}`, data: document.xhtml })),
   ]
-  return zipEpub(entries, date)
 }
 
 interface NavPoint {

@@ -1,11 +1,11 @@
 import type { Metadata } from '../load/metadata.ts'
-import { createNormaliser, stripInvisibles, typesetInline, type NormalisedBook, type NormalisedPage, type NormaliseOptions, type Text } from '../normalise/index.ts'
+import { createNormaliser, stripInvisibles, typesetInline, type NormaliseOptions } from '../normalise/index.ts'
 import { labelsFor, type Labels } from './labels.ts'
 import { fill } from './template.ts'
-import { toXhtmlFragment } from './to-xhtml.ts'
-import type { ContentDocument, RenderedBook, Resource } from './types.ts'
+import type { ContentDocument, RenderedBook, RenderedText, Resource, TypesetBook, TypesetPage } from './types.ts'
 
-export type { ContentDocument, RenderedBook, Resource, TocEntry } from './types.ts'
+export type { ContentDocument, RenderedBook, RenderedText, Resource, TocEntry, TypesetBook, TypesetChapter, TypesetPage } from './types.ts'
+export { createTextRenderer, type TextSettings, type TextSource } from './text.ts'
 export { labelsFor, type Labels } from './labels.ts'
 export { fill, escapeXml } from './template.ts'
 
@@ -16,16 +16,16 @@ const styleResources: Array<Omit<Resource, 'data'> & { template: string }> = [
 ]
 
 /**
- * Render every page of a normalised book through the templates: title page,
- * front matter, one document per chapter (scenes joined by scene breaks, the
- * end note as a labelled aside), back matter.
+ * Lay out every page of a book whose texts are rendered (text.ts) through
+ * the templates: title page, front matter, one document per chapter (scenes
+ * joined by scene breaks, the end note as a labelled aside), back matter.
  */
-export function renderBook(book: NormalisedBook, options: NormaliseOptions = {}): RenderedBook {
+export function renderBook(book: TypesetBook, options: NormaliseOptions = {}): RenderedBook {
   const { metadata, templates } = book
   const labels = labelsFor(metadata.language)
   const inline = createNormaliser(options)
   const typeset = (text: string): string => typesetInline(text, inline)
-  const fragment = (text: Text): string => toXhtmlFragment(text.tree, { sceneBreakLabel: labels.sceneBreak })
+  const fragment = (text: RenderedText): string => text.xhtml
   const page = (view: PageView): string => fill(templates, view.template, { ...view, lang: metadata.language, css: '../css/book.css' })
 
   const documents: ContentDocument[] = []
@@ -47,7 +47,7 @@ export function renderBook(book: NormalisedBook, options: NormaliseOptions = {})
     }),
   })
 
-  const matter = (entry: NormalisedPage, where: 'front' | 'back'): ContentDocument => {
+  const matter = (entry: TypesetPage, where: 'front' | 'back'): ContentDocument => {
     const heading = typeset(entry.title)
     const href = `text/${entry.slug}.xhtml`
     const semantics = matterSemantics(entry.slug, where)

@@ -1,3 +1,6 @@
+import type { VFile } from 'vfile'
+import type { Book, Chapter, MatterPage } from '../load/types.ts'
+
 /** An entry of the table of contents: nav and NCX are made from these. */
 export interface TocEntry {
   /** Plain label: no invisible characters (nav labels and the NCX are read aloud and indexed). */
@@ -34,4 +37,26 @@ export interface Resource {
 export interface RenderedBook {
   documents: ContentDocument[]
   resources: Resource[]
+}
+
+/** A scene, page or note with its XHTML fragment (see text.ts). */
+export interface RenderedText {
+  file: VFile
+  xhtml: string
+}
+
+export interface TypesetChapter extends Omit<Chapter, 'scenes' | 'endNote'> {
+  scenes: RenderedText[]
+  endNote?: RenderedText
+}
+
+export interface TypesetPage extends Omit<MatterPage, 'file'> {
+  text: RenderedText
+}
+
+/** A book whose every text has been rendered: what `renderBook` lays out in pages. */
+export interface TypesetBook extends Omit<Book, 'front' | 'chapters' | 'back'> {
+  front: TypesetPage[]
+  chapters: TypesetChapter[]
+  back: TypesetPage[]
 }

@@ -1,11 +1,22 @@
 import JSZip from 'jszip'
 import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
-import { wellFormedError } from './well-formed.ts'
+import { wellFormedError, type XmlProblem } from './well-formed.ts'
 
-export { wellFormedError } from './well-formed.ts'
+export { wellFormedError, type XmlProblem } from './well-formed.ts'
 
 const XML_ENTRY = /\.(?:xhtml|html|opf|ncx|xml|svg)$/
+
+/** An entry of the EPUB as text, before or after zipping. */
+export interface TextEntry {
+  path: string
+  text: string
+}
+
+/** Checks XML documents, maybe elsewhere (worker threads) or from a cache; in order of `entries`. */
+export type XmlChecker = (entries: TextEntry[]) => Promise<Array<XmlProblem | undefined>>
+
+const checkHere: XmlChecker = async (entries) => entries.map((entry) => wellFormedError(entry.text))
 
 /**
  * Check a finished EPUB the way readers will meet it: the OCF rules
@@ -13,30 +24,59 @@ const XML_ENTRY = /\.(?:xhtml|html|opf|ncx|xml|svg)$/
  * is well-formed. Returns fatal messages located in the EPUB's entries.
  */
 export async function verifyEpub(bytes: Uint8Array, bookName = 'book.epub'): Promise<VFileMessage[]> {
-  const problems: VFileMessage[] = []
-  const report = (path: string, reason: string, ruleId: string, place?: { line: number; column: number }): void => {
-    const message = new VFile({ path: `${bookName}/${path}` }).message(reason, { place, ruleId, source: 'colophon-verify' })
-    message.fatal = true
-    problems.push(message)
-  }
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  const nameLength = view.getUint16(26, true)
-  const firstName = new TextDecoder().decode(bytes.subarray(30, 30 + nameLength))
-  if (view.getUint32(0, true) !== 0x04034b50 || firstName !== 'mimetype') {
-    report('mimetype', 'Unexpected first zip entry, expected `mimetype`', 'ocf-mimetype-first')
-  } else if (view.getUint16(8, true) !== 0) {
-    report('mimetype', 'Unexpected compressed `mimetype`, expected it stored', 'ocf-mimetype-stored')
-  }
+  const problems = verifyContainer(bytes, bookName)
   const zip = await JSZip.loadAsync(bytes)
   const mimetype = await zip.file('mimetype')?.async('string')
-  if (mimetype !== 'application/epub+zip') {
-    report('mimetype', 'Unexpected `mimetype` content, expected `application/epub+zip`', 'ocf-mimetype-content')
+  if (problems.length === 0 && mimetype !== 'application/epub+zip') {
+    problems.push(problem(bookName, 'mimetype', 'Unexpected `mimetype` content, expected `application/epub+zip`', 'ocf-mimetype-content'))
   }
+  const entries: TextEntry[] = []
   for (const name of Object.keys(zip.files).sort()) {
     const entry = zip.files[name]
-    if (!entry || entry.dir || !XML_ENTRY.test(name)) continue
-    const error = wellFormedError(await entry.async('string'))
-    if (error) report(name, `Unexpected malformed XML: ${error.message}`, 'well-formed', error)
+    if (entry && !entry.dir && XML_ENTRY.test(name)) entries.push({ path: name, text: await entry.async('string') })
   }
+  problems.push(...(await verifyXml(entries, bookName)))
   return problems
+}
+
+/**
+ * The OCF rules a zip's first bytes must follow: `mimetype` is the first
+ * entry, stored, and says `application/epub+zip`.
+ */
+export function verifyContainer(bytes: Uint8Array, bookName = 'book.epub'): VFileMessage[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  const decoder = new TextDecoder()
+  if (bytes.byteLength < 30 || view.getUint32(0, true) !== 0x04034b50) {
+    return [problem(bookName, 'mimetype', 'Unexpected first zip entry, expected `mimetype`', 'ocf-mimetype-first')]
+  }
+  const nameLength = view.getUint16(26, true)
+  const extraLength = view.getUint16(28, true)
+  if (decoder.decode(bytes.subarray(30, 30 + nameLength)) !== 'mimetype') {
+    return [problem(bookName, 'mimetype', 'Unexpected first zip entry, expected `mimetype`', 'ocf-mimetype-first')]
+  }
+  if (view.getUint16(8, true) !== 0) {
+    return [problem(bookName, 'mimetype', 'Unexpected compressed `mimetype`, expected it stored', 'ocf-mimetype-stored')]
+  }
+  const start = 30 + nameLength + extraLength
+  const content = decoder.decode(bytes.subarray(start, start + view.getUint32(18, true)))
+  if (content !== 'application/epub+zip') {
+    return [problem(bookName, 'mimetype', 'Unexpected `mimetype` content, expected `application/epub+zip`', 'ocf-mimetype-content')]
+  }
+  return []
+}
+
+/** Well-formedness of every XML entry (by file name), located in the entry. */
+export async function verifyXml(entries: TextEntry[], bookName = 'book.epub', check: XmlChecker = checkHere): Promise<VFileMessage[]> {
+  const xml = entries.filter((entry) => XML_ENTRY.test(entry.path))
+  const results = await check(xml)
+  return xml.flatMap((entry, index) => {
+    const error = results[index]
+    return error ? [problem(bookName, entry.path, `Unexpected malformed XML: ${error.message}`, 'well-formed', error)] : []
+  })
+}
+
+function problem(bookName: string, path: string, reason: string, ruleId: string, place?: { line: number; column: number }): VFileMessage {
+  const message = new VFile({ path: `${bookName}/${path}` }).message(reason, { place, ruleId, source: 'colophon-verify' })
+  message.fatal = true
+  return message
 }

@@ -1,0 +1,188 @@
+import { availableParallelism } from 'node:os'
+import { Worker } from 'node:worker_threads'
+import type { TextSettings } from '../render/text.ts'
+import { createRunner, type Task, type TaskResult } from './tasks.ts'
+import type { BatchMessage, ReplyMessage } from './worker.ts'
+
+/** Set by the launcher's bundle (src/launch.js): the worker's script. Absent when run from source. */
+declare const COLOPHON_WORKER: string | undefined
+
+/** Characters of input per batch: big enough that messaging is cheap, small enough to balance. */
+const BATCH_CHARS = 16_000
+/** How long the main thread works before it lets worker replies in. */
+const SLICE_MS = 6
+
+interface Slot {
+  worker: Worker
+  ready: boolean
+  /** Batches sent and not answered; two keep a worker busy while its reply travels. */
+  inflight: Array<Array<{ index: number; task: Task }>>
+  dead: boolean
+}
+
+interface Run {
+  id: number
+  tasks: Task[]
+  settings: TextSettings
+  next: number
+  retry: number[]
+  results: TaskResult[]
+  remaining: number
+  runner: (task: Task) => TaskResult
+  /** Whether the main thread is taking tasks (it stops when the queue is empty). */
+  working: boolean
+  finish: (index: number, result: TaskResult) => void
+  fail: (error: Error) => void
+}
+
+/** Worker threads this machine can use besides the main thread. */
+export function defaultThreads(): number {
+  return typeof COLOPHON_WORKER === 'string' ? Math.max(0, Math.min(availableParallelism() - 1, 7)) : 0
+}
+
+/**
+ * Runs tasks on the main thread and on worker threads at once, results in
+ * the order of the tasks whoever ran them, so output never depends on
+ * scheduling. Workers start on first use; the main thread works from the
+ * start, so a small job never waits for a worker to load.
+ */
+export class Pool {
+  readonly #size: number
+  readonly #slots: Slot[] = []
+  readonly #runners = new Map<string, (task: Task) => TaskResult>()
+  #run: Run | undefined
+  #runs = 0
+
+  constructor(threads = defaultThreads()) {
+    this.#size = typeof COLOPHON_WORKER === 'string' ? threads : 0
+  }
+
+  /** Start the worker threads now, so they load while the main thread does other work. */
+  start(): void {
+    const script = typeof COLOPHON_WORKER === 'string' ? COLOPHON_WORKER : undefined
+    if (!script) return
+    while (this.#slots.length < this.#size) {
+      const slot: Slot = { worker: new Worker(script), ready: false, inflight: [], dead: false }
+      slot.worker.unref()
+      slot.worker.on('message', (reply: ReplyMessage) => this.#reply(slot, reply))
+      slot.worker.on('error', () => this.#lose(slot))
+      slot.worker.on('exit', () => this.#lose(slot))
+      this.#slots.push(slot)
+    }
+  }
+
+  /** Run every task; `onResult` hears each one as it finishes. */
+  async run(tasks: Task[], settings: TextSettings, onResult?: (index: number, result: TaskResult) => void): Promise<TaskResult[]> {
+    if (tasks.length === 0) return []
+    const key = JSON.stringify(settings)
+    let runner = this.#runners.get(key)
+    if (!runner) {
+      runner = createRunner(settings)
+      this.#runners.set(key, runner)
+    }
+    return new Promise((resolve, reject) => {
+      const run: Run = {
+        id: ++this.#runs,
+        tasks,
+        settings,
+        next: 0,
+        retry: [],
+        results: new Array<TaskResult>(tasks.length),
+        remaining: tasks.length,
+        runner,
+        working: false,
+        finish: (index, result) => {
+          run.results[index] = result
+          onResult?.(index, result)
+          if (--run.remaining === 0) {
+            this.#run = undefined
+            resolve(run.results)
+          }
+        },
+        fail: (error) => {
+          this.#run = undefined
+          reject(error)
+        },
+      }
+      this.#run = run
+      for (const slot of this.#slots) this.#feed(slot)
+      void this.#work(run)
+    })
+  }
+
+  /** Stop the workers; the pool can start them again. */
+  async close(): Promise<void> {
+    const slots = this.#slots.splice(0)
+    for (const slot of slots) slot.dead = true
+    await Promise.all(slots.map((slot) => slot.worker.terminate()))
+  }
+
+  /** The main thread's share: tasks from the front of the queue, a slice at a time. */
+  async #work(run: Run): Promise<void> {
+    const runner = run.runner
+    run.working = true
+    while (this.#run === run) {
+      const index = run.retry.pop() ?? (run.next < run.tasks.length ? run.next++ : undefined)
+      if (index === undefined) break
+      const end = performance.now() + SLICE_MS
+      try {
+        run.finish(index, runner(run.tasks[index] as Task))
+        for (let more = true; more && performance.now() < end && this.#run === run; ) {
+          const following = run.retry.pop() ?? (run.next < run.tasks.length ? run.next++ : undefined)
+          if (following === undefined) more = false
+          else run.finish(following, runner(run.tasks[following] as Task))
+        }
+      } catch (error) {
+        run.working = false
+        run.fail(error instanceof Error ? error : new Error(String(error)))
+        return
+      }
+      if (this.#slots.length > 0) await new Promise((resolve) => setImmediate(resolve))
+    }
+    run.working = false
+  }
+
+  #feed(slot: Slot): void {
+    const run = this.#run
+    if (!run || !slot.ready || slot.dead) return
+    while (slot.inflight.length < 2 && run.next < run.tasks.length) {
+      const batch: BatchMessage['tasks'] = []
+      let chars = 0
+      while (run.next < run.tasks.length && (batch.length === 0 || chars < BATCH_CHARS)) {
+        const index = run.next++
+        const task = run.tasks[index] as Task
+        chars += task.kind === 'xml' ? task.text.length : task.source.value.length
+        batch.push({ index, task })
+      }
+      slot.inflight.push(batch)
+      slot.worker.postMessage({ run: run.id, settings: run.settings, tasks: batch } satisfies BatchMessage)
+    }
+  }
+
+  #reply(slot: Slot, reply: ReplyMessage): void {
+    if ('ready' in reply) {
+      slot.ready = true
+      this.#feed(slot)
+      return
+    }
+    slot.inflight.shift()
+    const run = this.#run
+    if (!run || reply.run !== run.id) return
+    if ('error' in reply) {
+      run.fail(new Error(reply.error))
+      return
+    }
+    for (const { index, result } of reply.results) run.finish(index, result)
+    this.#feed(slot)
+  }
+
+  /** A worker that died: its unanswered tasks go back to the main thread. */
+  #lose(slot: Slot): void {
+    if (slot.dead) return
+    slot.dead = true
+    const run = this.#run
+    if (run) for (const batch of slot.inflight) run.retry.push(...batch.map((entry) => entry.index))
+    slot.inflight = []
+    if (run && run.retry.length > 0 && !run.working) void this.#work(run)
+  }
+}

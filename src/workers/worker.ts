@@ -1,0 +1,36 @@
+// A worker thread of the build pool (pool.ts): runs batches of tasks and
+// posts their results back, in the order of the batch.
+import { parentPort } from 'node:worker_threads'
+import { createRunner, type Task, type TaskResult } from './tasks.ts'
+import type { TextSettings } from '../render/text.ts'
+
+export interface BatchMessage {
+  run: number
+  settings: TextSettings
+  tasks: Array<{ index: number; task: Task }>
+}
+
+export type ReplyMessage =
+  | { ready: true }
+  | { run: number; results: Array<{ index: number; result: TaskResult }> }
+  | { run: number; error: string }
+
+const runners = new Map<string, ReturnType<typeof createRunner>>()
+const port = parentPort
+if (port) {
+  port.on('message', (batch: BatchMessage) => {
+    const key = JSON.stringify(batch.settings)
+    let runner = runners.get(key)
+    if (!runner) {
+      runner = createRunner(batch.settings)
+      runners.set(key, runner)
+    }
+    try {
+      const results = batch.tasks.map(({ index, task }) => ({ index, result: (runner as ReturnType<typeof createRunner>)(task) }))
+      port.postMessage({ run: batch.run, results } satisfies ReplyMessage)
+    } catch (error) {
+      port.postMessage({ run: batch.run, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies ReplyMessage)
+    }
+  })
+  port.postMessage({ ready: true } satisfies ReplyMessage)
+}
