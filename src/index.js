@@ -7,3 +7,4 @@ export const typeset = api.typeset
 export const loadBook = api.loadBook
 export const verifyEpub = api.verifyEpub
 export const BookError = api.BookError
+export const BuildCache = api.BuildCache

@@ -1,0 +1,92 @@
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { build, BuildCache } from '../src/index.ts'
+import { colophon, ROOT } from './helpers/cli.ts'
+
+const env = { SOURCE_DATE_EPOCH: '1700000000' }
+
+async function copySample(): Promise<string> {
+  const folder = await mkdtemp(join(tmpdir(), 'colophon-cache-'))
+  await cp(join(ROOT, 'manuscript'), join(folder, 'manuscript'), { recursive: true })
+  return folder
+}
+
+describe('the build cache', () => {
+  it('gives the same bytes with a cache as without, and reuses every unchanged text', async () => {
+    const folder = await copySample()
+    const manuscript = join(folder, 'manuscript')
+    const plain = await build(manuscript, { env })
+    const cache = new BuildCache()
+    const first = await build(manuscript, { env, cache })
+    expect(cache.stats.hits).toBe(0)
+    const second = await build(manuscript, { env, cache })
+    expect(cache.stats.misses).toBe(0)
+    expect(cache.stats.hits).toBeGreaterThan(5)
+    expect(Buffer.from(first.epub).equals(Buffer.from(plain.epub))).toBe(true)
+    expect(Buffer.from(second.epub).equals(Buffer.from(plain.epub))).toBe(true)
+
+    // One scene edited: one text rendered again, and the result is what a fresh build gives.
+    const scene = join(manuscript, 'chapters/01-prologue/02-scotty.md')
+    await writeFile(scene, `${await readFile(scene, 'utf8')}\nHe said "one more thing - really..."\n`)
+    const edited = await build(manuscript, { env, cache })
+    expect(cache.stats.misses).toBe(1)
+    const fresh = await build(manuscript, { env })
+    expect(Buffer.from(edited.epub).equals(Buffer.from(fresh.epub))).toBe(true)
+    expect(Buffer.from(edited.epub).equals(Buffer.from(plain.epub))).toBe(false)
+  })
+
+  it('keeps results apart for different options: feff word joiners are not served from a u2060 build', async () => {
+    const folder = await copySample()
+    const manuscript = join(folder, 'manuscript')
+    const cache = new BuildCache()
+    await build(manuscript, { env, cache })
+    const feff = await build(manuscript, { env, cache, wordJoiner: 'feff' })
+    expect(cache.stats.hits).toBe(0)
+    const fresh = await build(manuscript, { env, wordJoiner: 'feff' })
+    expect(Buffer.from(feff.epub).equals(Buffer.from(fresh.epub))).toBe(true)
+  })
+
+  it('the CLI keeps it in .colophon-cache/ next to the manuscript; a second build uses it; corrupt or deleted is safe', async () => {
+    const folder = await copySample()
+    const build1 = await colophon(['build', 'manuscript', '--out', 'one.epub'], { cwd: folder, env })
+    expect(build1.code, build1.stderr).toBe(0)
+    const files = await readdir(join(folder, '.colophon-cache'))
+    expect(files).toHaveLength(1)
+    expect(build1.stderr).toMatch(/typeset: \d+ texts, 0 from the cache/)
+
+    const build2 = await colophon(['build', 'manuscript', '--out', 'two.epub'], { cwd: folder, env })
+    expect(build2.code, build2.stderr).toBe(0)
+    expect(build2.stderr).toMatch(/typeset: (\d+) texts, \1 from the cache/)
+    const one = await readFile(join(folder, 'one.epub'))
+    expect((await readFile(join(folder, 'two.epub'))).equals(one)).toBe(true)
+
+    // Flip bytes in the middle of the cache file: ignored, the book is built as usual.
+    const path = join(folder, '.colophon-cache', files[0] as string)
+    const bytes = await readFile(path)
+    for (let index = bytes.length >> 1; index < (bytes.length >> 1) + 64 && index < bytes.length; index++) bytes[index] = (bytes[index] ?? 0) ^ 0xff
+    await writeFile(path, bytes)
+    const build3 = await colophon(['build', 'manuscript', '--out', 'three.epub'], { cwd: folder, env })
+    expect(build3.code, build3.stderr).toBe(0)
+    expect(build3.stderr).toMatch(/0 from the cache/)
+    expect((await readFile(join(folder, 'three.epub'))).equals(one)).toBe(true)
+
+    await writeFile(path, 'not a cache')
+    const build4 = await colophon(['build', 'manuscript', '--out', 'four.epub'], { cwd: folder, env })
+    expect(build4.code, build4.stderr).toBe(0)
+    expect((await readFile(join(folder, 'four.epub'))).equals(one)).toBe(true)
+
+    await rm(join(folder, '.colophon-cache'), { recursive: true })
+    const build5 = await colophon(['build', 'manuscript', '--out', 'five.epub'], { cwd: folder, env })
+    expect(build5.code, build5.stderr).toBe(0)
+    expect((await readFile(join(folder, 'five.epub'))).equals(one)).toBe(true)
+  })
+
+  it('--no-cache neither reads nor writes it', async () => {
+    const folder = await copySample()
+    const run = await colophon(['build', 'manuscript', '--out', 'book.epub', '--no-cache'], { cwd: folder, env })
+    expect(run.code, run.stderr).toBe(0)
+    expect(await readdir(folder)).not.toContain('.colophon-cache')
+  })
+})

@@ -1,0 +1,50 @@
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { barLine, createProgress, progressMode } from '../src/progress/index.ts'
+import { colophon } from './helpers/cli.ts'
+
+describe('build progress', () => {
+  it('without a terminal, prints one line per stage on stderr, in order, and nothing on stdout', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'colophon-progress-'))
+    for (const extra of [{}, { CI: 'true' }]) {
+      const run = await colophon(['build', 'manuscript', '--out', join(folder, 'book.epub'), '--no-cache'], { env: extra })
+      expect(run.code, run.stderr).toBe(0)
+      expect(run.stdout).toBe('')
+      const lines = run.stderr.trim().split('\n')
+      expect(lines.map((line) => /^colophon: (\w+)/.exec(line)?.[1])).toEqual(['load', 'typeset', 'render', 'package', 'verify', 'wrote'])
+      expect(lines[0]).toMatch(/^colophon: load: 1 chapters, 5 scenes \(\d+\.\d\d s\)$/)
+      expect(lines[1]).toMatch(/^colophon: typeset: 7 texts \(\d+\.\d\d s\)$/)
+      expect(run.stderr).not.toMatch(/\r|\u001b/)
+    }
+  })
+
+  it('picks lines in CI or without a terminal, a bar on a terminal', () => {
+    expect(progressMode({ isTTY: true }, {})).toBe('bar')
+    expect(progressMode({ isTTY: true }, { CI: 'true' })).toBe('lines')
+    expect(progressMode({ isTTY: true }, { CI: 'false' })).toBe('bar')
+    expect(progressMode({ isTTY: false }, {})).toBe('lines')
+    expect(progressMode({}, {})).toBe('lines')
+  })
+
+  it('on a terminal, redraws one bar of chapters done and elapsed time in place, then clears it', () => {
+    let clock = 0
+    let written = ''
+    const progress = createProgress('bar', { write: (text: string) => (written += text) }, () => clock)
+    progress.listener({ type: 'start', stage: 'load' })
+    expect(written).toBe('') // short builds show no bar
+    clock = 300
+    progress.listener({ type: 'start', stage: 'typeset' })
+    progress.listener({ type: 'chapters', done: 0, total: 4 }) // within 80 ms of the last draw: not redrawn
+    clock = 400
+    progress.listener({ type: 'chapters', done: 2, total: 4 })
+    clock = 420
+    progress.listener({ type: 'chapters', done: 3, total: 4 }) // within 80 ms: not redrawn
+    progress.done()
+    expect(written).toBe(
+      `\r\u001b[K${barLine('typeset', 0, 0, 300)}\r\u001b[K${barLine('typeset', 2, 4, 400)}\r\u001b[K`,
+    )
+    expect(barLine('typeset', 2, 4, 1234)).toBe('colophon [############············] 2/4 chapters  typeset  1.2 s')
+  })
+})
