@@ -8,7 +8,8 @@ import { colophon } from './helpers/cli.ts'
 describe('build progress', () => {
   it('without a terminal, prints one line per stage on stderr, in order, and nothing on stdout', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'colophon-progress-'))
-    for (const extra of [{}, { CI: 'true' }]) {
+    const cases: Array<Record<string, string>> = [{}, { CI: 'true' }]
+    for (const extra of cases) {
       const run = await colophon(['build', 'manuscript', '--out', join(folder, 'book.epub'), '--no-cache'], { env: extra })
       expect(run.code, run.stderr).toBe(0)
       expect(run.stdout).toBe('')
