@@ -59,7 +59,7 @@ export const quotes: Rule = {
     if (!text.includes('"') && !text.includes("'")) return input
     let doubles = 0
     let singles = 0
-    let lastIndex = -1
+    let lastIndex = -2
     let lastOut = ''
     let lastPrime = -1
 
