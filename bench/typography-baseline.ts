@@ -6,9 +6,14 @@
  *
  *   node src/run-ts.js bench/typography-baseline.ts
  */
-import remarkSmartypants from 'remark-smartypants'
+import type { Root } from 'mdast'
+import remarkSmartypantsPlugin from 'remark-smartypants'
+import type { Plugin } from 'unified'
 import { remarkTypography } from '../src/normalise/typography/index.ts'
 import { listFixtures, render } from '../test/fixtures/typography/harness.ts'
+
+/** Its types name unist's `Node`; it transforms an mdast `Root` like any remark plugin. */
+const remarkSmartypants = remarkSmartypantsPlugin as unknown as Plugin<[], Root>
 
 const invisible = /\{(?:WJ|FEFF|HS|NBSP)\}/g
 const loose = (text: string): string => text.replace(/\{NBSP\}/g, ' ').replace(invisible, '')
