@@ -13,8 +13,10 @@ export type Replacer = (match: RegExpExecArray, text: string) => string
 
 /**
  * Replace every match of a global regex, in one pass, and move the marks.
- * `matchAll` works on a copy of the regex, so shared patterns stay
- * untouched (no `lastIndex` state leaks between calls).
+ * The pattern's `lastIndex` is reset before and after the scan, so a shared
+ * module-level pattern carries no state between calls (and, unlike
+ * `matchAll`, no copy of the regex is made per block: that copy was a
+ * measurable share of the pass on a long book).
  *
  * A mark at or before a match's start stays before the replacement (so an
  * insertion joins the node that follows it); a mark at or after its end
@@ -28,10 +30,14 @@ export function replaceAll(input: TrackedText, pattern: RegExp, replace: string 
   let mark = 0
   let last = 0
   let length = 0
-  for (const match of text.matchAll(pattern)) {
+  pattern.lastIndex = 0
+  let match: RegExpExecArray | null
+  while ((match = pattern.exec(text)) !== null) {
     const start = match.index
     const end = start + match[0].length
-    const replacement = typeof replace === 'string' ? replace : replace(match as RegExpExecArray, text)
+    // An empty match would never advance: step over it.
+    if (end === start) pattern.lastIndex++
+    const replacement = typeof replace === 'string' ? replace : replace(match, text)
     while (mark < marks.length && marks[mark]! <= start) {
       moved[mark] = length + marks[mark]! - last
       mark++
@@ -46,6 +52,7 @@ export function replaceAll(input: TrackedText, pattern: RegExp, replace: string 
     length += replacement.length
     last = end
   }
+  pattern.lastIndex = 0
   if (last === 0 && out.length === 0) return input
   while (mark < marks.length) {
     moved[mark] = length + marks[mark]! - last

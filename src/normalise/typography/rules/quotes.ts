@@ -1,11 +1,9 @@
 import { OPAQUE } from '../chars.ts'
 import type { Rule } from '../rule.ts'
-import { replaceAll } from '../tracked-text.ts'
 import { ELISIONS } from './elisions.ts'
 
 type Kind = 'edge' | 'space' | 'opener' | 'dash' | 'digit' | 'word' | 'punct'
 
-const QUOTES = /["'“”‘’]/g
 const SPACE = /\s/
 const LETTER = /[\p{L}\p{M}]/u
 const DIGIT = /\p{N}/u
@@ -54,6 +52,7 @@ function isDecade(text: string, index: number): boolean {
  */
 export const quotes: Rule = {
   name: 'quotes',
+  trigger: `"'`,
   apply(input) {
     const { text } = input
     if (!text.includes('"') && !text.includes("'")) return input
@@ -136,11 +135,24 @@ export const quotes: Rule = {
       return '′'
     }
 
-    return replaceAll(input, QUOTES, (match) => {
-      const out = decide(match[0], match.index)
-      lastIndex = match.index
+    // One-for-one swaps leave every mark where it is, so the text is rebuilt
+    // from slices and the marks are shared, not moved.
+    const parts: string[] = []
+    let from = 0
+    for (let index = 0; index < text.length; index++) {
+      const code = text.charCodeAt(index)
+      if (code !== 34 && code !== 39 && (code < 0x2018 || code > 0x201d || code === 0x201a || code === 0x201b)) continue
+      const mark = text[index]!
+      const out = decide(mark, index)
+      lastIndex = index
       lastOut = out
-      return out
-    })
+      if (out !== mark) {
+        parts.push(text.slice(from, index), out)
+        from = index + 1
+      }
+    }
+    if (parts.length === 0) return input
+    parts.push(text.slice(from))
+    return { text: parts.join(''), marks: input.marks }
   },
 }
