@@ -6,6 +6,8 @@ import { packageEpub } from './package/index.ts'
 import { renderBook } from './render/index.ts'
 import { slugify } from './load/slug.ts'
 import { verifyEpub } from './verify/index.ts'
+import { lintBook, readSuppressions } from './lint/index.ts'
+import { resolve } from 'node:path'
 import type { VFileMessage } from 'vfile-message'
 
 export interface BuildOptions extends NormaliseOptions {
@@ -13,6 +15,8 @@ export interface BuildOptions extends NormaliseOptions {
   cwd?: string
   /** Environment to read `SOURCE_DATE_EPOCH` from; defaults to `process.env`. */
   env?: Readonly<Record<string, string | undefined>>
+  /** Run `colophon lint` on the manuscript and add its warnings to `messages` (default: true). */
+  lint?: boolean
 }
 
 export interface BuildResult {
@@ -45,5 +49,10 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
     ...normalised.chapters.flatMap((chapter) => [...chapter.scenes.map((scene) => scene.file), ...(chapter.endNote ? [chapter.endNote.file] : [])]),
     ...normalised.back.map((page) => page.text.file),
   ]
-  return { epub, fileName, book, messages: texts.flatMap((file) => file.messages) }
+  const messages = texts.flatMap((file) => file.messages)
+  if (options.lint !== false) {
+    const cwd = options.cwd ?? process.cwd()
+    messages.push(...lintBook(book, await readSuppressions(resolve(cwd, book.root), cwd)).messages)
+  }
+  return { epub, fileName, book, messages }
 }
