@@ -1,4 +1,4 @@
-import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml'
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml'
 import type { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import { z } from 'zod'
@@ -48,7 +48,8 @@ export function parseSuppressions(file: VFile): Suppression[] {
     for (const issue of result.error.issues) {
       const node = nodeAt(doc.contents, issue.path)
       const key = issue.path.join('.') || SUPPRESSIONS_FILE
-      fail(`Unexpected value at \`${key}\`: ${issue.message}; expected \`suppress:\` entries with rule, file, line and reason`, node?.range?.[0] ?? 0)
+      const value = isScalar(node) ? ` \`${String(node.value)}\`` : ''
+      fail(`Unexpected value${value} at \`${key}\`, expected ${issue.message} (entries: rule, file, line, reason)`, node?.range?.[0] ?? 0)
     }
     return []
   }
