@@ -11,6 +11,8 @@ import { verifyContainer, verifyXml, type XmlChecker } from './verify/index.ts'
 import { Pool } from './workers/pool.ts'
 import type { XmlProblem } from './verify/well-formed.ts'
 import { typesetBook } from './workers/texts.ts'
+import { lintBook, readSuppressions } from './lint/index.ts'
+import { resolve } from 'node:path'
 import type { VFileMessage } from 'vfile-message'
 
 export interface BuildOptions extends NormaliseOptions {
@@ -27,6 +29,8 @@ export interface BuildOptions extends NormaliseOptions {
   threads?: number
   /** Hears each stage start and end, and chapters done while texts are typeset. */
   onProgress?: ProgressListener
+  /** Run `colophon lint` on the manuscript and add its warnings to `messages` (default: true). */
+  lint?: boolean
 }
 
 export interface BuildResult {
@@ -100,7 +104,13 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
       ...typeset.book.chapters.flatMap((chapter) => [...chapter.scenes.map((scene) => scene.file), ...(chapter.endNote ? [chapter.endNote.file] : [])]),
       ...typeset.book.back.map((page) => page.text.file),
     ]
-    return { epub, fileName, book, messages: texts.flatMap((file) => file.messages) }
+    const messages = texts.flatMap((file) => file.messages)
+    if (options.lint !== false) {
+      const cwd = options.cwd ?? process.cwd()
+      const linted = await stage('lint', async () => lintBook(book, await readSuppressions(resolve(cwd, book.root), cwd)).messages, (found) => `${found.length} warnings`)
+      messages.push(...linted)
+    }
+    return { epub, fileName, book, messages }
   } finally {
     await pool.close()
   }

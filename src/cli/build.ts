@@ -4,12 +4,14 @@ import { cachePath, readCache, writeCache } from '../cache/disk.ts'
 import { BuildCache } from '../cache/store.ts'
 import { createProgress, progressMode } from '../progress/index.ts'
 import { report } from './report.ts'
-import { UsageError } from './index.ts'
+import { UsageError, WarningsFailed } from './index.ts'
 import { abandonWrites, isDirectory, writeAtomic } from './write-atomic.ts'
 
 export interface BuildCommandOptions {
   out?: string
   wordJoiner: 'u2060' | 'feff'
+  /** Lint warnings fail the build: nothing is written, exit 1. */
+  frail?: boolean
   /** `--no-cache` sets false: neither read nor write `.colophon-cache/`. */
   cache?: boolean
   watch?: boolean
@@ -49,6 +51,9 @@ export async function runBuild(dir: string, options: BuildCommandOptions): Promi
 export async function buildAndWrite(dir: string, options: BuildCommandOptions, extra: Pick<BuildOptions, 'cache' | 'onProgress'>): Promise<string> {
   const result = await build(dir, { wordJoiner: options.wordJoiner, threads: options.threads, ...extra })
   if (result.messages.length > 0) process.stderr.write(`${report(result.messages)}\n`)
+  if (options.frail && result.messages.length > 0) {
+    throw new WarningsFailed(`${result.messages.length} warning${result.messages.length === 1 ? '' : 's'} and --frail; the book was not written`)
+  }
   const out = resolve(options.out ?? join('dist', result.fileName))
   if (await isDirectory(out)) throw new UsageError(`--out \`${options.out}\` is a folder, expected a file name such as book.epub`)
   const inside = relative(resolve(dir), out)

@@ -1,5 +1,5 @@
 /** The stages of a build, in the order they run. */
-export const STAGES = ['load', 'typeset', 'render', 'package', 'verify'] as const
+export const STAGES = ['load', 'typeset', 'render', 'package', 'verify', 'lint'] as const
 export type Stage = (typeof STAGES)[number]
 
 /**
