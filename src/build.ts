@@ -10,7 +10,8 @@ import { labelsFor, renderBook, type TextSettings } from './render/index.ts'
 import { verifyContainer, verifyXml, type XmlChecker } from './verify/index.ts'
 import { Pool } from './workers/pool.ts'
 import type { XmlProblem } from './verify/well-formed.ts'
-import { typesetBook } from './workers/texts.ts'
+import { lintOnThread } from './workers/lint.ts'
+import { PARALLEL_CHARS, typesetBook } from './workers/texts.ts'
 import { lintBook, readSuppressions } from './lint/index.ts'
 import { resolve } from 'node:path'
 import type { VFileMessage } from 'vfile-message'
@@ -65,19 +66,23 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
   // Checks the options before any file is read.
   createNormaliser(options)
   const pool = new Pool(options.threads)
+  const cwd = options.cwd ?? process.cwd()
+  let lintJob: ReturnType<typeof lintOnThread>
   cache?.begin()
   try {
     const book = await stage('load', () => loadBook(manuscript, { cwd: options.cwd }), (loaded) => {
       const scenes = loaded.chapters.reduce((sum, chapter) => sum + chapter.scenes.length, 0)
       return `${loaded.chapters.length} chapters, ${scenes} scenes`
     })
+    // A big book is linted on a thread of its own while it is typeset.
+    if (options.lint !== false && pool.threads > 0 && bookChars(book) >= PARALLEL_CHARS) lintJob = lintOnThread(manuscript, cwd)
     const time = buildTime(options.env ?? process.env, book.metadata.date)
     const settings: TextSettings = { wordJoiner: options.wordJoiner ?? 'u2060', sceneBreakLabel: labelsFor(book.metadata.language).sceneBreak }
 
     const typeset = await stage(
       'typeset',
       () => typesetBook(book, settings, { pool, cache, onChapters: (done, total) => listen?.({ type: 'chapters', done, total }) }),
-      ({ stats }) => `${stats.texts} texts${cache ? `, ${stats.cached} from the cache` : ''}${stats.parallel ? ', on worker threads' : ''}`,
+      ({ stats }) => `${stats.texts} texts${cache ? `, ${stats.cached} from the cache` : ''}${stats.parallel && pool.threads > 0 ? ', on worker threads' : ''}`,
     )
     const rendered = await stage('render', () => renderBook(typeset.book, options), (pages) => `${pages.documents.length} pages`)
 
@@ -106,14 +111,26 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
     ]
     const messages = texts.flatMap((file) => file.messages)
     if (options.lint !== false) {
-      const cwd = options.cwd ?? process.cwd()
-      const linted = await stage('lint', async () => lintBook(book, await readSuppressions(resolve(cwd, book.root), cwd)).messages, (found) => `${found.length} warnings`)
+      const job = lintJob
+      const linted = await stage(
+        'lint',
+        async () => (job ? job.result : lintBook(book, await readSuppressions(resolve(cwd, book.root), cwd)).messages),
+        (found) => `${found.length} warnings${job ? ', on a worker thread' : ''}`,
+      )
       messages.push(...linted)
     }
     return { epub, fileName, book, messages }
   } finally {
+    lintJob?.cancel()
     await pool.close()
   }
+}
+
+function bookChars(book: Book): number {
+  let chars = 0
+  for (const page of [...book.front, ...book.back]) chars += String(page.file.value).length
+  for (const chapter of book.chapters) for (const scene of chapter.scenes) chars += String(scene.value).length
+  return chars
 }
 
 /** Well-formedness on the pool, skipping documents the cache has seen well-formed. */

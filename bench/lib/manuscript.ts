@@ -21,7 +21,7 @@ export function isSizeName(value: string): value is SizeName {
 }
 
 /** Bump when the output changes, so cached manuscripts are regenerated. */
-export const generatorVersion = 1
+export const generatorVersion = 2
 
 const sceneWords = { min: 600, max: 1_480 } // mean ≈ 1,040
 const scenesPerChapter = { min: 3, max: 6 } // mean ≈ 4.5

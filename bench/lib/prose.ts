@@ -103,7 +103,8 @@ function speech(random: Random): string {
   switch (random.int(0, 6)) {
     case 0: return `you ${random.pick(contractedOpenings)} ${verb} ${nounPhrase(random)}`
     case 1: return `${random.pick(pronounContractions)} ${nounPhrase(random)} ${random.pick(prepositions)} ${nounPhrase(random)}`
-    case 2: return `${random.pick(firstNames)} told me, '${capitalise(verb)} ${nounPhrase(random)} before ${random.pick(['dark', 'noon', 'the war', 'the tide turns'])}'`
+    // Punctuation goes inside the closing quote (as colophon's lint asks), so the quote ends mid-sentence.
+    case 2: return `${random.pick(firstNames)} told me, '${capitalise(verb)} ${nounPhrase(random)} before ${random.pick(['dark', 'noon', 'the war', 'the tide turns'])},' and I did`
     case 3: return `they call it 'the ${random.pick(adjectives)} ${random.pick(nouns)}' around here`
     case 4: return `well... ${clause(random)}`
     case 5: return `we ${random.pick(contractedOpenings)} ${verb} it - not ${random.pick(['now', 'yet', 'here', 'tonight'])}`

@@ -57,6 +57,11 @@ export class Pool {
     this.#size = typeof COLOPHON_WORKER === 'string' ? threads : 0
   }
 
+  /** Worker threads this pool runs besides the main thread. */
+  get threads(): number {
+    return this.#size
+  }
+
   /** Start the worker threads now, so they load while the main thread does other work. */
   start(): void {
     const script = typeof COLOPHON_WORKER === 'string' ? COLOPHON_WORKER : undefined

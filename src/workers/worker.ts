@@ -3,6 +3,7 @@
 import { parentPort } from 'node:worker_threads'
 import { createRunner, type Task, type TaskResult } from './tasks.ts'
 import type { TextSettings } from '../render/text.ts'
+import { answerLint, type LintRequest } from './lint.ts'
 
 export interface BatchMessage {
   run: number
@@ -18,7 +19,11 @@ export type ReplyMessage =
 const runners = new Map<string, ReturnType<typeof createRunner>>()
 const port = parentPort
 if (port) {
-  port.on('message', (batch: BatchMessage) => {
+  port.on('message', (batch: BatchMessage | LintRequest) => {
+    if ('lint' in batch) {
+      void answerLint(batch.lint).then((reply) => port.postMessage(reply))
+      return
+    }
     const key = JSON.stringify(batch.settings)
     let runner = runners.get(key)
     if (!runner) {
