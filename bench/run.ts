@@ -10,7 +10,7 @@
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { cpus, platform, release, arch, totalmem } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -18,10 +18,17 @@ import { parseArgs } from 'node:util'
 import { isSizeName, pandocMarkdown, sizes, type SizeName } from './lib/manuscript.ts'
 import { describeMethod, detectMethod, measure, type Method, type Sample } from './lib/measure.ts'
 import { stampFor, writeManuscript } from './lib/write.ts'
+import { measureWatch, type WatchSample } from './lib/watch.ts'
+import { rm } from 'node:fs/promises'
+import { loadavg } from 'node:os'
 
-/** The colophon build, run from the repository root. Adjust here if the CLI changes. */
-const colophonCommand = (manuscript: string, epub: string): string[] =>
-  ['node', 'src/bin.js', 'build', manuscript, '--out', epub]
+/**
+ * The colophon build, run from the repository root: a full build, no cache
+ * (the cache has its own table below). Adjust here if the CLI changes.
+ */
+const colophonCommand = (manuscript: string, epub: string, ...extra: string[]): string[] =>
+  ['node', 'src/bin.js', 'build', manuscript, '--out', epub, ...extra]
+const fullBuild = '--no-cache'
 
 /** Only this command is timed for pandoc; the concatenated input is prepared beforehand. */
 const pandocCommand = (input: string, epub: string): string[] =>
@@ -30,11 +37,13 @@ const pandocCommand = (input: string, epub: string): string[] =>
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const outDir = 'bench/out' // relative to root, git-ignored
 
-const usage = `Usage: npm run bench -- [--sizes ${Object.keys(sizes).join(',')}] [--runs N] [--seed N] [--smoke]
+const usage = `Usage: npm run bench -- [--sizes ${Object.keys(sizes).join(',')}] [--runs N] [--seed N] [--smoke] [--no-extras]
 
 Generates synthetic manuscripts (cached in ${outDir}), builds each with colophon
 and, when it is on PATH, pandoc, and prints a Markdown table of median wall
-time, CPU time and peak RSS. --smoke: 10k only, 1 run, no pandoc.
+time, CPU time and peak RSS. Then, on the largest size, a build with a cold
+and a warm on-disk cache, and the latency of watch mode after one scene is
+saved (--no-extras skips these). --smoke: 10k only, 1 run, no pandoc.
 
 Example: npm run bench -- --sizes 10k,100k --runs 3 > bench/RESULTS.md`
 
@@ -43,6 +52,8 @@ interface Options {
   runs: number
   seed: number
   pandoc: boolean
+  /** Measure the on-disk cache (cold and warm) and watch mode on the largest size. */
+  extras: boolean
 }
 
 function parseOptions(argv: string[]): Options | string {
@@ -53,11 +64,12 @@ function parseOptions(argv: string[]): Options | string {
       runs: { type: 'string', default: '5' },
       seed: { type: 'string', default: '1' },
       smoke: { type: 'boolean', default: false },
+      'no-extras': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false }
     }
   })
   if (values.help) return usage
-  if (values.smoke) return { sizes: ['10k'], runs: 1, seed: Number(values.seed), pandoc: false }
+  if (values.smoke) return { sizes: ['10k'], runs: 1, seed: Number(values.seed), pandoc: false, extras: false }
   const chosen = values.sizes.split(',').map((size) => size.trim())
   const unknown = chosen.filter((size) => !isSizeName(size))
   if (unknown.length > 0) throw new Error(`Unexpected size \`${unknown.join(', ')}\`, expected one of ${Object.keys(sizes).join(', ')}`)
@@ -65,7 +77,7 @@ function parseOptions(argv: string[]): Options | string {
   const seed = Number(values.seed)
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`Unexpected --runs \`${values.runs}\`, expected a whole number ≥ 1`)
   if (!Number.isInteger(seed)) throw new Error(`Unexpected --seed \`${values.seed}\`, expected a whole number`)
-  return { sizes: chosen.filter(isSizeName), runs, seed, pandoc: true }
+  return { sizes: chosen.filter(isSizeName), runs, seed, pandoc: true, extras: !values['no-extras'] }
 }
 
 function pandocVersion(): string | undefined {
@@ -92,14 +104,17 @@ async function prepare(size: SizeName, seed: number): Promise<{ manuscript: stri
 
 interface Row {
   size: SizeName
-  tool: 'colophon' | 'pandoc'
+  tool: string
   samples: Sample[]
+  /** 1-minute load average before and after the runs: the machine is shared. */
+  load: [number, number]
 }
 
 /** Run a command up to `runs` times; stop at the first failure. */
-async function repeat(label: string, command: string[], runs: number, method: Method): Promise<Sample[]> {
+async function repeat(label: string, command: string[], runs: number, method: Method, before?: () => Promise<void>): Promise<Sample[]> {
   const samples: Sample[] = []
   for (let index = 1; index <= runs; index++) {
+    await before?.()
     const sample = await measure(command, root, method)
     samples.push(sample)
     process.stderr.write(`  ${label} run ${index}/${runs}: ${sample.ok ? `${sample.wallS.toFixed(2)} s` : `failed: ${sample.error ?? ''}`}\n`)
@@ -124,10 +139,10 @@ function figure(row: Row, pick: (sample: Sample) => number | undefined, digits: 
   return value === undefined ? 'n/a' : value.toFixed(digits)
 }
 
-function ratio(colophon: Row, pandoc: Row | undefined): string {
+function ratio(colophon: Row, pandoc: Row | undefined, pick: (sample: Sample) => number | undefined): string {
   if (!succeeded(colophon) || !pandoc || !succeeded(pandoc)) return '—'
-  const ours = median(colophon.samples.map((sample) => sample.wallS)) ?? 0
-  const theirs = median(pandoc.samples.map((sample) => sample.wallS)) ?? 0
+  const ours = median(colophon.samples.map(pick).filter((value): value is number => value !== undefined)) ?? 0
+  const theirs = median(pandoc.samples.map(pick).filter((value): value is number => value !== undefined)) ?? 0
   if (ours <= 0 || theirs <= 0) return '—'
   return theirs >= ours ? `×${(theirs / ours).toFixed(1)} faster` : `×${(ours / theirs).toFixed(1)} slower`
 }
@@ -150,15 +165,39 @@ function machine(method: Method, options: Options, pandoc: string | undefined): 
 
 function table(rows: Row[]): string {
   const lines = [
-    '| Size | Words | Tool | Wall s | CPU s (user+sys) | Peak RSS MiB | colophon vs pandoc (wall) |',
-    '| --- | ---: | --- | ---: | ---: | ---: | --- |'
+    '| Size | Words | Tool | Wall s | CPU s (user+sys) | Peak RSS MiB | colophon vs pandoc (wall) | vs pandoc (CPU) | Load avg |',
+    '| --- | ---: | --- | ---: | ---: | ---: | --- | --- | --- |'
   ]
   for (const row of rows) {
     const pandoc = rows.find((other) => other.size === row.size && other.tool === 'pandoc')
-    const versus = row.tool === 'colophon' ? ratio(row, pandoc) : ''
-    lines.push(`| ${row.size} | ${sizes[row.size].toLocaleString('en-US')} | ${row.tool} | ${figure(row, (s) => s.wallS, 2)} | ${figure(row, (s) => s.cpuS, 2)} | ${figure(row, (s) => s.peakRssMiB, 0)} | ${versus} |`)
+    const versus = row.tool === 'colophon' ? ratio(row, pandoc, (s) => s.wallS) : ''
+    const versusCpu = row.tool === 'colophon' ? ratio(row, pandoc, (s) => s.cpuS) : ''
+    lines.push(`| ${row.size} | ${sizes[row.size].toLocaleString('en-US')} | ${row.tool} | ${figure(row, (s) => s.wallS, 2)} | ${figure(row, (s) => s.cpuS, 2)} | ${figure(row, (s) => s.peakRssMiB, 0)} | ${versus} | ${versusCpu} | ${row.load[0].toFixed(1)} → ${row.load[1].toFixed(1)} |`)
   }
   return lines.join('\n')
+}
+
+/** colophon's own stage lines (`colophon: typeset: … (0.41 s)`) from the run with the median wall time. */
+function stages(rows: Row[]): string {
+  const lines = ['| Size | ' + ['load', 'typeset', 'render', 'package', 'verify', 'lint'].join(' | ') + ' |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |']
+  for (const row of rows.filter((row) => row.tool === 'colophon' && succeeded(row))) {
+    const sorted = [...row.samples].sort((a, b) => a.wallS - b.wallS)
+    const middle = sorted[Math.floor(sorted.length / 2)]
+    const times = new Map([...(middle?.stderr ?? '').matchAll(/^colophon: (\w+): .*\((\d+\.\d+) s\)$/gm)].map((match) => [match[1], match[2]]))
+    lines.push(`| ${row.size} | ${['load', 'typeset', 'render', 'package', 'verify', 'lint'].map((stage) => times.get(stage) ?? '—').join(' | ')} |`)
+  }
+  return lines.join('\n')
+}
+
+function watchTable(size: SizeName, samples: WatchSample[]): string {
+  const saved = samples.map((sample) => sample.savedToWrittenMs)
+  const own = samples.map((sample) => sample.rebuildMs)
+  const show = (values: number[]): string => `${(median(values) ?? 0).toFixed(0)} ms (max ${Math.max(...values).toFixed(0)})`
+  return [
+    '| Size | Edits | Save → EPUB written, median | colophon\'s rebuild time, median |',
+    '| --- | ---: | --- | --- |',
+    `| ${size} | ${samples.length} | ${show(saved)} | ${show(own)} |`
+  ].join('\n')
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -177,18 +216,62 @@ async function main(argv: string[]): Promise<number> {
   const pandoc = pandocVersion()
   const runPandoc = options.pandoc && pandoc !== undefined
   const rows: Row[] = []
+  const measured = async (size: SizeName, tool: string, run: () => Promise<Sample[]>): Promise<void> => {
+    const before = loadavg()[0] ?? 0
+    const samples = await run()
+    rows.push({ size, tool, samples, load: [before, loadavg()[0] ?? 0] })
+  }
   for (const size of options.sizes) {
     const { manuscript, pandocInput } = await prepare(size, options.seed)
     process.stderr.write(`${size}:\n`)
     const colophonEpub = `${outDir}/${size}.colophon.epub`
-    rows.push({ size, tool: 'colophon', samples: await repeat('colophon', colophonCommand(manuscript, colophonEpub), options.runs, method) })
+    await measured(size, 'colophon', () => repeat('colophon', colophonCommand(manuscript, colophonEpub, fullBuild), options.runs, method))
     if (runPandoc) {
       const pandocEpub = `${outDir}/${size}.pandoc.epub`
-      rows.push({ size, tool: 'pandoc', samples: await repeat('pandoc', pandocCommand(pandocInput, pandocEpub), options.runs, method) })
+      await measured(size, 'pandoc', () => repeat('pandoc', pandocCommand(pandocInput, pandocEpub), options.runs, method))
     }
   }
-  console.log(`# colophon build benchmark\n\n${machine(method, options, pandoc)}\n${table(rows)}`)
-  console.log(`\nColophon: \`${colophonCommand('bench/out/SIZE', 'OUT.epub').join(' ')}\`; pandoc: \`${pandocCommand('SIZE.pandoc.md', 'OUT.epub').join(' ')}\`.`)
+  const report = [
+    `# colophon build benchmark\n\n${machine(method, options, pandoc)}`,
+    '## Full builds\n',
+    table(rows),
+    `\ncolophon: \`${colophonCommand('bench/out/SIZE', 'OUT.epub', fullBuild).join(' ')}\`; pandoc: \`${pandocCommand('SIZE.pandoc.md', 'OUT.epub').join(' ')}\`.`,
+    '\n### Where colophon\'s time goes\n\nWall seconds per stage, from colophon\'s own stage lines (run with the median wall time). ' +
+      'Big books are linted on a thread of their own while they are typeset, so `lint` is only the wait for it after the other stages.\n',
+    stages(rows)
+  ]
+
+  const largest = options.sizes.at(-1)
+  if (options.extras && largest) {
+    const { manuscript } = await prepare(largest, options.seed)
+    const epub = `${outDir}/${largest}.colophon.epub`
+    // The cache lives next to the manuscript folder: bench/out/.colophon-cache/.
+    const clear = (): Promise<void> => rm(join(root, outDir, '.colophon-cache'), { recursive: true, force: true })
+    process.stderr.write(`${largest} with the on-disk cache:\n`)
+    const cacheRows: Row[] = []
+    const cold: Row = { size: largest, tool: 'colophon, cold cache (writes it)', samples: [], load: [loadavg()[0] ?? 0, 0] }
+    cold.samples = await repeat('cold', colophonCommand(manuscript, epub), options.runs, method, clear)
+    cold.load[1] = loadavg()[0] ?? 0
+    const warm: Row = { size: largest, tool: 'colophon, warm cache', samples: [], load: [loadavg()[0] ?? 0, 0] }
+    warm.samples = await repeat('warm', colophonCommand(manuscript, epub), options.runs, method)
+    warm.load[1] = loadavg()[0] ?? 0
+    cacheRows.push(cold, warm)
+    await clear()
+    report.push('\n## Second build with the on-disk cache\n', table(cacheRows))
+
+    process.stderr.write(`${largest} in watch mode:\n`)
+    const scenes = (await readdir(join(root, manuscript, 'chapters'))).sort()
+    const chapter = scenes[Math.floor(scenes.length / 2)] ?? ''
+    const scene = (await readdir(join(root, manuscript, 'chapters', chapter))).filter((name) => name.endsWith('.md') && name !== 'end-note.md').sort()[0] ?? ''
+    const loadBefore = loadavg()[0] ?? 0
+    const samples = await measureWatch(colophonCommand(manuscript, epub, '--watch', fullBuild), root, join(manuscript, 'chapters', chapter, scene), Math.max(5, options.runs))
+    report.push(
+      '\n## One scene saved in watch mode\n',
+      `\`colophon build ${largest} --watch\` (cache in memory), one scene of chapter ${chapter} appended to and saved ${samples.length} times. Load average ${loadBefore.toFixed(1)} → ${(loadavg()[0] ?? 0).toFixed(1)}.\n`,
+      watchTable(largest, samples)
+    )
+  }
+  console.log(report.join('\n'))
   return 0
 }
 

@@ -25,6 +25,8 @@ export interface Sample {
   peakRssMiB?: number
   /** The tail of stderr when the command failed. */
   error?: string
+  /** The last few KiB of stderr (colophon's stage lines). */
+  stderr?: string
 }
 
 const gnuTime = '/usr/bin/time'
@@ -85,7 +87,7 @@ export async function measure(command: readonly string[], cwd: string, method: M
   if (method === 'gnu-time') return measureWithTime(command, cwd)
   if (method === 'proc-poll') return measureByPolling(command, cwd)
   const exit = await run(command, cwd)
-  return exit.code === 0 ? { ok: true, wallS: exit.wallS } : failed(exit)
+  return exit.code === 0 ? { ok: true, wallS: exit.wallS, stderr: exit.stderr } : failed(exit)
 }
 
 async function measureWithTime(command: readonly string[], cwd: string): Promise<Sample> {
@@ -98,7 +100,7 @@ async function measureWithTime(command: readonly string[], cwd: string): Promise
     // The figures are on the last line; GNU time may write notes above it.
     const last = (await readFile(stats, 'utf8')).trim().split('\n').at(-1) ?? ''
     const [user, system, maxRssKiB] = last.split(' ').map(Number)
-    return { ok: true, wallS: exit.wallS, cpuS: (user ?? 0) + (system ?? 0), peakRssMiB: (maxRssKiB ?? 0) / 1024 }
+    return { ok: true, wallS: exit.wallS, cpuS: (user ?? 0) + (system ?? 0), peakRssMiB: (maxRssKiB ?? 0) / 1024, stderr: exit.stderr }
   } finally {
     await rm(folder, { recursive: true, force: true })
   }
@@ -132,5 +134,5 @@ async function measureByPolling(command: readonly string[], cwd: string): Promis
   })
   clearInterval(timer)
   if (exit.code !== 0) return failed(exit)
-  return { ok: true, wallS: exit.wallS, cpuS: cpuTicks / ticks, peakRssMiB: peakKiB / 1024 }
+  return { ok: true, wallS: exit.wallS, cpuS: cpuTicks / ticks, peakRssMiB: peakKiB / 1024, stderr: exit.stderr }
 }
