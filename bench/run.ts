@@ -192,11 +192,12 @@ function stages(rows: Row[]): string {
 function watchTable(size: SizeName, samples: WatchSample[]): string {
   const saved = samples.map((sample) => sample.savedToWrittenMs)
   const own = samples.map((sample) => sample.rebuildMs)
+  const cpu = samples.map((sample) => sample.cpuMs)
   const show = (values: number[]): string => `${(median(values) ?? 0).toFixed(0)} ms (max ${Math.max(...values).toFixed(0)})`
   return [
-    '| Size | Edits | Save → EPUB written, median | colophon\'s rebuild time, median |',
-    '| --- | ---: | --- | --- |',
-    `| ${size} | ${samples.length} | ${show(saved)} | ${show(own)} |`
+    '| Size | Edits | Save → EPUB written, median | colophon\'s rebuild time, median | its CPU time, median |',
+    '| --- | ---: | --- | --- | --- |',
+    `| ${size} | ${samples.length} | ${show(saved)} | ${show(own)} | ${show(cpu)} |`
   ].join('\n')
 }
 

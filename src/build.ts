@@ -11,6 +11,7 @@ import { verifyContainer, verifyXml, type XmlChecker } from './verify/index.ts'
 import { Pool } from './workers/pool.ts'
 import type { XmlProblem } from './verify/well-formed.ts'
 import { lintOnThread } from './workers/lint.ts'
+import { reloadChanged } from './cache/reload.ts'
 import { PARALLEL_CHARS, typesetBook } from './workers/texts.ts'
 import { lintBook, readSuppressions } from './lint/index.ts'
 import { resolve } from 'node:path'
@@ -30,6 +31,12 @@ export interface BuildOptions extends NormaliseOptions {
   threads?: number
   /** Hears each stage start and end, and chapters done while texts are typeset. */
   onProgress?: ProgressListener
+  /**
+   * The book as the last build loaded it, and the files saved since
+   * (absolute paths): when only Markdown texts changed, only they are read
+   * again (watch mode). Anything else loads the book as usual.
+   */
+  previous?: { book: Book; changed: readonly string[] }
   /** Run `colophon lint` on the manuscript and add its warnings to `messages` (default: true). */
   lint?: boolean
 }
@@ -70,7 +77,10 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
   let lintJob: ReturnType<typeof lintOnThread>
   cache?.begin()
   try {
-    const book = await stage('load', () => loadBook(manuscript, { cwd: options.cwd }), (loaded) => {
+    const previous = options.previous
+    const reload = async (): Promise<Book> =>
+      (previous && (await reloadChanged(previous.book, previous.changed, cwd))) ?? loadBook(manuscript, { cwd: options.cwd })
+    const book = await stage('load', reload, (loaded) => {
       const scenes = loaded.chapters.reduce((sum, chapter) => sum + chapter.scenes.length, 0)
       return `${loaded.chapters.length} chapters, ${scenes} scenes`
     })
@@ -84,7 +94,7 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
       () => typesetBook(book, settings, { pool, cache, onChapters: (done, total) => listen?.({ type: 'chapters', done, total }) }),
       ({ stats }) => `${stats.texts} texts${cache ? `, ${stats.cached} from the cache` : ''}${stats.parallel && pool.threads > 0 ? ', on worker threads' : ''}`,
     )
-    const rendered = await stage('render', () => renderBook(typeset.book, options), (pages) => `${pages.documents.length} pages`)
+    const rendered = await stage('render', () => renderBook(typeset.book, options, cache?.renderMemo(settings)), (pages) => `${pages.documents.length} pages`)
 
     const fileName = `${slugify(book.metadata.title)}.epub`
     const entries = epubEntries({ metadata: book.metadata, rendered, templates: book.templates, date: time.date })

@@ -1,11 +1,14 @@
 import { join, relative, resolve, sep } from 'node:path'
 import { build, type BuildOptions } from '../build.ts'
+import type { Book } from '../load/index.ts'
 import { cachePath, readCache, writeCache } from '../cache/disk.ts'
 import { BuildCache } from '../cache/store.ts'
 import { createProgress, progressMode } from '../progress/index.ts'
 import { report } from './report.ts'
 import { UsageError, WarningsFailed } from './index.ts'
 import { abandonWrites, isDirectory, writeAtomic } from './write-atomic.ts'
+import { lintManuscript } from '../lint/index.ts'
+import { lintOnThread } from '../workers/lint.ts'
 
 export interface BuildCommandOptions {
   out?: string
@@ -31,15 +34,29 @@ export async function runBuild(dir: string, options: BuildCommandOptions): Promi
     const diskCache = options.cache === false ? undefined : cachePath(dir)
     const cache = diskCache ? await readCache(diskCache) : options.watch ? new BuildCache() : undefined
     const progress = createProgress(progressMode(process.stderr, process.env), process.stderr)
+    let last: Book | undefined
     try {
-      await buildAndWrite(dir, options, { cache, onProgress: progress.listener })
+      last = (await buildAndWrite(dir, options, { cache, onProgress: progress.listener })).book
     } finally {
       progress.done()
     }
     if (diskCache && cache) await writeCache(diskCache, cache)
     if (options.watch && cache) {
       const { watchBuild } = await import('./watch.ts')
-      await watchBuild(dir, { cache, diskCache, rebuild: () => buildAndWrite(dir, options, { cache }) })
+      // Rebuilds write the book first and lint it after, unless lint warnings
+      // must stop the book (--frail): a save shows in the reader at once.
+      const lintAfter = !options.frail
+      await watchBuild(dir, {
+        cache,
+        diskCache,
+        rebuild: async (changed) => {
+          const previous = last && { book: last, changed }
+          // After a failed rebuild the next one loads the whole book: the saves it missed are not listed again.
+          last = undefined
+          last = (await buildAndWrite(dir, options, { cache, lint: lintAfter ? false : undefined, previous })).book
+        },
+        lint: lintAfter ? () => lintAfterWrite(dir) : undefined,
+      })
     }
   } finally {
     process.off('SIGINT', interrupted)
@@ -47,8 +64,12 @@ export async function runBuild(dir: string, options: BuildCommandOptions): Promi
   }
 }
 
-/** One build, its messages reported and the EPUB written atomically; returns where. */
-export async function buildAndWrite(dir: string, options: BuildCommandOptions, extra: Pick<BuildOptions, 'cache' | 'onProgress'>): Promise<string> {
+/** One build, its messages reported and the EPUB written atomically; returns where, and the book. */
+export async function buildAndWrite(
+  dir: string,
+  options: BuildCommandOptions,
+  extra: Pick<BuildOptions, 'cache' | 'onProgress' | 'lint' | 'previous'>,
+): Promise<{ out: string; book: Book }> {
   const result = await build(dir, { wordJoiner: options.wordJoiner, threads: options.threads, ...extra })
   if (result.messages.length > 0) process.stderr.write(`${report(result.messages)}\n`)
   if (options.frail && result.messages.length > 0) {
@@ -62,5 +83,12 @@ export async function buildAndWrite(dir: string, options: BuildCommandOptions, e
   }
   await writeAtomic(out, result.epub)
   process.stderr.write(`colophon: wrote ${relative(process.cwd(), out) || out} (${Math.round(result.epub.byteLength / 1024)} KiB)\n`)
-  return out
+  return { out, book: result.book }
+}
+
+/** Lint after a watch rebuild, on a thread of its own when there is one (so it can be cancelled). */
+function lintAfterWrite(dir: string): { result: Promise<string | undefined>; cancel: () => void } {
+  const job = lintOnThread(dir, process.cwd())
+  const messages = job ? job.result : lintManuscript(dir).then((linted) => linted.messages)
+  return { result: messages.then((found) => (found.length > 0 ? report(found) : undefined)), cancel: () => job?.cancel() }
 }

@@ -19,8 +19,8 @@ export interface PackedEntry {
 
 /** Remembers deflated entries between builds, by content (see src/cache/). */
 export interface PackCache {
-  packed(content: Uint8Array): PackedEntry | undefined
-  remember(content: Uint8Array, entry: PackedEntry): void
+  packed(content: string | Uint8Array): PackedEntry | undefined
+  remember(content: string | Uint8Array, entry: PackedEntry): void
 }
 
 /**
@@ -39,22 +39,19 @@ export const DEFLATE_LEVEL = 6
 export async function zipEpub(entries: ZipEntry[], date: Date, cache?: PackCache): Promise<Uint8Array> {
   const encoder = new TextEncoder()
   const all = [{ path: 'mimetype', data: 'application/epub+zip' }, ...entries]
-  const packed = await Promise.all(
-    all.map(async (entry, index) => {
-      const content = typeof entry.data === 'string' ? encoder.encode(entry.data) : entry.data
-      return { name: encoder.encode(entry.path), ...(await pack(content, index === 0, cache)) }
-    }),
-  )
+  const packed = await Promise.all(all.map(async (entry, index) => ({ name: encoder.encode(entry.path), ...(await pack(entry.data, index === 0, cache)) })))
   return assemble(packed, dosDateTime(date))
 }
 
-async function pack(content: Uint8Array, store: boolean, cache: PackCache | undefined): Promise<PackedEntry> {
-  if (store) return { crc: crc32(content), size: content.byteLength, data: content, stored: true }
-  const known = cache?.packed(content)
+/** Deflate (or store) one entry, unless the cache has it: then its text is not even encoded. */
+async function pack(data: string | Uint8Array, store: boolean, cache: PackCache | undefined): Promise<PackedEntry> {
+  const known = store ? undefined : cache?.packed(data)
   if (known) return known
-  const data = await deflate(content, { level: DEFLATE_LEVEL })
-  const entry = { crc: crc32(content), size: content.byteLength, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), stored: false }
-  cache?.remember(content, entry)
+  const content = typeof data === 'string' ? Buffer.from(data, 'utf8') : data
+  if (store) return { crc: crc32(content), size: content.byteLength, data: content, stored: true }
+  const deflated = await deflate(content, { level: DEFLATE_LEVEL })
+  const entry = { crc: crc32(content), size: content.byteLength, data: new Uint8Array(deflated.buffer, deflated.byteOffset, deflated.byteLength), stored: false }
+  cache?.remember(data, entry)
   return entry
 }
 

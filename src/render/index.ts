@@ -2,7 +2,8 @@ import type { Metadata } from '../load/metadata.ts'
 import { createNormaliser, stripInvisibles, typesetInline, type NormaliseOptions } from '../normalise/index.ts'
 import { labelsFor, type Labels } from './labels.ts'
 import { fill } from './template.ts'
-import type { ContentDocument, RenderedBook, RenderedText, Resource, TypesetBook, TypesetPage } from './types.ts'
+import { createHash } from 'node:crypto'
+import type { ContentDocument, RenderedBook, RenderedText, Resource, TypesetBook, TypesetChapter, TypesetPage } from './types.ts'
 
 export type { ContentDocument, RenderedBook, RenderedText, Resource, TocEntry, TypesetBook, TypesetChapter, TypesetPage } from './types.ts'
 export { createTextRenderer, type TextSettings, type TextSource } from './text.ts'
@@ -20,11 +21,20 @@ const styleResources: Array<Omit<Resource, 'data'> & { template: string }> = [
  * the templates: title page, front matter, one document per chapter (scenes
  * joined by scene breaks, the end note as a labelled aside), back matter.
  */
-export function renderBook(book: TypesetBook, options: NormaliseOptions = {}): RenderedBook {
+export function renderBook(book: TypesetBook, options: NormaliseOptions = {}, memo?: RenderMemo): RenderedBook {
   const { metadata, templates } = book
   const labels = labelsFor(metadata.language)
-  const inline = createNormaliser(options)
-  const typeset = (text: string): string => typesetInline(text, inline)
+  let inline: ReturnType<typeof createNormaliser> | undefined
+  const typeset = (text: string): string => {
+    const known = memo?.title(text)
+    if (known !== undefined) return known
+    inline ??= createNormaliser(options)
+    const result = typesetInline(text, inline)
+    memo?.rememberTitle(text, result)
+    return result
+  }
+  // What every chapter page is made of besides its own parts: the templates and the language.
+  const layout = memo ? createHash('sha1').update(JSON.stringify([...templates], null, 0)).update(metadata.language).update(JSON.stringify(options)).digest('base64url') : ''
   const fragment = (text: RenderedText): string => text.xhtml
   const page = (view: PageView): string => fill(templates, view.template, { ...view, lang: metadata.language, css: '../css/book.css' })
 
@@ -73,6 +83,20 @@ export function renderBook(book: TypesetBook, options: NormaliseOptions = {}): R
 
   documents.push(...book.front.map((entry) => matter(entry, 'front')))
 
+  /** A chapter page's key: everything it is made of, texts by their content keys; none when a text has no key. */
+  const chapterKey = (chapter: TypesetChapter): string | undefined => {
+    const texts = [...chapter.scenes, ...(chapter.endNote ? [chapter.endNote] : [])]
+    if (!memo || texts.some((text) => text.key === undefined)) return undefined
+    return JSON.stringify([layout, chapter.slug, chapter.number, chapter.title, chapter.endNote ? 1 : 0, ...texts.map((text) => text.key)])
+  }
+  const remembered = (key: string | undefined, make: () => string): string => {
+    const known = key === undefined ? undefined : memo?.page(key)
+    if (known !== undefined) return known
+    const xhtml = make()
+    if (key !== undefined) memo?.rememberPage(key, xhtml)
+    return xhtml
+  }
+
   for (const chapter of book.chapters) {
     const heading = typeset(chapter.title)
     const href = `text/${chapter.slug}.xhtml`
@@ -91,16 +115,18 @@ export function renderBook(book: TypesetBook, options: NormaliseOptions = {}): R
           children: chapter.endNote ? [{ label: stripInvisibles(labels.authorsNote), href: `${href}#${noteId}`, children: [] }] : [],
         },
       ],
-      xhtml: page({
-        template: 'chapter.xhtml',
-        pageTitle: stripInvisibles(heading),
-        id: chapter.slug,
-        number: chapter.number,
-        heading,
-        scenes: scenes.map((scene, index) => ({ ...scene, first: index === 0 })),
-        sceneBreakLabel: labels.sceneBreak,
-        endNote: chapter.endNote ? { id: noteId, label: labels.authorsNote, body: fragment(chapter.endNote) } : undefined,
-      }),
+      xhtml: remembered(chapterKey(chapter), () =>
+        page({
+          template: 'chapter.xhtml',
+          pageTitle: stripInvisibles(heading),
+          id: chapter.slug,
+          number: chapter.number,
+          heading,
+          scenes: scenes.map((scene, index) => ({ ...scene, first: index === 0 })),
+          sceneBreakLabel: labels.sceneBreak,
+          endNote: chapter.endNote ? { id: noteId, label: labels.authorsNote, body: fragment(chapter.endNote) } : undefined,
+        }),
+      ),
     })
   }
 
@@ -111,6 +137,20 @@ export function renderBook(book: TypesetBook, options: NormaliseOptions = {}): R
     data: templates.get(template) ?? '',
   }))
   return { documents, resources }
+}
+
+/**
+ * What an earlier build already laid out (the build cache keeps it): titles
+ * typeset with the same options, and chapter pages by what they are made of
+ * (templates, language, the chapter's own fields and its texts' content keys).
+ * A page from the memo is the very string of the last build, which makes
+ * the next stages' lookups of it cheap.
+ */
+export interface RenderMemo {
+  title(text: string): string | undefined
+  rememberTitle(text: string, typeset: string): void
+  page(key: string): string | undefined
+  rememberPage(key: string, xhtml: string): void
 }
 
 interface PageView {

@@ -43,6 +43,8 @@ export interface RenderedBook {
 export interface RenderedText {
   file: VFile
   xhtml: string
+  /** The text's content key in the build cache, when there is one (see src/cache/). */
+  key?: string
 }
 
 export interface TypesetChapter extends Omit<Chapter, 'scenes' | 'endNote'> {

@@ -80,7 +80,7 @@ export async function typesetBook(book: Book, settings: TextSettings, options: T
   const rendered = files.map((file, index): RenderedText => {
     const result = results[index] as TextResult
     reviveMessages(file, result.messages)
-    return { file, xhtml: result.xhtml }
+    return { file, xhtml: result.xhtml, key: keys[index] }
   })
   let at = 0
   const next = (): RenderedText => rendered[at++] as RenderedText
