@@ -1,0 +1,44 @@
+import { spawn } from 'node:child_process'
+import { readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { generateBook, manuscriptFiles, pandocMarkdown } from '../bench/lib/manuscript.ts'
+import { countWords } from '../bench/lib/prose.ts'
+import { ROOT } from './helpers/cli.ts'
+
+function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+    child.on('error', reject)
+    child.on('close', (code) => resolve({ code, stdout, stderr }))
+  })
+}
+
+describe('the benchmark', () => {
+  it('generates the same manuscript from the same seed, with exactly the words asked for', () => {
+    const first = manuscriptFiles(generateBook('10k', 3))
+    const again = manuscriptFiles(generateBook('10k', 3))
+    expect(again).toEqual(first)
+    expect(manuscriptFiles(generateBook('10k', 4))).not.toEqual(first)
+    const words = first.filter((file) => file.path.endsWith('.md')).reduce((sum, file) => sum + countWords(file.text), 0)
+    expect(words).toBe(10_000)
+    const text = first.map((file) => file.text).join('\n')
+    for (const feature of [/"[A-Z]/, / - /, /\.\.\./, /\*[a-z]+\*/i, /^\. o \.$/m, /'s /]) expect(text).toMatch(feature)
+    expect(pandocMarkdown(generateBook('10k', 3))).toMatch(/^# Chapter 1: /m)
+  })
+
+  it('runs a smoke benchmark through the real CLI and prints its table (no timing is checked)', async () => {
+    const result = await run(['src/run-ts.js', 'bench/run.ts', '--smoke'])
+    expect(result.code, result.stderr).toBe(0)
+    expect(result.stdout).toMatch(/^\| 10k \| 10,000 \| colophon \| \d+\.\d\d \|/m)
+    expect(result.stdout).not.toMatch(/failed/)
+    expect(result.stdout).toMatch(/## Machine/)
+    const epub = await readFile(join(ROOT, 'bench/out/10k.colophon.epub'))
+    expect(epub.subarray(30, 38).toString()).toBe('mimetype')
+    expect(await readdir(join(ROOT, 'bench/out/10k/chapters'))).not.toHaveLength(0)
+  })
+})
