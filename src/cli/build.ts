@@ -20,6 +20,8 @@ export async function runBuild(dir: string, options: BuildCommandOptions): Promi
   }
   process.once('SIGINT', interrupted)
   process.once('SIGTERM', interrupted)
+  // From here on an interrupt leaves the previous book as it was: say so.
+  process.stderr.write(`colophon: building ${dir}\n`)
   try {
     // A bad --out is found before the build, so a long build is not wasted on it.
     if (options.out) await checkOut(resolve(options.out), options.out, dir)
