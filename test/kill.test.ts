@@ -24,7 +24,7 @@ beforeAll(async () => {
   // of varied words so the EPUB stays large (its write takes several chunks).
   const words = ['mill', 'river', 'said', 'went', 'lantern', 'quiet', 'north', 'bread', 'stone', 'letter', 'wait', 'no']
   let seed = 7
-  const word = (): string => words[(seed = (seed * 1103515245 + 12345) % 2147483648) % words.length] ?? 'word'
+  const word = (): string => words[((seed = (seed * 1103515245 + 12345) % 2147483648) >>> 16) % words.length] ?? 'word'
   const sentence = (): string => `${Array.from({ length: 9 }, word).join(' ')}, "${word()} -- ${word()}..." ${word()}${seed % 97}.`
   const paragraph = (): string => `${Array.from({ length: 6 }, sentence).join(' ')}\n\n`
   await writeFile(join(work, 'book.yaml'), 'title: A Long Book\nauthor: Ann Author\nlanguage: en\n')
