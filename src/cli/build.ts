@@ -3,12 +3,14 @@ import { VFile } from 'vfile'
 import { build } from '../build.ts'
 import { BookError } from '../errors.ts'
 import { report } from './report.ts'
-import { UsageError } from './index.ts'
+import { UsageError, WarningsFailed } from './index.ts'
 import { abandonWrites, isDirectory, writeAtomic } from './write-atomic.ts'
 
 export interface BuildCommandOptions {
   out?: string
   wordJoiner: 'u2060' | 'feff'
+  /** Lint warnings fail the build: nothing is written, exit 1. */
+  frail?: boolean
 }
 
 /** `colophon build`: build in memory, and only when that succeeded, replace the EPUB. */
@@ -27,6 +29,9 @@ export async function runBuild(dir: string, options: BuildCommandOptions): Promi
     if (options.out) await checkOut(resolve(options.out), options.out, dir)
     const result = await build(dir, { wordJoiner: options.wordJoiner })
     if (result.messages.length > 0) process.stderr.write(`${report(result.messages)}\n`)
+    if (options.frail && result.messages.length > 0) {
+      throw new WarningsFailed(`${result.messages.length} warning${result.messages.length === 1 ? '' : 's'} and --frail; the book was not written`)
+    }
     const out = resolve(options.out ?? join('dist', result.fileName))
     await checkOut(out, options.out ?? out, dir)
     try {
