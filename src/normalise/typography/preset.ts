@@ -1,5 +1,6 @@
 import type { Rule } from './rule.ts'
 import { abbreviationSpaces } from './rules/abbreviation-spaces.ts'
+import { ampersandSpaces } from './rules/ampersand-spaces.ts'
 import { commaDashes } from './rules/comma-dashes.ts'
 import { dashSpacing } from './rules/dash-spacing.ts'
 import { dashWordJoiners } from './rules/dash-word-joiners.ts'
@@ -11,6 +12,7 @@ import { fractions } from './rules/fractions.ts'
 import { horizontalBar } from './rules/horizontal-bar.ts'
 import { hyphenRuns } from './rules/hyphen-runs.ts'
 import { interruptionDashes } from './rules/interruption-dashes.ts'
+import { latinisms } from './rules/latinisms.ts'
 import { minusSigns } from './rules/minus-signs.ts'
 import { primeSpacing } from './rules/prime-spacing.ts'
 import { quoteHairSpaces } from './rules/quote-hair-spaces.ts'
@@ -63,8 +65,11 @@ export const preset: readonly Rule[] = [
   interruptionDashes,
   // After dash-spacing and interruption-dashes: joiners go next to the final dashes with the spaces gone.
   dashWordJoiners,
+  // After latinisms: `i.e.` is then one token, and no abbreviation takes its space.
+  latinisms,
   abbreviationSpaces,
   timeSpaces,
+  ampersandSpaces,
   // Last: every rule above writes U+2060; the variant swaps them all at once.
   wordJoinerVariant,
 ]

@@ -14,5 +14,6 @@ export const ellipses = regexRule('ellipses', '.…', /\.(?:[ \t]?\.){2,}|…[ \
   if (match[0].startsWith('…')) return withinClause ? '…' : '.…'
   let dots = 0
   for (const character of match[0]) if (character === '.') dots++
-  return dots === 4 && !withinClause ? '.…' : '…'
+  // At a block's start there is no sentence for the period to end.
+  return dots === 4 && !withinClause && match.index > 0 ? '.…' : '…'
 })

@@ -10,6 +10,6 @@ import { regexRule } from '../rule.ts'
 export const timeSpaces = regexRule(
   'time-spaces',
   '.',
-  /(?<=\d)[ \t\n]+(?=(?:[ap]\.m\.|(?:in|ft|yd|yds|mi|oz|lb|lbs|gr|cwt|pt|qt|gal|mm|cm|km|kg|mg|ml|hr|hrs|min|sec|sq|cu|deg)\.))/gi,
+  /(?<=\d)[ \t\n]+(?=(?:[ap]\.m\.|(?:ft|yd|yds|oz|lb|lbs|cwt|qt|gal|mm|cm|km|kg|mg|ml|hrs)\.))/gi,
   NO_BREAK_SPACE,
 )
