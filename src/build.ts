@@ -6,7 +6,8 @@ import { slugify } from './load/slug.ts'
 import { createNormaliser, type NormaliseOptions } from './normalise/index.ts'
 import { epubEntries, zipEpub } from './package/index.ts'
 import type { ProgressListener, Stage } from './progress/events.ts'
-import { labelsFor, renderBook, type TextSettings } from './render/index.ts'
+import { labelsFor, renderBook, type TextSettings, type TypesetBook } from './render/index.ts'
+import type { VFile } from 'vfile'
 import { verifyContainer, verifyXml, type XmlChecker } from './verify/index.ts'
 import { Pool } from './workers/pool.ts'
 import type { XmlProblem } from './verify/well-formed.ts'
@@ -94,7 +95,15 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
       () => typesetBook(book, settings, { pool, cache, onChapters: (done, total) => listen?.({ type: 'chapters', done, total }) }),
       ({ stats }) => `${stats.texts} texts${cache ? `, ${stats.cached} from the cache` : ''}${stats.parallel && pool.threads > 0 ? ', on worker threads' : ''}`,
     )
-    const rendered = await stage('render', () => renderBook(typeset.book, options, cache?.renderMemo(settings)), (pages) => `${pages.documents.length} pages`)
+    // Rendering warns (removed HTML) and may find errors on the texts' files; image files may be wrong.
+    if (typeset.images.problems.length > 0) throw new BookError(typeset.images.problems)
+    const fatal = allTexts(typeset.book).flatMap((file) => file.messages.filter((message) => message.fatal))
+    if (fatal.length > 0) throw new BookError(fatal)
+    const rendered = await stage(
+      'render',
+      () => renderBook(typeset.book, options, cache?.renderMemo(settings), typeset.images),
+      (pages) => `${pages.documents.length} pages`,
+    )
 
     const fileName = `${slugify(book.metadata.title)}.epub`
     const entries = epubEntries({ metadata: book.metadata, rendered, templates: book.templates, date: time.date })
@@ -114,12 +123,7 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
     )
     if (problems.length > 0) throw new BookError(problems)
     cache?.prune()
-    const texts = [
-      ...typeset.book.front.map((page) => page.text.file),
-      ...typeset.book.chapters.flatMap((chapter) => [...chapter.scenes.map((scene) => scene.file), ...(chapter.endNote ? [chapter.endNote.file] : [])]),
-      ...typeset.book.back.map((page) => page.text.file),
-    ]
-    const messages = texts.flatMap((file) => file.messages)
+    const messages = [...book.messages, ...allTexts(typeset.book).flatMap((file) => file.messages)]
     if (options.lint !== false) {
       const job = lintJob
       const linted = await stage(
@@ -134,6 +138,14 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
     lintJob?.cancel()
     await pool.close()
   }
+}
+
+function allTexts(book: TypesetBook): VFile[] {
+  return [
+    ...book.front.map((page) => page.text.file),
+    ...book.chapters.flatMap((chapter) => [...chapter.scenes.map((scene) => scene.file), ...(chapter.endNote ? [chapter.endNote.file] : [])]),
+    ...book.back.map((page) => page.text.file),
+  ]
 }
 
 function bookChars(book: Book): number {

@@ -15,9 +15,9 @@ describe('build progress', () => {
       expect(run.stdout).toBe('')
       // Lint warnings, when the sample has some, are reported between the stage lines and `wrote`.
       const lines = run.stderr.trim().split('\n').filter((line) => line.startsWith('colophon: '))
-      expect(lines.map((line) => /^colophon: (\w+)/.exec(line)?.[1])).toEqual(['load', 'typeset', 'render', 'package', 'verify', 'lint', 'wrote'])
-      expect(lines[0]).toMatch(/^colophon: load: 1 chapters, 5 scenes \(\d+\.\d\d s\)$/)
-      expect(lines[1]).toMatch(/^colophon: typeset: 7 texts \(\d+\.\d\d s\)$/)
+      expect(lines.map((line) => /^colophon: (\w+)/.exec(line)?.[1])).toEqual(['building', 'load', 'typeset', 'render', 'package', 'verify', 'lint', 'wrote'])
+      expect(lines[1]).toMatch(/^colophon: load: 1 chapters, 5 scenes \(\d+\.\d\d s\)$/)
+      expect(lines[2]).toMatch(/^colophon: typeset: 7 texts \(\d+\.\d\d s\)$/)
       expect(run.stderr).not.toMatch(/\r|\u001b/)
     }
   })

@@ -25,11 +25,14 @@ export async function reloadChanged(book: Book, changed: readonly string[], cwd:
   for (const [path, file] of texts) {
     if (saved.has(path)) {
       const read = await readText(path, cwd)
-      // A file that is no longer there or no longer UTF-8 is for a full load to report.
-      if (read.messages.some((message) => message.fatal)) return undefined
+      // A file that is no longer there, no longer UTF-8 or now empty is for a full load to report.
+      if (read.messages.some((message) => message.fatal) || String(read.value).trim() === '') return undefined
       fresh.set(file, read)
     } else {
-      fresh.set(file, new VFile({ path: file.path, cwd: file.cwd, value: file.value }))
+      // The load stage's own warnings (characters XML forbids) stay; the last build's others go.
+      const again = new VFile({ path: file.path, cwd: file.cwd, value: file.value })
+      again.messages.push(...file.messages.filter((message) => message.source === 'colophon-load'))
+      fresh.set(file, again)
     }
   }
   const again = (file: VFile): VFile => fresh.get(file) ?? file

@@ -1,3 +1,4 @@
+import type { BookImages } from '../load/images.ts'
 import type { Metadata } from '../load/metadata.ts'
 import { createNormaliser, stripInvisibles, typesetInline, type NormaliseOptions } from '../normalise/index.ts'
 import { labelsFor, type Labels } from './labels.ts'
@@ -21,7 +22,12 @@ const styleResources: Array<Omit<Resource, 'data'> & { template: string }> = [
  * the templates: title page, front matter, one document per chapter (scenes
  * joined by scene breaks, the end note as a labelled aside), back matter.
  */
-export function renderBook(book: TypesetBook, options: NormaliseOptions = {}, memo?: RenderMemo): RenderedBook {
+export function renderBook(
+  book: TypesetBook,
+  options: NormaliseOptions = {},
+  memo?: RenderMemo,
+  images?: Pick<BookImages, 'resources'>,
+): RenderedBook {
   const { metadata, templates } = book
   const labels = labelsFor(metadata.language)
   let inline: ReturnType<typeof createNormaliser> | undefined
@@ -136,6 +142,7 @@ export function renderBook(book: TypesetBook, options: NormaliseOptions = {}, me
     ...resource,
     data: templates.get(template) ?? '',
   }))
+  resources.push(...(images?.resources ?? []))
   return { documents, resources }
 }
 

@@ -13,16 +13,22 @@ export interface TextResult {
   messages: MessageRecord[]
 }
 
-export type TaskResult = TextResult | XmlProblem | undefined
+/** A text with images: rendered on the main thread once its image files are read. */
+export interface ImagesFirst {
+  images: true
+}
+
+export type TaskResult = TextResult | ImagesFirst | XmlProblem | undefined
 
 /** Runs tasks with one renderer per settings (a unified processor is reused, not rebuilt per text). */
 export function createRunner(settings: TextSettings): (task: Task) => TaskResult {
-  let render: ((file: ReturnType<typeof sourceFile>) => string) | undefined
+  let render: ((file: ReturnType<typeof sourceFile>) => string | undefined) | undefined
   return (task) => {
     if (task.kind === 'xml') return wellFormedError(task.text)
     render ??= createTextRenderer(settings)
     const file = sourceFile(task.source)
     const xhtml = render(file)
+    if (xhtml === undefined) return { images: true }
     return { xhtml, messages: file.messages.map(recordMessage) }
   }
 }

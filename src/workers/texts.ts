@@ -1,7 +1,9 @@
 import type { VFile } from 'vfile'
 import { reviveMessages } from '../cache/messages.ts'
 import type { BuildCache } from '../cache/store.ts'
+import type { BookImages } from '../load/images.ts'
 import type { Book } from '../load/types.ts'
+import { renderWithImages } from '../render/text.ts'
 import type { RenderedText, TextSettings, TypesetBook } from '../render/index.ts'
 import type { Pool } from './pool.ts'
 import type { Task, TextResult } from './tasks.ts'
@@ -26,9 +28,14 @@ export interface TypesetStats {
 /**
  * Render every text of the book (scenes, end notes, front and back matter)
  * to its XHTML fragment: from the cache where it holds the text, else on
- * the pool. Messages end up on each text's own vfile, as if rendered here.
+ * the pool; texts with images on the main thread after their image files
+ * are read. Messages end up on each text's own vfile, as if rendered here.
  */
-export async function typesetBook(book: Book, settings: TextSettings, options: TypesetOptions): Promise<{ book: TypesetBook; stats: TypesetStats }> {
+export async function typesetBook(
+  book: Book,
+  settings: TextSettings,
+  options: TypesetOptions,
+): Promise<{ book: TypesetBook; images: BookImages; stats: TypesetStats }> {
   const { pool, cache } = options
   const files: VFile[] = []
   /** For each text, its chapter's index, or -1 for front and back matter. */
@@ -69,15 +76,26 @@ export async function typesetBook(book: Book, settings: TextSettings, options: T
     const file = files[index] as VFile
     return { kind: 'text', source: { path: file.path, cwd: file.cwd, value: String(file.value) } }
   })
+  const withImages: number[] = []
   await pool.run(tasks, settings, (position, result) => {
     const index = missing[position] as number
+    if (result && 'images' in result) {
+      withImages.push(index)
+      return
+    }
     results[index] = result as TextResult
     if (cache) cache.rememberText(keys[index] as string, result as TextResult)
     const chapter = chapterOf[index] ?? -1
     if (chapter >= 0 && --(left[chapter] as number) === 0) options.onChapters?.(++done, total)
   })
+  // Texts with images are never cached: their image files may change.
+  withImages.sort((a, b) => a - b)
+  const pictured = await renderWithImages(book.folder, withImages.map((index) => files[index] as VFile), settings)
+  const pictures = new Map(withImages.map((index, position) => [index, pictured.xhtml[position] as string]))
 
   const rendered = files.map((file, index): RenderedText => {
+    const xhtml = pictures.get(index)
+    if (xhtml !== undefined) return { file, xhtml }
     const result = results[index] as TextResult
     reviveMessages(file, result.messages)
     return { file, xhtml: result.xhtml, key: keys[index] }
@@ -94,5 +112,5 @@ export async function typesetBook(book: Book, settings: TextSettings, options: T
     })),
     back: book.back.map(({ file: _file, ...page }) => ({ ...page, text: next() })),
   }
-  return { book: typeset, stats: { texts: files.length, cached: files.length - missing.length, parallel } }
+  return { book: typeset, images: pictured.images, stats: { texts: files.length, cached: files.length - missing.length, parallel } }
 }
