@@ -1,0 +1,130 @@
+import { z } from 'zod'
+import { canonicalIdentifier } from './identifier.ts'
+
+/**
+ * The schema of `book.yaml`. Keys are kebab-case as a writer types them;
+ * every rule carries the expected form, which the parser prints at the
+ * YAML line and column of the value that broke it.
+ */
+
+const text = z.string().trim().min(1, 'a non-empty text')
+
+/** A single name or a list of them: `fandoms: Star Trek` reads as well as a list. */
+const names = z
+  .union([text, z.array(text).min(1)], { error: 'a text or a list of texts' })
+  .transform((value) => (Array.isArray(value) ? value : [value]))
+
+const author = z.strictObject({
+  name: text,
+  'file-as': text.optional(),
+  role: z
+    .string()
+    .regex(/^[a-z]{3}$/, 'a MARC relator code such as aut (author), edt (editor), trl (translator) or ill (illustrator)')
+    .default('aut'),
+})
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as YYYY, YYYY-MM or YYYY-MM-DD')
+
+const language = z.string().refine((tag) => {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1
+  } catch {
+    return false
+  }
+}, 'a BCP 47 language tag such as en, en-GB or fr')
+
+const identifier = z
+  .string()
+  .transform((value, context) => {
+    const canonical = canonicalIdentifier(value)
+    if (!canonical) {
+      context.addIssue({
+        code: 'custom',
+        message: 'a UUID (urn:uuid:…), an ISBN with a valid check digit (urn:isbn:978…) or an https URL',
+      })
+      return z.NEVER
+    }
+    return canonical
+  })
+
+const url = z.url({ protocol: /^https?$/, error: 'an http(s) URL such as https://archiveofourown.org/works/123' })
+
+export const RATINGS = [
+  'General Audiences',
+  'Teen And Up Audiences',
+  'Mature',
+  'Explicit',
+  'Not Rated',
+  // FanFiction.net's ratings, for stories that come from there.
+  'K',
+  'K+',
+  'T',
+  'M',
+] as const
+
+/** Archive of Our Own's archive warnings, the closed set readers filter on. */
+export const ARCHIVE_WARNINGS = [
+  'Creator Chose Not To Use Archive Warnings',
+  'Graphic Depictions Of Violence',
+  'Major Character Death',
+  'No Archive Warnings Apply',
+  'Rape/Non-Con',
+  'Underage Sex',
+] as const
+
+const warning = z.enum(ARCHIVE_WARNINGS, { error: `one of ${ARCHIVE_WARNINGS.join(', ')}` })
+
+const series = z.union(
+  [
+    text.transform((name) => ({ name, number: undefined })),
+    z.strictObject({ name: text, number: z.number().positive('a positive number such as 1 or 2.5').optional() }),
+  ],
+  { error: 'a series name, or { name: "Series", number: 2 }' },
+)
+
+export const metadataSchema = z.strictObject({
+  title: text,
+  subtitle: text.optional(),
+  'sort-title': text.optional(),
+  author: z.union([text, author, z.array(z.union([text, author])).min(1)], {
+    error: 'a name, or a list of names or of { name, role, file-as }',
+  }),
+  language,
+  identifier: identifier.optional(),
+  date: z.union([isoDate, z.date().transform((d) => d.toISOString().slice(0, 10))]).optional(),
+  edition: text.optional(),
+  description: z.string().optional(),
+  subjects: names.optional(),
+  publisher: text.optional(),
+  rights: text.optional(),
+  series: series.optional(),
+  // Fan fiction, as Archive of Our Own and FanFicFare name it.
+  fandoms: names.optional(),
+  rating: z.enum(RATINGS, { error: `one of ${RATINGS.join(', ')}` }).optional(),
+  warnings: z
+    .union([warning, z.array(warning).min(1)], {
+      error: `one or a list of ${ARCHIVE_WARNINGS.join(', ')}`,
+    })
+    .transform((value) => (Array.isArray(value) ? value : [value]))
+    .optional(),
+  relationships: names.optional(),
+  characters: names.optional(),
+  tags: names.optional(),
+  source: url.optional(),
+  status: z.enum(['complete', 'in-progress'], { error: 'complete or in-progress' }).optional(),
+  words: z.number().int('a whole number').nonnegative('a whole number').optional(),
+  order: z
+    .strictObject({ front: z.array(text).optional(), chapters: z.array(text).optional(), back: z.array(text).optional() })
+    .optional(),
+})
+
+/** Keys allowed in each nested object, for "did you mean". */
+export const nestedKeys: Record<string, string[]> = {
+  order: ['front', 'chapters', 'back'],
+  author: ['name', 'file-as', 'role'],
+  series: ['name', 'number'],
+}
+
+export type MetadataInput = z.output<typeof metadataSchema>
