@@ -4,6 +4,7 @@ import remarkSmartypants from 'remark-smartypants'
 import { unified, type Processor } from 'unified'
 import type { VFile } from 'vfile'
 import type { Book, Chapter, MatterPage } from '../load/types.ts'
+import { remarkFootnotes } from './remark-footnotes.ts'
 import { remarkSceneBreaks } from './remark-scene-breaks.ts'
 import { remarkSpacedDashes } from './remark-spaced-dashes.ts'
 
@@ -45,7 +46,7 @@ export function createNormaliser(options: NormaliseOptions = {}): Normaliser {
   if (wordJoiner !== 'u2060' && wordJoiner !== 'feff') {
     throw new TypeError(`Unexpected wordJoiner \`${String(wordJoiner)}\`, expected \`u2060\` or \`feff\``)
   }
-  const processor = unified().use(remarkParse).use(remarkSceneBreaks).use(remarkSmartypants).use(remarkSpacedDashes)
+  const processor = unified().use(remarkParse).use(remarkFootnotes).use(remarkSceneBreaks).use(remarkSmartypants).use(remarkSpacedDashes)
   if (wordJoiner === 'feff') processor.use(swapWordJoiner)
   return processor as unknown as Normaliser
 }
