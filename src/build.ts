@@ -1,4 +1,5 @@
 import { buildTime } from './clock.ts'
+import { coverImage } from './cover/index.ts'
 import { BookError } from './errors.ts'
 import { loadBook, type Book } from './load/index.ts'
 import { normaliseBook, type NormaliseOptions } from './normalise/index.ts'
@@ -6,6 +7,7 @@ import { packageEpub } from './package/index.ts'
 import { renderBook } from './render/index.ts'
 import { slugify } from './load/slug.ts'
 import { verifyEpub } from './verify/index.ts'
+import { generator } from './version.ts'
 import type { VFileMessage } from 'vfile-message'
 
 export interface BuildOptions extends NormaliseOptions {
@@ -35,8 +37,9 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
   const book = await loadBook(manuscript, { cwd: options.cwd })
   const time = buildTime(options.env ?? process.env, book.metadata.date)
   const normalised = normaliseBook(book, options)
-  const rendered = renderBook(normalised, options)
-  const epub = await packageEpub({ metadata: book.metadata, rendered, templates: book.templates, date: time.date })
+  const cover = coverImage(book.metadata, book.cover)
+  const rendered = renderBook(normalised, { ...options, cover, generator })
+  const epub = await packageEpub({ metadata: book.metadata, rendered, templates: book.templates, date: time.date, generator })
   const fileName = `${slugify(book.metadata.title)}.epub`
   const problems = await verifyEpub(epub, fileName)
   if (problems.length > 0) throw new BookError(problems)

@@ -44,6 +44,7 @@ export interface Labels {
   /** `{generator}`. */
   madeWith: string
   note: string
+  notes: string
   backToText: string
   /** Titles of matter pages by kind: a file `01-dedication.md` is titled by `matter.dedication`. */
   matter: Record<MatterKind, string>
@@ -100,6 +101,7 @@ const en: Labels = {
   identifier: 'Identifier',
   madeWith: 'Made with {generator}.',
   note: 'Note',
+  notes: 'Notes',
   backToText: 'Back to text',
   matter: {
     disclaimer: 'Disclaimer',
@@ -154,6 +156,7 @@ const fr: Labels = {
   identifier: 'Identifiant',
   madeWith: 'Réalisé avec {generator}.',
   note: 'Note',
+  notes: 'Notes',
   backToText: 'Retour au texte',
   matter: {
     disclaimer: 'Avertissement',
@@ -208,6 +211,7 @@ const de: Labels = {
   identifier: 'Kennung',
   madeWith: 'Erstellt mit {generator}.',
   note: 'Anmerkung',
+  notes: 'Anmerkungen',
   backToText: 'Zurück zum Text',
   matter: {
     disclaimer: 'Haftungsausschluss',
