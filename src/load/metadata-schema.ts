@@ -99,6 +99,8 @@ export const metadataSchema = z.strictObject({
   subjects: names.optional(),
   publisher: text.optional(),
   rights: text.optional(),
+  /** What the manuscript's own cover.jpg/png shows, for readers who cannot see it. */
+  'cover-alt': text.optional(),
   series: series.optional(),
   // Fan fiction, as Archive of Our Own and FanFicFare name it.
   fandoms: names.optional(),

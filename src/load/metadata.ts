@@ -28,6 +28,8 @@ export interface Metadata {
   subjects: string[]
   publisher?: string
   rights?: string
+  /** Alt text of a given cover; a drawn cover's alt text says its own title and authors. */
+  coverAlt?: string
   series?: { name: string; number?: number }
   fanfiction: FanFiction
   order: { front?: string[]; chapters?: string[]; back?: string[] }
@@ -89,6 +91,7 @@ export function parseMetadata(file: VFile): Metadata | undefined {
     subjects: data.subjects ?? [],
     publisher: data.publisher,
     rights: data.rights,
+    coverAlt: data['cover-alt'],
     series: data.series,
     fanfiction: {
       fandoms: data.fandoms ?? [],

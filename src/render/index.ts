@@ -64,7 +64,8 @@ export function renderBook(book: NormalisedBook, options: RenderOptions = {}): R
   const images: RenderedBook['facts']['images'] = []
   const resources: Resource[] = styleResources.map(({ template, ...resource }) => ({ ...resource, data: templates.get(template) ?? '' }))
   if (options.cover) {
-    const alt = format(labels.coverAlt, { title: plainTitle, authors: stripInvisibles(typeset(authorNames)) })
+    const generatedAlt = format(labels.coverAlt, { title: plainTitle, authors: stripInvisibles(typeset(authorNames)) })
+    const alt = !options.cover.generated && metadata.coverAlt ? stripInvisibles(typeset(metadata.coverAlt)) : generatedAlt
     const href = `../${options.cover.href}`
     resources.push({ id: 'cover-image', href: options.cover.href, mediaType: options.cover.mediaType, data: options.cover.data, properties: 'cover-image' })
     images.push({ href: options.cover.href, alt })
@@ -97,7 +98,9 @@ export function renderBook(book: NormalisedBook, options: RenderOptions = {}): R
       title,
       subtitle: metadata.subtitle ? typeset(metadata.subtitle) : undefined,
       authors: metadata.authors.filter((author) => author.role === 'aut').map((author) => ({ name: typeset(author.name) })),
-      contributors: metadata.authors.filter((author) => author.role !== 'aut').map((author) => ({ name: typeset(author.name), role: author.role })),
+      contributors: metadata.authors
+        .filter((author) => author.role !== 'aut')
+        .map((author) => ({ name: typeset(author.name), credit: labels.roles[author.role] })),
       by: labels.by,
       factsLabel: labels.workFacts,
       facts: workFacts(metadata, new Intl.NumberFormat(lang).format(words), labels, typeset),
@@ -118,7 +121,7 @@ export function renderBook(book: NormalisedBook, options: RenderOptions = {}): R
         pageTitle: labels.contentWarnings,
         heading: labels.contentWarnings,
         intro: labels.contentWarningsIntro,
-        warnings: warnings.map(typeset),
+        warnings,
         skip: firstChapter ? { href: firstChapter, label: labels.skipWarnings } : undefined,
       }),
     })
@@ -221,7 +224,7 @@ function colophonPage(metadata: Metadata, context: ColophonContext): ContentDocu
   const heading = labels.matter.colophon
   const facts = [
     { term: labels.edition, value: metadata.edition && typeset(metadata.edition) },
-    { term: labels.published, value: metadata.date },
+    { term: labels.published, value: metadata.date && longDate(metadata.date, metadata.language) },
     { term: labels.publisher, value: metadata.publisher && typeset(metadata.publisher) },
     { term: labels.rights, value: metadata.rights && typeset(metadata.rights) },
   ].filter((fact) => fact.value)
@@ -243,6 +246,12 @@ function colophonPage(metadata: Metadata, context: ColophonContext): ContentDocu
       madeWith: format(labels.madeWith, { generator: context.generator }),
     }),
   }
+}
+
+/** `2024-03-21` → "21 March 2024" in the book's language; a bare year or month stays as written. */
+function longDate(date: string, language: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return date
+  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`))
 }
 
 interface PageView {

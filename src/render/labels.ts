@@ -15,6 +15,8 @@ export interface Labels {
   chapter: string
   authorsNote: string
   by: string
+  /** A contributor's credit by MARC relator code: `trl` → "Translated by". */
+  roles: Record<string, string>
   and: string
   /** Accessible name of the title page's list of facts about the work. */
   workFacts: string
@@ -75,6 +77,7 @@ const en: Labels = {
   chapter: 'Chapter',
   authorsNote: 'Author’s Note',
   by: 'by',
+  roles: { edt: 'Edited by', trl: 'Translated by', ill: 'Illustrated by', aui: 'Introduction by', ctb: 'With contributions by' },
   and: 'and',
   workFacts: 'About this work',
   summary: 'Summary',
@@ -130,6 +133,7 @@ const fr: Labels = {
   chapter: 'Chapitre',
   authorsNote: 'Note de l’auteur',
   by: 'par',
+  roles: { edt: 'Édité par', trl: 'Traduit par', ill: 'Illustré par', aui: 'Introduction de', ctb: 'Avec la participation de' },
   and: 'et',
   workFacts: 'À propos de cette œuvre',
   summary: 'Résumé',
@@ -146,7 +150,7 @@ const fr: Labels = {
   inProgress: 'En cours',
   words: 'Mots',
   source: 'Source',
-  contentWarnings: 'Avertissements',
+  contentWarnings: 'Avertissements de contenu',
   contentWarningsIntro: 'Cette histoire comporte ces avertissements :',
   skipWarnings: 'Passer à l’histoire',
   edition: 'Édition',
@@ -185,6 +189,7 @@ const de: Labels = {
   chapter: 'Kapitel',
   authorsNote: 'Anmerkung des Autors',
   by: 'von',
+  roles: { edt: 'Herausgegeben von', trl: 'Übersetzt von', ill: 'Illustriert von', aui: 'Einleitung von', ctb: 'Unter Mitarbeit von' },
   and: 'und',
   workFacts: 'Über dieses Werk',
   summary: 'Zusammenfassung',

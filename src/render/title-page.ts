@@ -18,8 +18,10 @@ export interface Fact {
 export function workFacts(metadata: Metadata, words: string, labels: Labels, typeset: (text: string) => string): Fact[] {
   const fan = metadata.fanfiction
   const facts: Fact[] = []
-  const add = (term: string, values: string[], href?: string): void => {
-    if (values.length > 0) facts.push({ term, value: values.map(typeset).join(', '), href })
+  // Tags are names as the archive spells them (`Les Misérables - Victor Hugo`):
+  // they are not typeset, so a reader can search for them as shown.
+  const add = (term: string, values: string[], set: (text: string) => string = (text) => text): void => {
+    if (values.length > 0) facts.push({ term, value: values.map(set).join(', ') })
   }
   add(labels.rating, fan.rating ? [fan.rating] : [])
   add(labels.warnings, fan.warnings)
@@ -29,7 +31,7 @@ export function workFacts(metadata: Metadata, words: string, labels: Labels, typ
   add(labels.tags, fan.tags)
   const series = metadata.series
   if (series) {
-    add(labels.series, [series.number === undefined ? series.name : format(labels.seriesPart, { number: series.number, series: series.name })])
+    add(labels.series, [series.number === undefined ? series.name : format(labels.seriesPart, { number: series.number, series: series.name })], typeset)
   }
   if (fan.status) add(labels.status, [fan.status === 'complete' ? labels.complete : labels.inProgress])
   add(labels.words, [words])
