@@ -11,6 +11,9 @@ export const EXIT = { ok: 0, book: 1, usage: 2 } as const
 /** A usage problem found after parsing (bad value, bad --out): exit 2. */
 export class UsageError extends Error {}
 
+/** `colophon check` found errors (or warnings, with --frail): exit 1, the report already printed. */
+export class ChecksFailed extends Error {}
+
 const version = (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version
 
 function program(): Command {
@@ -53,7 +56,20 @@ function program(): Command {
       await runTypeset(file, options)
     })
 
-  cli.addHelpText('after', '\nExamples:\n  $ colophon build\n  $ colophon typeset chapter.md --format text\n')
+  cli
+    .command('check')
+    .description('Check an EPUB with epubcheck-ts, and Java EPUBCheck and Ace by DAISY when installed; print one report.')
+    .argument('<book>', 'the EPUB file to check')
+    .option('--frail', 'fail on warnings too, not only on errors')
+    .option('--debug', 'print stack traces of unexpected errors')
+    .addHelpText('after', '\nExit codes: 0 passed, 1 errors (or warnings with --frail), 2 usage.\n\nExample:\n  $ colophon check dist/sequence.epub --frail\n')
+    .exitOverride()
+    .action(async (book: string, options: { frail?: boolean }) => {
+      const { runCheck } = await import('./check.ts')
+      await runCheck(book, options)
+    })
+
+  cli.addHelpText('after', '\nExamples:\n  $ colophon build\n  $ colophon typeset chapter.md --format text\n  $ colophon check dist/sequence.epub\n')
   return cli
 }
 
@@ -70,6 +86,10 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (error instanceof BookError) {
       process.stderr.write(`${report(error.messages)}\n`)
+      return EXIT.book
+    }
+    if (error instanceof ChecksFailed) {
+      process.stderr.write(`colophon: ${error.message}\n`)
       return EXIT.book
     }
     if (error instanceof UsageError) {
