@@ -37,16 +37,19 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
   const book = await loadBook(manuscript, { cwd: options.cwd })
   const time = buildTime(options.env ?? process.env, book.metadata.date)
   const normalised = normaliseBook(book, options)
-  const cover = coverImage(book.metadata, book.cover)
-  const rendered = renderBook(normalised, { ...options, cover, generator })
-  const epub = await packageEpub({ metadata: book.metadata, rendered, templates: book.templates, date: time.date, generator })
-  const fileName = `${slugify(book.metadata.title)}.epub`
-  const problems = await verifyEpub(epub, fileName)
-  if (problems.length > 0) throw new BookError(problems)
   const texts = [
     ...normalised.front.map((page) => page.text.file),
     ...normalised.chapters.flatMap((chapter) => [...chapter.scenes.map((scene) => scene.file), ...(chapter.endNote ? [chapter.endNote.file] : [])]),
     ...normalised.back.map((page) => page.text.file),
   ]
+  const cover = coverImage(book.metadata, book.cover)
+  const rendered = renderBook(normalised, { ...options, cover, generator })
+  // Rendering finds book errors too (an image without alt text): stop before packaging.
+  const fatal = texts.flatMap((file) => file.messages.filter((message) => message.fatal))
+  if (fatal.length > 0) throw new BookError(fatal)
+  const epub = await packageEpub({ metadata: book.metadata, rendered, templates: book.templates, date: time.date, generator })
+  const fileName = `${slugify(book.metadata.title)}.epub`
+  const problems = await verifyEpub(epub, fileName)
+  if (problems.length > 0) throw new BookError(problems)
   return { epub, fileName, book, messages: texts.flatMap((file) => file.messages) }
 }

@@ -12,6 +12,7 @@ import {
   type Text,
 } from '../normalise/index.ts'
 import { format, labelsFor, listNames } from './labels.ts'
+import { checkAltText } from './alt-text.ts'
 import { matterSemantics } from './semantics.ts'
 import { fill } from './template.ts'
 import { workFacts } from './title-page.ts'
@@ -46,6 +47,13 @@ const styleResources: Array<Omit<Resource, 'data'> & { template: string }> = [
  */
 export function renderBook(book: NormalisedBook, options: RenderOptions = {}): RenderedBook {
   const { metadata, templates } = book
+  for (const text of [
+    ...book.front.map((entry) => entry.text),
+    ...book.chapters.flatMap((chapter) => [...chapter.scenes, ...(chapter.endNote ? [chapter.endNote] : [])]),
+    ...book.back.map((entry) => entry.text),
+  ]) {
+    checkAltText(text.tree, text.file)
+  }
   const lang = metadata.language
   const labels = labelsFor(lang)
   const inline = createNormaliser(options)
