@@ -14,6 +14,9 @@ export class UsageError extends Error {}
 /** `colophon check` found errors (or warnings, with --frail): exit 1, the report already printed. */
 export class ChecksFailed extends Error {}
 
+/** Warnings were found and `--frail` makes them fail the run: exit 1, the warnings already printed. */
+export class WarningsFailed extends Error {}
+
 const version = (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version
 
 function program(): Command {
@@ -34,10 +37,11 @@ function program(): Command {
     .argument('[manuscript-dir]', 'manuscript folder with book.yaml and chapters/', 'manuscript')
     .option('-o, --out <file>', 'where to write the EPUB (default: dist/<title>.epub)')
     .addOption(wordJoiner)
+    .option('--frail', 'fail (exit 1, nothing written) when the lint or any stage warns')
     .option('--debug', 'print stack traces of unexpected errors')
     .addHelpText('after', '\nExample:\n  $ colophon build manuscript --out dist/my-book.epub\n')
     .exitOverride()
-    .action(async (dir: string, options: { out?: string; wordJoiner: 'u2060' | 'feff' }) => {
+    .action(async (dir: string, options: { out?: string; wordJoiner: 'u2060' | 'feff'; frail?: boolean }) => {
       const { runBuild } = await import('./build.ts')
       await runBuild(dir, options)
     })
@@ -69,7 +73,22 @@ function program(): Command {
       await runCheck(book, options)
     })
 
-  cli.addHelpText('after', '\nExamples:\n  $ colophon build\n  $ colophon typeset chapter.md --format text\n  $ colophon check dist/sequence.epub\n')
+  cli
+    .command('lint')
+    .description('Report what typography must not decide alone: fused words, ambiguous or unmatched quotes, double spaces, repeated words, unhyphenated compound numbers, punctuation outside quotes, mixed scene breaks.')
+    .argument('[manuscript-dir]', 'manuscript folder with book.yaml and chapters/', 'manuscript')
+    .addOption(new Option('-f, --format <format>', 'how to print findings').choices(['text', 'json', 'github']).default('text'))
+    .option('--frail', 'exit 1 when there is any warning')
+    .option('--rules', 'list the rule ids and what each reports')
+    .option('--debug', 'print stack traces of unexpected errors')
+    .addHelpText('after', '\nSuppress a finding in <manuscript-dir>/.colophon-lint.yaml:\n  suppress:\n    - { rule: T006, file: chapters/01-one/01-scene.md, line: 7, reason: the narrator says it so }\n\nExample:\n  $ colophon lint manuscript --format github --frail\n')
+    .exitOverride()
+    .action(async (dir: string, options: { format: 'text' | 'json' | 'github'; frail?: boolean; rules?: boolean }) => {
+      const { runLint } = await import('./lint.ts')
+      await runLint(dir, options)
+    })
+
+  cli.addHelpText('after', '\nExamples:\n  $ colophon build\n  $ colophon typeset chapter.md --format text\n  $ colophon lint manuscript\n  $ colophon check dist/sequence.epub\n')
   return cli
 }
 
@@ -88,7 +107,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${report(error.messages)}\n`)
       return EXIT.book
     }
-    if (error instanceof ChecksFailed) {
+    if (error instanceof ChecksFailed || error instanceof WarningsFailed) {
       process.stderr.write(`colophon: ${error.message}\n`)
       return EXIT.book
     }
