@@ -1,4 +1,5 @@
 import { buildTime } from './clock.ts'
+import { coverImage } from './cover/index.ts'
 import { BookError } from './errors.ts'
 import { loadBook, type Book } from './load/index.ts'
 import { loadImages } from './load/images.ts'
@@ -7,6 +8,7 @@ import { packageEpub } from './package/index.ts'
 import { renderBook } from './render/index.ts'
 import { slugify } from './load/slug.ts'
 import { verifyEpub } from './verify/index.ts'
+import { generator } from './version.ts'
 import { lintBook, readSuppressions } from './lint/index.ts'
 import { resolve } from 'node:path'
 import type { VFileMessage } from 'vfile-message'
@@ -48,11 +50,12 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
   // Images are found in the parsed Markdown, so they are read after normalising.
   const images = await loadImages(book.folder, texts)
   if (images.problems.length > 0) throw new BookError(images.problems)
-  const rendered = renderBook(normalised, options, images)
-  // Rendering warns (removed HTML) and may find errors on the texts' files.
+  const cover = coverImage(book.metadata, book.cover)
+  const rendered = renderBook(normalised, { ...options, cover, generator }, images)
+  // Rendering warns (removed HTML) and finds book errors too (an image without alt text): stop before packaging.
   const fatal = texts.flatMap((text) => text.file.messages.filter((message) => message.fatal))
   if (fatal.length > 0) throw new BookError(fatal)
-  const epub = await packageEpub({ metadata: book.metadata, rendered, templates: book.templates, date: time.date })
+  const epub = await packageEpub({ metadata: book.metadata, rendered, templates: book.templates, date: time.date, generator })
   const fileName = `${slugify(book.metadata.title)}.epub`
   const problems = await verifyEpub(epub, fileName)
   if (problems.length > 0) throw new BookError(problems)
