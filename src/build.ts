@@ -2,10 +2,11 @@ import { buildTime } from './clock.ts'
 import { BookError } from './errors.ts'
 import { loadBook, type Book } from './load/index.ts'
 import { normaliseBook, type NormaliseOptions } from './normalise/index.ts'
-import { packageEpub } from './package/index.ts'
+import { assembleEpub } from './package/index.ts'
 import { renderBook } from './render/index.ts'
 import { slugify } from './load/slug.ts'
 import { verifyEpub } from './verify/index.ts'
+import { makeTargets, type PreflightOptions, type TargetName, type TargetOutput } from './targets/index.ts'
 import type { VFileMessage } from 'vfile-message'
 
 export interface BuildOptions extends NormaliseOptions {
@@ -13,6 +14,10 @@ export interface BuildOptions extends NormaliseOptions {
   cwd?: string
   /** Environment to read `SOURCE_DATE_EPOCH` from; defaults to `process.env`. */
   env?: Readonly<Record<string, string | undefined>>
+  /** Which e-reader variants to make from the one build (default: `['epub']`). */
+  targets?: readonly TargetName[]
+  /** Options of the Send-to-Kindle preflight (the `kindle` target). */
+  preflight?: PreflightOptions
 }
 
 export interface BuildResult {
@@ -20,6 +25,8 @@ export interface BuildResult {
   epub: Uint8Array
   /** File name the book would have in `dist/`: `<slug>.epub`. */
   fileName: string
+  /** One EPUB per target asked for, in the order of `targetNames`; the first is `epub`/`fileName`. */
+  outputs: TargetOutput[]
   book: Book
   /** Non-fatal messages from every stage (warnings). */
   messages: VFileMessage[]
@@ -28,7 +35,7 @@ export interface BuildResult {
 /**
  * Build a manuscript folder into an EPUB in memory. The stages run in this
  * order and each only reads what the one before it produced:
- * load → normalise → render → package → verify.
+ * load → normalise → render → package → targets (one variant per e-reader) → verify.
  * Throws `BookError` (positioned messages) when the book cannot be built.
  */
 export async function build(manuscript: string, options: BuildOptions = {}): Promise<BuildResult> {
@@ -36,14 +43,15 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
   const time = buildTime(options.env ?? process.env, book.metadata.date)
   const normalised = normaliseBook(book, options)
   const rendered = renderBook(normalised, options)
-  const epub = await packageEpub({ metadata: book.metadata, rendered, templates: book.templates, date: time.date })
-  const fileName = `${slugify(book.metadata.title)}.epub`
-  const problems = await verifyEpub(epub, fileName)
+  const publication = await assembleEpub({ metadata: book.metadata, rendered, templates: book.templates, date: time.date })
+  const outputs = await makeTargets(publication, options.targets ?? ['epub'], { slug: slugify(book.metadata.title), date: time.date, preflight: options.preflight })
+  const problems = (await Promise.all(outputs.map((output) => verifyEpub(output.epub, output.fileName)))).flat()
   if (problems.length > 0) throw new BookError(problems)
+  const { epub, fileName } = outputs[0]!
   const texts = [
     ...normalised.front.map((page) => page.text.file),
     ...normalised.chapters.flatMap((chapter) => [...chapter.scenes.map((scene) => scene.file), ...(chapter.endNote ? [chapter.endNote.file] : [])]),
     ...normalised.back.map((page) => page.text.file),
   ]
-  return { epub, fileName, book, messages: texts.flatMap((file) => file.messages) }
+  return { epub, fileName, outputs, book, messages: texts.flatMap((file) => file.messages) }
 }

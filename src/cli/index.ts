@@ -29,12 +29,13 @@ function program(): Command {
     .command('build')
     .description('Build the manuscript folder into an EPUB (default: ./manuscript → dist/<title>.epub).')
     .argument('[manuscript-dir]', 'manuscript folder with book.yaml and chapters/', 'manuscript')
-    .option('-o, --out <file>', 'where to write the EPUB (default: dist/<title>.epub)')
+    .option('-o, --out <path>', 'where to write the EPUB (default: dist/<title>.epub); with several targets, a folder (default: dist/)')
+    .option('-t, --target <name>', 'e-reader variant: epub, kobo, kindle, apple, all, or a comma-separated list', 'epub')
     .addOption(wordJoiner)
     .option('--debug', 'print stack traces of unexpected errors')
-    .addHelpText('after', '\nExample:\n  $ colophon build manuscript --out dist/my-book.epub\n')
+    .addHelpText('after', '\nExamples:\n  $ colophon build manuscript --out dist/my-book.epub\n  $ colophon build manuscript --target all --out dist/\n')
     .exitOverride()
-    .action(async (dir: string, options: { out?: string; wordJoiner: 'u2060' | 'feff' }) => {
+    .action(async (dir: string, options: { out?: string; target: string; wordJoiner: 'u2060' | 'feff' }) => {
       const { runBuild } = await import('./build.ts')
       await runBuild(dir, options)
     })

@@ -36,3 +36,7 @@ export function abandonWrites(): void {
 export async function isDirectory(path: string): Promise<boolean> {
   return stat(path).then((info) => info.isDirectory(), () => false)
 }
+
+export async function isFile(path: string): Promise<boolean> {
+  return stat(path).then((info) => info.isFile(), () => false)
+}
