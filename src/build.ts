@@ -7,6 +7,8 @@ import { renderBook } from './render/index.ts'
 import { slugify } from './load/slug.ts'
 import { verifyEpub } from './verify/index.ts'
 import { makeTargets, type PreflightOptions, type TargetName, type TargetOutput } from './targets/index.ts'
+import { lintBook, readSuppressions } from './lint/index.ts'
+import { resolve } from 'node:path'
 import type { VFileMessage } from 'vfile-message'
 
 export interface BuildOptions extends NormaliseOptions {
@@ -18,6 +20,8 @@ export interface BuildOptions extends NormaliseOptions {
   targets?: readonly TargetName[]
   /** Options of the Send-to-Kindle preflight (the `kindle` target). */
   preflight?: PreflightOptions
+  /** Run `colophon lint` on the manuscript and add its warnings to `messages` (default: true). */
+  lint?: boolean
 }
 
 export interface BuildResult {
@@ -53,5 +57,10 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
     ...normalised.chapters.flatMap((chapter) => [...chapter.scenes.map((scene) => scene.file), ...(chapter.endNote ? [chapter.endNote.file] : [])]),
     ...normalised.back.map((page) => page.text.file),
   ]
-  return { epub, fileName, outputs, book, messages: texts.flatMap((file) => file.messages) }
+  const messages = texts.flatMap((file) => file.messages)
+  if (options.lint !== false) {
+    const cwd = options.cwd ?? process.cwd()
+    messages.push(...lintBook(book, await readSuppressions(resolve(cwd, book.root), cwd)).messages)
+  }
+  return { epub, fileName, outputs, book, messages }
 }

@@ -3,7 +3,7 @@ import type { VFileMessage } from 'vfile-message'
 import { createNormaliser, normaliseFile, type NormaliseOptions } from './normalise/index.ts'
 import { labelsFor } from './render/labels.ts'
 import { toXhtmlFragment } from './render/to-xhtml.ts'
-import { toString } from 'mdast-util-to-string'
+import { plainText } from './normalise/plain-text.ts'
 
 export interface TypesetOptions extends NormaliseOptions {
   /** Language for the words colophon adds (the scene-break label). */
@@ -13,7 +13,7 @@ export interface TypesetOptions extends NormaliseOptions {
 export interface TypesetResult {
   /** The normalised XHTML fragment. */
   xhtml: string
-  /** Its plain text: each block's text, blocks separated by a blank line. */
+  /** Its plain text: each paragraph's text, paragraphs separated by a blank line, hard breaks as line ends. */
   text: string
   messages: VFileMessage[]
 }
@@ -23,6 +23,5 @@ export function typeset(markdown: string | VFile, options: TypesetOptions = {}):
   const file = typeof markdown === 'string' ? new VFile({ value: markdown }) : markdown
   const { tree } = normaliseFile(file, createNormaliser(options))
   const xhtml = toXhtmlFragment(tree, { sceneBreakLabel: labelsFor(options.language ?? 'en').sceneBreak })
-  const text = tree.children.map((node) => (node.type === 'thematicBreak' ? '* * *' : toString(node))).join('\n\n')
-  return { xhtml, text, messages: file.messages }
+  return { xhtml, text: plainText(tree), messages: file.messages }
 }

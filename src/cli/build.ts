@@ -2,7 +2,7 @@ import { join, relative, resolve, sep } from 'node:path'
 import { build } from '../build.ts'
 import { parseTargets } from '../targets/index.ts'
 import { report } from './report.ts'
-import { UsageError } from './index.ts'
+import { UsageError, WarningsFailed } from './index.ts'
 import { abandonWrites, isDirectory, isFile, writeAtomic } from './write-atomic.ts'
 
 export interface BuildCommandOptions {
@@ -10,6 +10,8 @@ export interface BuildCommandOptions {
   /** `epub`, `kobo`, `kindle`, `apple`, `all` or a comma-separated list. */
   target?: string
   wordJoiner: 'u2060' | 'feff'
+  /** Lint warnings fail the build: nothing is written, exit 1. */
+  frail?: boolean
 }
 
 /**
@@ -34,6 +36,9 @@ export async function runBuild(dir: string, options: BuildCommandOptions): Promi
     }
     const result = await build(dir, { wordJoiner: options.wordJoiner, targets })
     if (result.messages.length > 0) process.stderr.write(`${report(result.messages)}\n`)
+    if (options.frail && result.messages.length > 0) {
+      throw new WarningsFailed(`${result.messages.length} warning${result.messages.length === 1 ? '' : 's'} and --frail; the book was not written`)
+    }
     const writes = result.outputs.map((output) => ({
       output,
       path: resolve(single ? (options.out ?? join('dist', output.fileName)) : join(options.out ?? 'dist', output.fileName)),

@@ -11,6 +11,9 @@ export const EXIT = { ok: 0, book: 1, usage: 2 } as const
 /** A usage problem found after parsing (bad value, bad --out): exit 2. */
 export class UsageError extends Error {}
 
+/** Warnings were found and `--frail` makes them fail the run: exit 1, the warnings already printed. */
+export class WarningsFailed extends Error {}
+
 const version = (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version
 
 function program(): Command {
@@ -32,10 +35,11 @@ function program(): Command {
     .option('-o, --out <path>', 'where to write the EPUB (default: dist/<title>.epub); with several targets, a folder (default: dist/)')
     .option('-t, --target <name>', 'e-reader variant: epub, kobo, kindle, apple, all, or a comma-separated list', 'epub')
     .addOption(wordJoiner)
+    .option('--frail', 'fail (exit 1, nothing written) when the lint or any stage warns')
     .option('--debug', 'print stack traces of unexpected errors')
     .addHelpText('after', '\nExamples:\n  $ colophon build manuscript --out dist/my-book.epub\n  $ colophon build manuscript --target all --out dist/\n')
     .exitOverride()
-    .action(async (dir: string, options: { out?: string; target: string; wordJoiner: 'u2060' | 'feff' }) => {
+    .action(async (dir: string, options: { out?: string; target: string; wordJoiner: 'u2060' | 'feff'; frail?: boolean }) => {
       const { runBuild } = await import('./build.ts')
       await runBuild(dir, options)
     })
@@ -54,7 +58,22 @@ function program(): Command {
       await runTypeset(file, options)
     })
 
-  cli.addHelpText('after', '\nExamples:\n  $ colophon build\n  $ colophon typeset chapter.md --format text\n')
+  cli
+    .command('lint')
+    .description('Report what typography must not decide alone: fused words, ambiguous or unmatched quotes, double spaces, repeated words, unhyphenated compound numbers, punctuation outside quotes, mixed scene breaks.')
+    .argument('[manuscript-dir]', 'manuscript folder with book.yaml and chapters/', 'manuscript')
+    .addOption(new Option('-f, --format <format>', 'how to print findings').choices(['text', 'json', 'github']).default('text'))
+    .option('--frail', 'exit 1 when there is any warning')
+    .option('--rules', 'list the rule ids and what each reports')
+    .option('--debug', 'print stack traces of unexpected errors')
+    .addHelpText('after', '\nSuppress a finding in <manuscript-dir>/.colophon-lint.yaml:\n  suppress:\n    - { rule: T006, file: chapters/01-one/01-scene.md, line: 7, reason: the narrator says it so }\n\nExample:\n  $ colophon lint manuscript --format github --frail\n')
+    .exitOverride()
+    .action(async (dir: string, options: { format: 'text' | 'json' | 'github'; frail?: boolean; rules?: boolean }) => {
+      const { runLint } = await import('./lint.ts')
+      await runLint(dir, options)
+    })
+
+  cli.addHelpText('after', '\nExamples:\n  $ colophon build\n  $ colophon typeset chapter.md --format text\n  $ colophon lint manuscript\n')
   return cli
 }
 
@@ -71,6 +90,10 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (error instanceof BookError) {
       process.stderr.write(`${report(error.messages)}\n`)
+      return EXIT.book
+    }
+    if (error instanceof WarningsFailed) {
+      process.stderr.write(`colophon: ${error.message}\n`)
       return EXIT.book
     }
     if (error instanceof UsageError) {

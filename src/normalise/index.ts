@@ -1,11 +1,12 @@
 import type { Root } from 'mdast'
 import remarkParse from 'remark-parse'
-import remarkSmartypants from 'remark-smartypants'
 import { unified, type Processor } from 'unified'
 import type { VFile } from 'vfile'
 import type { Book, Chapter, MatterPage } from '../load/types.ts'
 import { remarkSceneBreaks } from './remark-scene-breaks.ts'
-import { remarkSpacedDashes } from './remark-spaced-dashes.ts'
+import { remarkTypography } from './typography/index.ts'
+
+export { stripInvisibles } from './typography/index.ts'
 
 export interface NormaliseOptions {
   /** `feff` swaps U+2060 word joiners for U+FEFF, for readers that lack U+2060. */
@@ -38,27 +39,16 @@ type Normaliser = Processor<Root, Root, Root, undefined, undefined>
 /**
  * The one unified processor. Order matters: scene breaks are found before
  * typography runs, because typography would turn a `. o .` line's dots into
- * something no longer recognisable as a marker.
+ * something no longer recognisable as a marker. Typography is our own pass
+ * (see docs/decisions/0002-own-typography-pass.md); it checks its options
+ * when attached, so a bad `wordJoiner` fails before any text is read.
  */
 export function createNormaliser(options: NormaliseOptions = {}): Normaliser {
-  const wordJoiner = options.wordJoiner ?? 'u2060'
-  if (wordJoiner !== 'u2060' && wordJoiner !== 'feff') {
-    throw new TypeError(`Unexpected wordJoiner \`${String(wordJoiner)}\`, expected \`u2060\` or \`feff\``)
-  }
-  const processor = unified().use(remarkParse).use(remarkSceneBreaks).use(remarkSmartypants).use(remarkSpacedDashes)
-  if (wordJoiner === 'feff') processor.use(swapWordJoiner)
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkSceneBreaks)
+    .use(remarkTypography, { wordJoiner: options.wordJoiner ?? 'u2060' })
   return processor as unknown as Normaliser
-}
-
-function swapWordJoiner() {
-  return function transform(tree: Root): void {
-    swapIn(tree)
-  }
-}
-
-function swapIn(node: { value?: unknown; children?: unknown[] }): void {
-  if (typeof node.value === 'string') node.value = node.value.replaceAll('\u2060', '\uFEFF')
-  for (const child of node.children ?? []) swapIn(child as { value?: unknown; children?: unknown[] })
 }
 
 /** Parse and normalise one Markdown file. */
@@ -93,9 +83,4 @@ export function typesetInline(text: string, processor: Normaliser): string {
 function plain(node: { value?: unknown; children?: unknown[] }): string {
   if (typeof node.value === 'string') return node.value
   return (node.children ?? []).map((child) => plain(child as { value?: unknown; children?: unknown[] })).join('')
-}
-
-/** Remove the invisible characters typography adds: for `<title>`, nav labels and OPF metadata. */
-export function stripInvisibles(text: string): string {
-  return text.replace(/[\u2060\uFEFF\u200A]/g, '').replace(/\u00A0/g, ' ')
 }

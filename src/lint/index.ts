@@ -1,0 +1,77 @@
+import { join, relative, resolve, sep } from 'node:path'
+import { stat } from 'node:fs/promises'
+import type { VFile } from 'vfile'
+import type { VFileMessage } from 'vfile-message'
+import { BookError } from '../errors.ts'
+import { loadBook, type Book } from '../load/index.ts'
+import { readText } from '../load/read-text.ts'
+import { analyse } from './analyse.ts'
+import { CATALOGUE } from './catalogue.ts'
+import { rules } from './rules/index.ts'
+import { applySuppressions, parseSuppressions, SUPPRESSIONS_FILE } from './suppressions.ts'
+import type { Report } from './types.ts'
+
+export { CATALOGUE, RULE_IDS, type RuleId } from './catalogue.ts'
+export { SUPPRESSIONS_FILE } from './suppressions.ts'
+
+export interface LintResult {
+  /** Findings (warnings), sorted by file, line and column. */
+  messages: VFileMessage[]
+}
+
+/** Every Markdown file of a book, in reading order. */
+function textsOf(book: Book): VFile[] {
+  return [
+    ...book.front.map((page) => page.file),
+    ...book.chapters.flatMap((chapter) => [...chapter.scenes, ...(chapter.endNote ? [chapter.endNote] : [])]),
+    ...book.back.map((page) => page.file),
+  ]
+}
+
+/**
+ * Lint a loaded book: run every rule over its Markdown files, then apply
+ * the suppressions file when there is one. Pure: the caller reads files.
+ * Throws `BookError` when the suppressions file itself is wrong.
+ */
+export function lintBook(book: Book, suppressionsFile?: VFile): LintResult {
+  const files = textsOf(book).map((file) => analyse(file))
+  const messages: VFileMessage[] = []
+  const report: Report = (id, file, place, reason) => {
+    const message = file.message(reason, { place, ruleId: id, source: 'colophon-lint' })
+    message.url = `colophon lint --rules: ${CATALOGUE[id].name}`
+    messages.push(message)
+  }
+  for (const rule of rules) rule.check(files, report)
+  // The rules leave their messages on the files too; the result is the one list.
+  for (const file of files) file.file.messages = file.file.messages.filter((message) => message.source !== 'colophon-lint')
+
+  let kept = messages
+  if (suppressionsFile) {
+    const suppressions = parseSuppressions(suppressionsFile)
+    const fatal = suppressionsFile.messages.filter((message) => message.fatal)
+    if (fatal.length > 0) throw new BookError(fatal)
+    const root = book.root
+    kept = applySuppressions(messages, suppressions, suppressionsFile, (message) => relative(root, message.file ?? '').split(sep).join('/'))
+  }
+  kept.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
+  return { messages: kept }
+}
+
+export interface LintOptions {
+  /** Folder that message paths are relative to; defaults to `process.cwd()`. */
+  cwd?: string
+}
+
+/** Load a manuscript folder and its suppressions file, and lint it. */
+export async function lintManuscript(dir: string, options: LintOptions = {}): Promise<LintResult> {
+  const cwd = options.cwd ?? process.cwd()
+  const book = await loadBook(dir, { cwd })
+  return lintBook(book, await readSuppressions(resolve(cwd, book.root), cwd))
+}
+
+/** The suppressions file of a manuscript folder, when it has one. */
+export async function readSuppressions(folder: string, cwd: string): Promise<VFile | undefined> {
+  const path = join(folder, SUPPRESSIONS_FILE)
+  const found = await stat(path).then((info) => info.isFile(), () => false)
+  return found ? readText(path, cwd) : undefined
+}

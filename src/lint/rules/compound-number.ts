@@ -1,0 +1,17 @@
+import type { LintRule } from '../types.ts'
+
+const COMPOUND = /(?<![\p{L}-])(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[ \t\n]+(one|two|three|four|five|six|seven|eight|nine)(?![\p{L}-])/giu
+
+/** `forty one`: compound numbers from twenty-one to ninety-nine take a hyphen. */
+export const compoundNumber: LintRule = {
+  id: 'T006',
+  check(files, report) {
+    for (const { file, blocks } of files) {
+      for (const block of blocks) {
+        for (const match of block.source.matchAll(COMPOUND)) {
+          report('T006', file, block.placeOf(match.index), `Unexpected \`${match[0]}\`, expected \`${match[1]}-${match[2]}\``)
+        }
+      }
+    }
+  },
+}

@@ -1,0 +1,69 @@
+import type { Link, Nodes, Parent, PhrasingContent, Text } from 'mdast'
+import { toString } from 'mdast-util-to-string'
+import { HARD_BREAK, OPAQUE } from './chars.ts'
+import type { TrackedText } from './tracked-text.ts'
+
+/** A block's text as one string, and the text nodes it was cut from. */
+export interface BlockText extends TrackedText {
+  /** Text node `i` spans `marks[2i]` to `marks[2i + 1]`. */
+  readonly nodes: readonly Text[]
+}
+
+/** Inline nodes whose children are read as part of the block's text. */
+const CONTAINERS = new Set(['emphasis', 'strong', 'delete', 'link', 'linkReference'])
+
+/** Node types that make a parent a block of phrasing content. */
+const PHRASING = new Set([...CONTAINERS, 'text', 'inlineCode', 'break', 'image', 'imageReference', 'footnoteReference'])
+
+/** Whether `node` holds phrasing content: a paragraph, heading, table cell and the like. */
+export function isPhrasingBlock(node: Nodes): node is Parent & Nodes {
+  if (!('children' in node) || CONTAINERS.has(node.type)) return false
+  return (node.children as Nodes[]).some((child) => PHRASING.has(child.type))
+}
+
+/** An autolink shows its own URL: its visible text must stay as written. */
+function isAutolink(node: Link): boolean {
+  const label = toString(node)
+  return label === node.url || `mailto:${label}` === node.url
+}
+
+/**
+ * Gather a block's text across emphasis, strong, delete and link labels.
+ * Anything else inline (code, HTML, images, autolinks) is one opaque
+ * stand-in character, a hard break a line-end stand-in: rules see that
+ * something is there but never change it.
+ */
+export function collectBlockText(block: Parent): BlockText {
+  const parts: string[] = []
+  const marks: number[] = []
+  const nodes: Text[] = []
+  let length = 0
+  const walk = (children: readonly PhrasingContent[] | readonly Nodes[]): void => {
+    for (const child of children as readonly Nodes[]) {
+      if (child.type === 'text') {
+        marks.push(length, length + child.value.length)
+        nodes.push(child)
+        parts.push(child.value)
+        length += child.value.length
+      } else if (child.type === 'break') {
+        parts.push(HARD_BREAK)
+        length++
+      } else if (CONTAINERS.has(child.type) && !(child.type === 'link' && isAutolink(child))) {
+        walk((child as Parent).children)
+      } else {
+        parts.push(OPAQUE)
+        length++
+      }
+    }
+  }
+  walk(block.children)
+  return { text: parts.join(''), marks, nodes }
+}
+
+/** Cut the typeset text back into the same text nodes (each keeps its `position`). */
+export function writeBlockText(block: BlockText, result: TrackedText): void {
+  const { marks, text } = result
+  block.nodes.forEach((node, index) => {
+    node.value = text.slice(marks[2 * index], marks[2 * index + 1])
+  })
+}
