@@ -95,5 +95,7 @@ window.colophonReader = {
     return shownText()
   },
   text: shownText,
+  /** How many elements match `selector` in the section(s) on display. */
+  count: (selector) => view.renderer.getContents().reduce((sum, { doc }) => sum + doc.querySelectorAll(selector).length, 0),
   errors: () => (errors.hidden ? '' : errors.textContent),
 }

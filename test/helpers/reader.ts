@@ -102,6 +102,8 @@ export interface Reader {
   sections(): Promise<Array<{ id: string; linear?: string }>>
   /** Go to an href or a section index; returns the text then shown (image alternatives in brackets). */
   show(target: string | number): Promise<string>
+  /** How many elements match `selector` in the section(s) on display. */
+  count(selector: string): Promise<number>
   /** Screenshot the page into test/artifacts/<name>.png. */
   screenshot(name: string): Promise<string>
   close(): Promise<void>
@@ -138,6 +140,7 @@ export async function openInReader(bytes: Uint8Array, name = 'book.epub'): Promi
     landmarks: () => api<Landmark[]>('landmarks'),
     sections: () => api<Array<{ id: string; linear?: string }>>('sections'),
     show: (target) => api<string>('show', target),
+    count: (selector) => api<number>('count', selector),
     async screenshot(shot) {
       await mkdir(ARTIFACTS, { recursive: true })
       const path = join(ARTIFACTS, `${shot}.png`)
@@ -158,6 +161,8 @@ export interface ReadingRecord {
   sections: Array<{ id: string; text: string }>
   /** Text shown at each TOC entry, in TOC order. */
   tocTexts: string[]
+  /** Per spine section, how many elements match each of the `count` selectors given to `readBook`. */
+  counts: Array<Record<string, number>>
   problems: string[]
 }
 
@@ -167,20 +172,24 @@ export interface ReadingRecord {
  * and keep a screenshot of the first `screenshots` sections as
  * test/artifacts/<shots>-<n>-<id>.png.
  */
-export async function readBook(bytes: Uint8Array, shots: string, screenshots = 4): Promise<ReadingRecord> {
+export async function readBook(bytes: Uint8Array, shots: string, screenshots = 4, count: string[] = []): Promise<ReadingRecord> {
   const reader = await openInReader(bytes, `${shots}.epub`)
   try {
     const toc = await reader.toc()
     const landmarks = await reader.landmarks()
     const sections: ReadingRecord['sections'] = []
+    const counts: ReadingRecord['counts'] = []
     for (const [index, section] of (await reader.sections()).entries()) {
       const text = await reader.show(index)
+      const found: Record<string, number> = {}
+      for (const selector of count) found[selector] = await reader.count(selector)
+      counts.push(found)
       if (index < screenshots) await reader.screenshot(`${shots}-${index}-${section.id.replace(/[^\w.-]+/g, '_')}`)
       sections.push({ id: section.id, text })
     }
     const tocTexts: string[] = []
     for (const entry of toc) tocTexts.push(await reader.show(entry.href))
-    return { toc, landmarks, sections, tocTexts, problems: [...reader.problems] }
+    return { toc, landmarks, sections, tocTexts, counts, problems: [...reader.problems] }
   } finally {
     await reader.close()
   }
