@@ -45,6 +45,22 @@ function program(): Command {
     })
 
   cli
+    .command('preview')
+    .description('Build the book, read it in a browser (foliate-js on 127.0.0.1) and rebuild and reload on every save.')
+    .argument('[manuscript-dir]', 'manuscript folder with book.yaml and chapters/', 'manuscript')
+    .option('-p, --port <number>', 'port on 127.0.0.1 (default: a free one, printed on standard error)', '0')
+    .option('--no-open', 'do not open a browser')
+    .option('-t, --target <name>', 'which target to read: epub, kobo, kindle or apple', 'epub')
+    .addOption(wordJoiner)
+    .option('--debug', 'print stack traces of unexpected errors')
+    .addHelpText('after', '\nExample:\n  $ colophon preview manuscript --port 8080 --no-open\n')
+    .exitOverride()
+    .action(async (dir: string, options: { port: string; open: boolean; target: string; wordJoiner: 'u2060' | 'feff' }) => {
+      const { runPreview } = await import('./preview.ts')
+      await runPreview(dir, options)
+    })
+
+  cli
     .command('typeset')
     .description('Typeset Markdown from a file or standard input and print the result.')
     .argument('[file]', 'Markdown file (default: standard input)')
@@ -73,7 +89,7 @@ function program(): Command {
       await runLint(dir, options)
     })
 
-  cli.addHelpText('after', '\nExamples:\n  $ colophon build\n  $ colophon typeset chapter.md --format text\n  $ colophon lint manuscript\n')
+  cli.addHelpText('after', '\nExamples:\n  $ colophon build\n  $ colophon typeset chapter.md --format text\n  $ colophon lint manuscript\n  $ colophon preview manuscript\n')
   return cli
 }
 
