@@ -1,6 +1,8 @@
 import { join, relative, resolve, sep } from 'node:path'
+import { VFile } from 'vfile'
 import { build } from '../build.ts'
 import { parseTargets } from '../targets/index.ts'
+import { BookError } from '../errors.ts'
 import { report } from './report.ts'
 import { UsageError, WarningsFailed } from './index.ts'
 import { abandonWrites, isDirectory, isFile, writeAtomic } from './write-atomic.ts'
@@ -22,16 +24,18 @@ export interface BuildCommandOptions {
 export async function runBuild(dir: string, options: BuildCommandOptions): Promise<void> {
   const targets = parseTargets(options.target ?? 'epub')
   if (!targets) throw new UsageError(`--target \`${options.target}\` is not a target, expected epub, kobo, kindle, apple, all or a comma-separated list of them`)
-  const interrupted = (): void => {
+  const interrupted = (signal: NodeJS.Signals): void => {
     abandonWrites()
-    process.stderr.write('colophon: interrupted; the previous book was left as it was\n')
-    process.exit(130)
+    process.stderr.write(`colophon: interrupted (${signal}); the previous book was left as it was\n`)
+    process.exit(signal === 'SIGINT' ? 130 : 143)
   }
   process.once('SIGINT', interrupted)
   process.once('SIGTERM', interrupted)
   try {
     const single = targets.length === 1
-    if (!single && options.out && (await isFile(options.out))) {
+    // A bad --out is found before the build, so a long build is not wasted on it.
+    if (options.out && single) await checkOut(resolve(options.out), options.out, dir)
+    if (options.out && !single && (await isFile(options.out))) {
       throw new UsageError(`--out \`${options.out}\` is a file, expected a folder for ${targets.length} targets`)
     }
     const result = await build(dir, { wordJoiner: options.wordJoiner, targets })
@@ -43,19 +47,46 @@ export async function runBuild(dir: string, options: BuildCommandOptions): Promi
       output,
       path: resolve(single ? (options.out ?? join('dist', output.fileName)) : join(options.out ?? 'dist', output.fileName)),
     }))
-    for (const { path } of writes) {
-      if (single && (await isDirectory(path))) throw new UsageError(`--out \`${options.out}\` is a folder, expected a file name such as book.epub`)
-      const inside = relative(resolve(dir), path)
-      if (!inside.startsWith('..') && !inside.startsWith(sep) && inside !== path) {
-        throw new UsageError(`--out \`${options.out}\` is inside the manuscript folder, expected a path outside it`)
-      }
-    }
+    for (const { path } of writes) await checkOut(path, single ? (options.out ?? path) : path, dir)
     for (const { output, path } of writes) {
-      await writeAtomic(path, output.epub)
+      try {
+        await writeAtomic(path, output.epub)
+      } catch (error) {
+        throw cannotWrite(path, error)
+      }
       process.stderr.write(`colophon: wrote ${relative(process.cwd(), path) || path} (${Math.round(output.epub.byteLength / 1024)} KiB, ${output.target})\n`)
     }
   } finally {
     process.off('SIGINT', interrupted)
     process.off('SIGTERM', interrupted)
   }
+}
+
+async function checkOut(out: string, given: string, dir: string): Promise<void> {
+  if (await isDirectory(out)) throw new UsageError(`--out \`${given}\` is a folder, expected a file name such as book.epub`)
+  const inside = relative(resolve(dir), out)
+  if (inside === '' || (!inside.startsWith('..') && !inside.startsWith(sep) && inside !== out)) {
+    throw new UsageError(`--out \`${given}\` is inside the manuscript folder, expected a path outside it (it would overwrite or add to the manuscript)`)
+  }
+}
+
+/** A write that failed: a book error naming the file and what was expected, no stack. */
+function cannotWrite(out: string, error: unknown): BookError {
+  const code = (error as NodeJS.ErrnoException).code
+  const why: Record<string, string> = {
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EROFS: 'the file system is read-only',
+    ENOTDIR: 'a part of the path is a file, not a folder',
+    EEXIST: 'a part of the path is a file, not a folder',
+    ENOSPC: 'no space left on the device',
+    EISDIR: 'it is a folder',
+  }
+  const file = new VFile({ path: relative(process.cwd(), out) || out })
+  const message = file.message(
+    `Cannot write the book here (${(code && why[code]) ?? (error instanceof Error ? error.message : String(error))}), expected a writable place for --out; the previous book was left as it was`,
+    { ruleId: 'write', source: 'colophon-cli' },
+  )
+  message.fatal = true
+  return new BookError([message])
 }
