@@ -3,7 +3,7 @@ import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { BIN, ROOT } from './helpers/cli.ts'
+import { BIN, colophon, ROOT } from './helpers/cli.ts'
 import { ARTIFACTS, launchBrowser, runReaderTests, waitForBook, type Browser } from './helpers/reader.ts'
 
 /** Resolve when `test()` holds, checking every 50 ms, for up to a minute. */
@@ -82,5 +82,20 @@ describe.runIf(runReaderTests)('colophon preview', () => {
     await waitForBook(browser.page, generation + 1)
     expect(await browser.page.evaluate('window.colophonReader.errors()')).toBe('')
     expect(browser.problems).toEqual([])
+  })
+})
+
+describe('colophon preview usage', () => {
+  it('has help with an example, and exits 2 on a bad port or target', async () => {
+    const help = await colophon(['preview', '--help'])
+    expect(help.code).toBe(0)
+    expect(help.stdout).toMatch(/Usage: colophon preview/)
+    expect(help.stdout).toMatch(/Example/)
+    const port = await colophon(['preview', 'manuscript', '--no-open', '--port', 'eighty'])
+    expect(port.code).toBe(2)
+    expect(port.stderr).toMatch(/--port `eighty` is not a port/)
+    const target = await colophon(['preview', 'manuscript', '--no-open', '--target', 'all'])
+    expect(target.code).toBe(2)
+    expect(target.stderr).toMatch(/--target `all` is not one target/)
   })
 })
