@@ -31,6 +31,8 @@ export async function runBuild(dir: string, options: BuildCommandOptions): Promi
   }
   process.once('SIGINT', interrupted)
   process.once('SIGTERM', interrupted)
+  // From here on an interrupt leaves the previous book as it was: say so.
+  process.stderr.write(`colophon: building ${dir}\n`)
   try {
     const single = targets.length === 1
     // A bad --out is found before the build, so a long build is not wasted on it.

@@ -23,14 +23,20 @@ export interface BookImages {
   problems: VFileMessage[]
 }
 
-/** What the bytes may be, by what image-size finds in them: EPUB 3 core media types. */
+/**
+ * What the bytes may be, by what image-size finds in them: the core image
+ * media types of EPUB 3.2, which EPUBCheck 4 applies. (WebP became core only
+ * in EPUB 3.3; a WebP image is an error with a hint to convert it.)
+ */
 const kinds: Record<string, { mediaType: string; extension: string }> = {
   jpg: { mediaType: 'image/jpeg', extension: 'jpg' },
   png: { mediaType: 'image/png', extension: 'png' },
   gif: { mediaType: 'image/gif', extension: 'gif' },
-  webp: { mediaType: 'image/webp', extension: 'webp' },
   svg: { mediaType: 'image/svg+xml', extension: 'svg' },
 }
+
+/** An SVG file begins, after an optional XML declaration, comments and doctype, with `<svg`. */
+const SVG_START = /^\uFEFF?\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!DOCTYPE[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<svg[\s>/]/
 
 /** Hrefs the templates already use under images/. */
 const RESERVED = ['scene-break']
@@ -130,8 +136,12 @@ async function readImage(root: string, file: VFile, url: string, fail: Fail): Pr
   }
   const data = await readFile(real)
   const type = sniff(data)
-  if (!type) {
-    fail(`Unexpected file \`${url}\` that is not an image by its content, expected JPEG, PNG, GIF, WebP or SVG`, 'image-type')
+  if (type === 'webp') {
+    fail(`Unexpected WebP image \`${url}\`, expected JPEG, PNG, GIF or SVG (EPUB 3.2 readers need not show WebP): convert it`, 'image-type')
+    return undefined
+  }
+  if (!type || !(type in kinds)) {
+    fail(`Unexpected file \`${url}\` that is not an image by its content, expected JPEG, PNG, GIF or SVG`, 'image-type')
     return undefined
   }
   if (type === 'svg') {
@@ -149,10 +159,12 @@ function isOutside(root: string, path: string): boolean {
   return inside === '' || inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside)
 }
 
+/** The image type the bytes say, whatever the file's name: `png`, `jpg`, `svg`, `webp`, `bmp` … */
 function sniff(data: Uint8Array): string | undefined {
+  if (SVG_START.test(new TextDecoder().decode(data.subarray(0, 4096)))) return 'svg'
   try {
     const { type } = imageSize(data)
-    return type && type in kinds ? type : undefined
+    return type === 'svg' ? undefined : type
   } catch {
     return undefined
   }
