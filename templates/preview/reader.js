@@ -36,8 +36,9 @@ async function openBook(keepPlace) {
   const file = new File([await response.blob()], name, { type: 'application/epub+zip' })
   const next = document.createElement('foliate-view')
   next.addEventListener('relocate', (event) => {
-    const label = event.detail.tocItem?.label?.trim()
-    if (label) status.textContent = label
+    const item = event.detail.tocItem
+    if (item?.label) status.textContent = item.label.trim()
+    if (item?.href && [...tocSelect.options].some((option) => option.value === item.href)) tocSelect.value = item.href
   })
   await next.open(file)
   view?.close()
