@@ -55,13 +55,14 @@ export const appleStartLandmark: Transform = {
     const href = posix.relative(folderOf(publication.opfPath), target.path) + (target.fragment ? `#${target.fragment}` : '')
     return editPackage(result, (tree) => {
       const root = findElement(tree, (element) => element.name === 'package')
-      if (!root || findElement(root, (element) => element.name === 'guide')) return
-      root.children.push({
-        type: 'element',
-        name: 'guide',
-        attributes: {},
-        children: [{ type: 'element', name: 'reference', attributes: { type: 'text', title: 'Start', href }, children: [] }],
-      }, { type: 'text', value: '\n' })
+      if (!root) return
+      let guide = findElement(root, (element) => element.name === 'guide')
+      if (guide && findElement(guide, (element) => element.name === 'reference' && hasToken(element.attributes.type, 'text'))) return
+      if (!guide) {
+        guide = { type: 'element', name: 'guide', attributes: {}, children: [] }
+        root.children.push(guide, { type: 'text', value: '\n' })
+      }
+      guide.children.push({ type: 'element', name: 'reference', attributes: { type: 'text', title: 'Start', href }, children: [] })
     })
   },
 }
