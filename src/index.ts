@@ -8,3 +8,4 @@ export { loadBook, type Book, type Chapter, type MatterPage, type Metadata, type
 export { BookError } from './errors.ts'
 export { verifyEpub } from './verify/index.ts'
 export { targets, targetNames, kindleRules, type TargetName, type TargetOutput, type PreflightOptions } from './targets/index.ts'
+export { startPreview, type Preview, type PreviewOptions, type PreviewEvent } from './preview/index.ts'
