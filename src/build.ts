@@ -1,28 +1,35 @@
 import type { BuildCache } from './cache/store.ts'
+import { reloadChanged } from './cache/reload.ts'
 import { buildTime } from './clock.ts'
+import { coverImage } from './cover/index.ts'
 import { BookError } from './errors.ts'
 import { loadBook, type Book } from './load/index.ts'
-import { slugify } from './load/slug.ts'
+import { loadImages } from './load/images.ts'
 import { createNormaliser, type NormaliseOptions } from './normalise/index.ts'
-import { epubEntries, zipEpub } from './package/index.ts'
+import { assembleEpub } from './package/index.ts'
 import type { ProgressListener, Stage } from './progress/events.ts'
-import { labelsFor, renderBook, type TextSettings, type TypesetBook } from './render/index.ts'
-import type { VFile } from 'vfile'
-import { verifyContainer, verifyXml, type XmlChecker } from './verify/index.ts'
-import { Pool } from './workers/pool.ts'
-import type { XmlProblem } from './verify/well-formed.ts'
-import { lintOnThread } from './workers/lint.ts'
-import { reloadChanged } from './cache/reload.ts'
-import { PARALLEL_CHARS, typesetBook } from './workers/texts.ts'
+import { renderBook } from './render/index.ts'
+import { slugify } from './load/slug.ts'
+import { verifyEpub } from './verify/index.ts'
+import { generator } from './version.ts'
+import { makeTargets, type PreflightOptions, type TargetName, type TargetOutput } from './targets/index.ts'
 import { lintBook, readSuppressions } from './lint/index.ts'
+import { lintOnThread } from './workers/lint.ts'
+import { Pool } from './workers/pool.ts'
+import type { TextSettings } from './workers/tasks.ts'
+import { normaliseTexts, PARALLEL_CHARS } from './workers/texts.ts'
 import { resolve } from 'node:path'
 import type { VFileMessage } from 'vfile-message'
 
 export interface BuildOptions extends NormaliseOptions {
-  /** Folder that message paths are relative to; defaults to `process.cwd()`. */
+  /** Base for relative paths in messages; defaults to `process.cwd()`. */
   cwd?: string
   /** Environment to read `SOURCE_DATE_EPOCH` from; defaults to `process.env`. */
   env?: Readonly<Record<string, string | undefined>>
+  /** Which e-reader variants to make from the one build (default: `['epub']`). */
+  targets?: readonly TargetName[]
+  /** Options of the Send-to-Kindle preflight (the `kindle` target). */
+  preflight?: PreflightOptions
   /**
    * Results of earlier builds to reuse (`colophon build` keeps one on disk,
    * `--watch` in memory). The output is the same with or without it.
@@ -41,12 +48,13 @@ export interface BuildOptions extends NormaliseOptions {
   /** Run `colophon lint` on the manuscript and add its warnings to `messages` (default: true). */
   lint?: boolean
 }
-
 export interface BuildResult {
   /** The EPUB's bytes; nothing is written: the caller decides where. */
   epub: Uint8Array
   /** File name the book would have in `dist/`: `<slug>.epub`. */
   fileName: string
+  /** One EPUB per target asked for, in the order of `targetNames`; the first is `epub`/`fileName`. */
+  outputs: TargetOutput[]
   book: Book
   /** Non-fatal messages from every stage (warnings). */
   messages: VFileMessage[]
@@ -55,10 +63,11 @@ export interface BuildResult {
 /**
  * Build a manuscript folder into an EPUB in memory. The stages run in this
  * order and each only reads what the one before it produced:
- * load → typeset (normalise and render each text) → render (pages) →
- * package → verify. Texts are typeset on worker threads when the book is
- * big enough, and taken from `options.cache` when it holds them; neither
- * changes a byte of the result.
+ * load → typeset (normalise each text) → render (pages, footnotes, word
+ * counts, alt text) → package (assemble, targets, zip) → verify → lint.
+ * Texts are normalised on worker threads when the book is big enough, and
+ * taken from `options.cache` when it holds them; neither changes a byte of
+ * the result.
  * Throws `BookError` (positioned messages) when the book cannot be built.
  */
 export async function build(manuscript: string, options: BuildOptions = {}): Promise<BuildResult> {
@@ -88,42 +97,52 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
     // A big book is linted on a thread of its own while it is typeset.
     if (options.lint !== false && pool.threads > 0 && bookChars(book) >= PARALLEL_CHARS) lintJob = lintOnThread(manuscript, cwd)
     const time = buildTime(options.env ?? process.env, book.metadata.date)
-    const settings: TextSettings = { wordJoiner: options.wordJoiner ?? 'u2060', sceneBreakLabel: labelsFor(book.metadata.language).sceneBreak }
+    const settings: TextSettings = { wordJoiner: options.wordJoiner ?? 'u2060' }
 
     const typeset = await stage(
       'typeset',
-      () => typesetBook(book, settings, { pool, cache, onChapters: (done, total) => listen?.({ type: 'chapters', done, total }) }),
+      () => normaliseTexts(book, settings, { pool, cache, onChapters: (done, total) => listen?.({ type: 'chapters', done, total }) }),
       ({ stats }) => `${stats.texts} texts${cache ? `, ${stats.cached} from the cache` : ''}${stats.parallel && pool.threads > 0 ? ', on worker threads' : ''}`,
     )
-    // Rendering warns (removed HTML) and may find errors on the texts' files; image files may be wrong.
-    if (typeset.images.problems.length > 0) throw new BookError(typeset.images.problems)
-    const fatal = allTexts(typeset.book).flatMap((file) => file.messages.filter((message) => message.fatal))
-    if (fatal.length > 0) throw new BookError(fatal)
+    const normalised = typeset.book
+    const texts = [
+      ...normalised.front.map((page) => page.text),
+      ...normalised.chapters.flatMap((chapter) => [...chapter.scenes, ...(chapter.endNote ? [chapter.endNote] : [])]),
+      ...normalised.back.map((page) => page.text),
+    ]
     const rendered = await stage(
       'render',
-      () => renderBook(typeset.book, options, cache?.renderMemo(settings), typeset.images),
+      async () => {
+        // Images are found in the parsed Markdown, so they are read after normalising.
+        const images = await loadImages(book.folder, texts)
+        if (images.problems.length > 0) throw new BookError(images.problems)
+        const cover = coverImage(book.metadata, book.cover)
+        const pages = renderBook(normalised, { ...options, cover, generator }, images)
+        // Rendering warns (removed HTML) and finds book errors too (an image without alt text): stop before packaging.
+        const fatal = texts.flatMap((text) => text.file.messages.filter((message) => message.fatal))
+        if (fatal.length > 0) throw new BookError(fatal)
+        return pages
+      },
       (pages) => `${pages.documents.length} pages`,
     )
 
-    const fileName = `${slugify(book.metadata.title)}.epub`
-    const entries = epubEntries({ metadata: book.metadata, rendered, templates: book.templates, date: time.date })
-    const epub = await stage('package', () => zipEpub(entries, time.date, cache), (bytes) => `${entries.length + 1} files, ${Math.round(bytes.byteLength / 1024)} KiB`)
-
+    const outputs = await stage(
+      'package',
+      async () => {
+        const publication = await assembleEpub({ metadata: book.metadata, rendered, templates: book.templates, date: time.date, generator })
+        return makeTargets(publication, options.targets ?? ['epub'], { slug: slugify(book.metadata.title), date: time.date, preflight: options.preflight, pack: cache })
+      },
+      (made) => made.map((output) => `${output.target} ${Math.round(output.epub.byteLength / 1024)} KiB`).join(', '),
+    )
     const problems = await stage(
       'verify',
-      async () => [
-        ...verifyContainer(epub, fileName),
-        ...(await verifyXml(
-          entries.flatMap((entry) => (typeof entry.data === 'string' ? [{ path: entry.path, text: entry.data }] : [])),
-          fileName,
-          checkXml(pool, settings, cache),
-        )),
-      ],
+      async () => (await Promise.all(outputs.map((output) => verifyEpub(output.epub, output.fileName)))).flat(),
       (found) => (found.length === 0 ? 'well-formed' : `${found.length} problems`),
     )
     if (problems.length > 0) throw new BookError(problems)
     cache?.prune()
-    const messages = [...book.messages, ...allTexts(typeset.book).flatMap((file) => file.messages)]
+    const { epub, fileName } = outputs[0]!
+    const messages = [...book.messages, ...texts.flatMap((text) => text.file.messages)]
     if (options.lint !== false) {
       const job = lintJob
       const linted = await stage(
@@ -133,19 +152,11 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
       )
       messages.push(...linted)
     }
-    return { epub, fileName, book, messages }
+    return { epub, fileName, outputs, book, messages }
   } finally {
     lintJob?.cancel()
     await pool.close()
   }
-}
-
-function allTexts(book: TypesetBook): VFile[] {
-  return [
-    ...book.front.map((page) => page.text.file),
-    ...book.chapters.flatMap((chapter) => [...chapter.scenes.map((scene) => scene.file), ...(chapter.endNote ? [chapter.endNote.file] : [])]),
-    ...book.back.map((page) => page.text.file),
-  ]
 }
 
 function bookChars(book: Book): number {
@@ -153,22 +164,4 @@ function bookChars(book: Book): number {
   for (const page of [...book.front, ...book.back]) chars += String(page.file.value).length
   for (const chapter of book.chapters) for (const scene of chapter.scenes) chars += String(scene.value).length
   return chars
-}
-
-/** Well-formedness on the pool, skipping documents the cache has seen well-formed. */
-function checkXml(pool: Pool, settings: TextSettings, cache: BuildCache | undefined): XmlChecker {
-  return async (entries) => {
-    const results: Array<XmlProblem | undefined> = new Array(entries.length)
-    const todo = entries.flatMap((entry, index) => (cache?.isWellFormed(entry.text) ? [] : [index]))
-    const checked = await pool.run(
-      todo.map((index) => ({ kind: 'xml', text: entries[index]?.text ?? '' })),
-      settings,
-    )
-    todo.forEach((index, position) => {
-      const problem = checked[position] as XmlProblem | undefined
-      results[index] = problem
-      if (!problem) cache?.rememberWellFormed(entries[index]?.text ?? '')
-    })
-    return results
-  }
 }

@@ -6,7 +6,7 @@ import { BuildCache, type CacheData } from './store.ts'
 
 /** The cache folder's name; git-ignored, and always safe to delete. */
 export const CACHE_FOLDER = '.colophon-cache'
-const FORMAT = 'colophon-cache 1\n'
+const FORMAT = 'colophon-cache 2\n'
 const DIGEST = 20
 
 /**

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto'
 import type { PackCache, PackedEntry } from '../package/zip.ts'
-import type { RenderMemo } from '../render/index.ts'
 import type { TextResult } from '../workers/tasks.ts'
 import { pipelineVersion } from './version.ts'
 
@@ -10,7 +9,6 @@ export interface CacheData {
   texts: Array<[string, TextResult]>
   packed: Array<[string, PackedEntry]>
   wellFormed: string[]
-  titles?: Array<[string, string]>
 }
 
 const hashOf = (data: string | Uint8Array): string => createHash('sha1').update(data).digest('base64url')
@@ -74,11 +72,10 @@ class ByContent<V> {
 }
 
 /**
- * What one build can reuse from the last: each text's rendered XHTML and
- * messages (keyed by its content, the pipeline's version and the settings
- * it was rendered with), each zip entry's deflated bytes, which XML
- * documents were found well-formed (keyed by their content) and typeset
- * titles. Everything is keyed by content, so a hit is always the result a
+ * What one build can reuse from the last: each text's normalised Markdown
+ * tree and messages (keyed by its content, the pipeline's version and the settings
+ * it was normalised with), each zip entry's deflated bytes, which XML
+ * documents were found well-formed (keyed by their content). Everything is keyed by content, so a hit is always the result a
  * fresh build would give. Entries a build did not use are dropped when it
  * ends.
  */
@@ -87,12 +84,9 @@ export class BuildCache implements PackCache {
   #texts = new Map<string, TextResult>()
   #packed: ByContent<PackedEntry>
   #wellFormed: ByContent<true>
-  #titles = new Map<string, string>()
   /** A text's key by settings and content, across builds. */
   #textKeys = new Map<string, Map<string, string>>()
-  /** Chapter pages by what they are made of (see render/index.ts). */
-  #pages = new Map<string, string>()
-  #used = { texts: new Set<string>(), titles: new Set<string>(), textKeys: new Set<string>(), pages: new Set<string>() }
+  #used = { texts: new Set<string>(), textKeys: new Set<string>() }
   /** Hits and misses of the last build, for progress lines and tests. */
   stats = { hits: 0, misses: 0 }
 
@@ -103,11 +97,10 @@ export class BuildCache implements PackCache {
     this.#wellFormed = new ByContent<true>(usable ? data.wellFormed.map((key) => [key, true]) : [])
     if (usable) {
       this.#texts = new Map(data.texts)
-      this.#titles = new Map(data.titles ?? [])
     }
   }
 
-  /** The key of a text rendered with `settings` (any JSON-able value). */
+  /** The key of a text normalised with `settings` (any JSON-able value). */
   textKey(settings: unknown, value: string): string {
     const json = JSON.stringify(settings)
     let keys = this.#textKeys.get(json)
@@ -157,34 +150,9 @@ export class BuildCache implements PackCache {
     this.#wellFormed.set(xml, true)
   }
 
-  /** Typeset titles for the settings given, and chapter pages (in memory only) for `renderBook`. */
-  renderMemo(settings: unknown): RenderMemo {
-    const prefix = `${JSON.stringify(settings)}\u0000`
-    return {
-      title: (text) => {
-        const hit = this.#titles.get(prefix + text)
-        if (hit !== undefined) this.#used.titles.add(prefix + text)
-        return hit
-      },
-      rememberTitle: (text, typeset) => {
-        this.#titles.set(prefix + text, typeset)
-        this.#used.titles.add(prefix + text)
-      },
-      page: (key) => {
-        const hit = this.#pages.get(key)
-        if (hit !== undefined) this.#used.pages.add(key)
-        return hit
-      },
-      rememberPage: (key, xhtml) => {
-        this.#pages.set(key, xhtml)
-        this.#used.pages.add(key)
-      },
-    }
-  }
-
   /** Start counting what a build uses. */
   begin(): void {
-    this.#used = { texts: new Set(), titles: new Set(), textKeys: new Set(), pages: new Set() }
+    this.#used = { texts: new Set(), textKeys: new Set() }
     this.#packed.begin()
     this.#wellFormed.begin()
     this.stats = { hits: 0, misses: 0 }
@@ -194,9 +162,7 @@ export class BuildCache implements PackCache {
   prune(): void {
     const keep = <V>(map: Map<string, V>, used: Set<string>): Map<string, V> => new Map([...map].filter(([key]) => used.has(key)))
     this.#texts = keep(this.#texts, this.#used.texts)
-    this.#titles = keep(this.#titles, this.#used.titles)
     for (const keys of this.#textKeys.values()) for (const value of keys.keys()) if (!this.#used.textKeys.has(value)) keys.delete(value)
-    this.#pages = keep(this.#pages, this.#used.pages)
     this.#packed.prune()
     this.#wellFormed.prune()
   }
@@ -207,7 +173,6 @@ export class BuildCache implements PackCache {
       texts: [...this.#texts],
       packed: this.#packed.entries(),
       wellFormed: this.#wellFormed.entries().map(([key]) => key),
-      titles: [...this.#titles],
     }
   }
 }

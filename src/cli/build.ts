@@ -1,6 +1,7 @@
 import { join, relative, resolve, sep } from 'node:path'
 import { VFile } from 'vfile'
 import { build, type BuildOptions } from '../build.ts'
+import { parseTargets, type TargetName } from '../targets/index.ts'
 import { BookError } from '../errors.ts'
 import type { Book } from '../load/index.ts'
 import { cachePath, readCache, writeCache } from '../cache/disk.ts'
@@ -8,12 +9,14 @@ import { BuildCache } from '../cache/store.ts'
 import { createProgress, progressMode } from '../progress/index.ts'
 import { report } from './report.ts'
 import { UsageError, WarningsFailed } from './index.ts'
-import { abandonWrites, isDirectory, writeAtomic } from './write-atomic.ts'
+import { abandonWrites, isDirectory, isFile, writeAtomic } from './write-atomic.ts'
 import { lintManuscript } from '../lint/index.ts'
 import { lintOnThread } from '../workers/lint.ts'
 
 export interface BuildCommandOptions {
   out?: string
+  /** `epub`, `kobo`, `kindle`, `apple`, `all` or a comma-separated list. */
+  target?: string
   wordJoiner: 'u2060' | 'feff'
   /** Lint warnings fail the build: nothing is written, exit 1. */
   frail?: boolean
@@ -23,8 +26,14 @@ export interface BuildCommandOptions {
   threads?: number
 }
 
-/** `colophon build`: build in memory, and only when that succeeded, replace the EPUB. */
+/**
+ * `colophon build`: build every target in memory, and only when all of them
+ * succeeded, replace the EPUBs. One target is written to `--out FILE` (or
+ * `dist/<name>`); several go into the `--out` folder (or `dist/`).
+ */
 export async function runBuild(dir: string, options: BuildCommandOptions): Promise<void> {
+  const targets = parseTargets(options.target ?? 'epub')
+  if (!targets) throw new UsageError(`--target \`${options.target}\` is not a target, expected epub, kobo, kindle, apple, all or a comma-separated list of them`)
   const interrupted = (signal: NodeJS.Signals): void => {
     abandonWrites()
     process.stderr.write(`colophon: interrupted (${signal}); the previous book was left as it was\n`)
@@ -35,14 +44,18 @@ export async function runBuild(dir: string, options: BuildCommandOptions): Promi
   // From here on an interrupt leaves the previous book as it was: say so.
   process.stderr.write(`colophon: building ${dir}\n`)
   try {
+    const single = targets.length === 1
     // A bad --out is found before the build, so a long build is not wasted on it.
-    if (options.out) await checkOut(resolve(options.out), options.out, dir)
+    if (options.out && single) await checkOut(resolve(options.out), options.out, dir)
+    if (options.out && !single && (await isFile(options.out))) {
+      throw new UsageError(`--out \`${options.out}\` is a file, expected a folder for ${targets.length} targets`)
+    }
     const diskCache = options.cache === false ? undefined : cachePath(dir)
     const cache = diskCache ? await readCache(diskCache) : options.watch ? new BuildCache() : undefined
     const progress = createProgress(progressMode(process.stderr, process.env), process.stderr)
     let last: Book | undefined
     try {
-      last = (await buildAndWrite(dir, options, { cache, onProgress: progress.listener })).book
+      last = (await buildAndWrite(dir, options, targets, { cache, onProgress: progress.listener })).book
     } finally {
       progress.done()
     }
@@ -59,7 +72,7 @@ export async function runBuild(dir: string, options: BuildCommandOptions): Promi
           const previous = last && { book: last, changed }
           // After a failed rebuild the next one loads the whole book: the saves it missed are not listed again.
           last = undefined
-          last = (await buildAndWrite(dir, options, { cache, lint: lintAfter ? false : undefined, previous })).book
+          last = (await buildAndWrite(dir, options, targets, { cache, lint: lintAfter ? false : undefined, previous })).book
         },
         lint: lintAfter ? () => lintAfterWrite(dir) : undefined,
       })
@@ -70,26 +83,33 @@ export async function runBuild(dir: string, options: BuildCommandOptions): Promi
   }
 }
 
-/** One build, its messages reported and the EPUB written atomically; returns where, and the book. */
+/** One build, its messages reported and every target's EPUB written atomically; returns the book. */
 export async function buildAndWrite(
   dir: string,
   options: BuildCommandOptions,
+  targets: readonly TargetName[],
   extra: Pick<BuildOptions, 'cache' | 'onProgress' | 'lint' | 'previous'>,
-): Promise<{ out: string; book: Book }> {
-  const result = await build(dir, { wordJoiner: options.wordJoiner, threads: options.threads, ...extra })
+): Promise<{ book: Book }> {
+  const single = targets.length === 1
+  const result = await build(dir, { wordJoiner: options.wordJoiner, targets, threads: options.threads, ...extra })
   if (result.messages.length > 0) process.stderr.write(`${report(result.messages)}\n`)
   if (options.frail && result.messages.length > 0) {
     throw new WarningsFailed(`${result.messages.length} warning${result.messages.length === 1 ? '' : 's'} and --frail; the book was not written`)
   }
-  const out = resolve(options.out ?? join('dist', result.fileName))
-  await checkOut(out, options.out ?? out, dir)
-  try {
-    await writeAtomic(out, result.epub)
-  } catch (error) {
-    throw cannotWrite(out, error)
+  const writes = result.outputs.map((output) => ({
+    output,
+    path: resolve(single ? (options.out ?? join('dist', output.fileName)) : join(options.out ?? 'dist', output.fileName)),
+  }))
+  for (const { path } of writes) await checkOut(path, single ? (options.out ?? path) : path, dir)
+  for (const { output, path } of writes) {
+    try {
+      await writeAtomic(path, output.epub)
+    } catch (error) {
+      throw cannotWrite(path, error)
+    }
+    process.stderr.write(`colophon: wrote ${relative(process.cwd(), path) || path} (${Math.round(output.epub.byteLength / 1024)} KiB, ${output.target})\n`)
   }
-  process.stderr.write(`colophon: wrote ${relative(process.cwd(), out) || out} (${Math.round(result.epub.byteLength / 1024)} KiB)\n`)
-  return { out, book: result.book }
+  return { book: result.book }
 }
 
 /** Lint after a watch rebuild, on a thread of its own when there is one (so it can be cancelled). */

@@ -1,6 +1,3 @@
-import type { VFile } from 'vfile'
-import type { Book, Chapter, MatterPage } from '../load/types.ts'
-
 /** An entry of the table of contents: nav and NCX are made from these. */
 export interface TocEntry {
   /** Plain label: no invisible characters (nav labels and the NCX are read aloud and indexed). */
@@ -21,6 +18,8 @@ export interface ContentDocument {
   matter: 'front' | 'body' | 'back'
   /** The `epub:type` of its main section (`titlepage`, `chapter` …). */
   type: string
+  /** False for a page readers may leave out of the reading order. */
+  linear?: boolean
   xhtml: string
   /** Entries this document adds to the TOC (none for the title page). */
   toc: TocEntry[]
@@ -32,33 +31,24 @@ export interface Resource {
   href: string
   mediaType: string
   data: string | Uint8Array
+  /** Manifest properties (`cover-image`). */
+  properties?: string
+}
+
+/** What the package stage needs to describe the content in the OPF. */
+export interface ContentFacts {
+  /** The description as plain text, for `dc:description`. */
+  description?: string
+  /** Words in the chapters, given or counted. */
+  words: number
+  /** Images a reader sees, each with its alt text (none may lack it). */
+  images: Array<{ href: string; alt: string }>
+  /** Whether any page has footnotes. */
+  footnotes: boolean
 }
 
 export interface RenderedBook {
   documents: ContentDocument[]
   resources: Resource[]
-}
-
-/** A scene, page or note with its XHTML fragment (see text.ts). */
-export interface RenderedText {
-  file: VFile
-  xhtml: string
-  /** The text's content key in the build cache, when there is one (see src/cache/). */
-  key?: string
-}
-
-export interface TypesetChapter extends Omit<Chapter, 'scenes' | 'endNote'> {
-  scenes: RenderedText[]
-  endNote?: RenderedText
-}
-
-export interface TypesetPage extends Omit<MatterPage, 'file'> {
-  text: RenderedText
-}
-
-/** A book whose every text has been rendered: what `renderBook` lays out in pages. */
-export interface TypesetBook extends Omit<Book, 'front' | 'chapters' | 'back'> {
-  front: TypesetPage[]
-  chapters: TypesetChapter[]
-  back: TypesetPage[]
+  facts: ContentFacts
 }

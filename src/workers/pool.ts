@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
-import type { TextSettings } from '../render/text.ts'
+import type { TextSettings } from './tasks.ts'
 import { createRunner, type Task, type TaskResult } from './tasks.ts'
 import type { BatchMessage, ReplyMessage } from './worker.ts'
 

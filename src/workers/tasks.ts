@@ -1,34 +1,49 @@
+import type { Root } from 'mdast'
+import { VFile } from 'vfile'
 import { recordMessage, type MessageRecord } from '../cache/messages.ts'
-import { createTextRenderer, sourceFile, type TextSettings, type TextSource } from '../render/text.ts'
+import { createNormaliser, normaliseFile } from '../normalise/index.ts'
 import { wellFormedError, type XmlProblem } from '../verify/well-formed.ts'
+
+/** Everything besides its own text that a text's normalised tree depends on. */
+export interface TextSettings {
+  wordJoiner: 'u2060' | 'feff'
+}
+
+/** A text to normalise, as plain data so it can cross to a worker thread. */
+export interface TextSource {
+  path?: string
+  cwd?: string
+  value: string
+}
 
 /**
  * The work a build hands out, the same whether it runs on the main thread
- * or a worker: render one text to XHTML, or check one XML document.
+ * or a worker: normalise one text (parse, footnotes, scene breaks,
+ * typography), or check one XML document.
  */
 export type Task = { kind: 'text'; source: TextSource } | { kind: 'xml'; text: string }
 
+/**
+ * One text normalised: its Markdown tree (plain data, structured-cloned
+ * across threads and serialised into the cache) and the messages the
+ * normaliser left on its file. Rendering (XHTML, footnote numbers, word
+ * counts, alt text, sanitising) runs on the main thread from the tree.
+ */
 export interface TextResult {
-  xhtml: string
+  tree: Root
   messages: MessageRecord[]
 }
 
-/** A text with images: rendered on the main thread once its image files are read. */
-export interface ImagesFirst {
-  images: true
-}
+export type TaskResult = TextResult | XmlProblem | undefined
 
-export type TaskResult = TextResult | ImagesFirst | XmlProblem | undefined
-
-/** Runs tasks with one renderer per settings (a unified processor is reused, not rebuilt per text). */
+/** Runs tasks with one normaliser per settings (a unified processor is reused, not rebuilt per text). */
 export function createRunner(settings: TextSettings): (task: Task) => TaskResult {
-  let render: ((file: ReturnType<typeof sourceFile>) => string | undefined) | undefined
+  let processor: ReturnType<typeof createNormaliser> | undefined
   return (task) => {
     if (task.kind === 'xml') return wellFormedError(task.text)
-    render ??= createTextRenderer(settings)
-    const file = sourceFile(task.source)
-    const xhtml = render(file)
-    if (xhtml === undefined) return { images: true }
-    return { xhtml, messages: file.messages.map(recordMessage) }
+    processor ??= createNormaliser({ wordJoiner: settings.wordJoiner })
+    const file = new VFile({ path: task.source.path, cwd: task.source.cwd, value: task.source.value })
+    const { tree } = normaliseFile(file, processor)
+    return { tree, messages: file.messages.map(recordMessage) }
   }
 }

@@ -1,20 +1,18 @@
 import type { VFile } from 'vfile'
 import { reviveMessages } from '../cache/messages.ts'
 import type { BuildCache } from '../cache/store.ts'
-import type { BookImages } from '../load/images.ts'
-import type { Book } from '../load/types.ts'
-import { renderWithImages } from '../render/text.ts'
-import type { RenderedText, TextSettings, TypesetBook } from '../render/index.ts'
+import type { Book, MatterPage } from '../load/types.ts'
+import type { NormalisedBook, NormalisedPage, Text } from '../normalise/index.ts'
 import type { Pool } from './pool.ts'
-import type { Task, TextResult } from './tasks.ts'
+import type { Task, TextResult, TextSettings } from './tasks.ts'
 
-/** Below this many characters to render, worker threads cost more to start than they save. */
+/** Below this many characters to normalise, worker threads cost more to start than they save. */
 export const PARALLEL_CHARS = 400_000
 
-export interface TypesetOptions {
+export interface NormaliseTextsOptions {
   pool: Pool
   cache?: BuildCache
-  /** Chapters whose every text is rendered, as they complete. */
+  /** Chapters whose every text is normalised, as they complete. */
   onChapters?: (done: number, total: number) => void
 }
 
@@ -26,16 +24,18 @@ export interface TypesetStats {
 }
 
 /**
- * Render every text of the book (scenes, end notes, front and back matter)
- * to its XHTML fragment: from the cache where it holds the text, else on
- * the pool; texts with images on the main thread after their image files
- * are read. Messages end up on each text's own vfile, as if rendered here.
+ * Normalise every text of the book (scenes, end notes, front and back
+ * matter): from the cache where it holds the text, else on the pool. The
+ * result is what `normaliseBook` gives: the same trees, and each text's
+ * normalising messages on its own vfile, as if normalised here. Rendering
+ * (footnote numbers, word counts, alt text, sanitising) is left to
+ * `renderBook`, which needs the whole chapter.
  */
-export async function typesetBook(
+export async function normaliseTexts(
   book: Book,
   settings: TextSettings,
-  options: TypesetOptions,
-): Promise<{ book: TypesetBook; images: BookImages; stats: TypesetStats }> {
+  options: NormaliseTextsOptions,
+): Promise<{ book: NormalisedBook; stats: TypesetStats }> {
   const { pool, cache } = options
   const files: VFile[] = []
   /** For each text, its chapter's index, or -1 for front and back matter. */
@@ -76,41 +76,32 @@ export async function typesetBook(
     const file = files[index] as VFile
     return { kind: 'text', source: { path: file.path, cwd: file.cwd, value: String(file.value) } }
   })
-  const withImages: number[] = []
   await pool.run(tasks, settings, (position, result) => {
     const index = missing[position] as number
-    if (result && 'images' in result) {
-      withImages.push(index)
-      return
-    }
     results[index] = result as TextResult
     if (cache) cache.rememberText(keys[index] as string, result as TextResult)
     const chapter = chapterOf[index] ?? -1
     if (chapter >= 0 && --(left[chapter] as number) === 0) options.onChapters?.(++done, total)
   })
-  // Texts with images are never cached: their image files may change.
-  withImages.sort((a, b) => a - b)
-  const pictured = await renderWithImages(book.folder, withImages.map((index) => files[index] as VFile), settings)
-  const pictures = new Map(withImages.map((index, position) => [index, pictured.xhtml[position] as string]))
 
-  const rendered = files.map((file, index): RenderedText => {
-    const xhtml = pictures.get(index)
-    if (xhtml !== undefined) return { file, xhtml }
+  const texts = files.map((file, index): Text => {
     const result = results[index] as TextResult
     reviveMessages(file, result.messages)
-    return { file, xhtml: result.xhtml, key: keys[index] }
+    // A cached tree is shared between builds: rendering reads it and never changes it.
+    return { file, tree: result.tree }
   })
   let at = 0
-  const next = (): RenderedText => rendered[at++] as RenderedText
-  const typeset: TypesetBook = {
+  const next = (): Text => texts[at++] as Text
+  const page = (entry: MatterPage): NormalisedPage => ({ slug: entry.slug, title: entry.title, text: next() })
+  const normalised: NormalisedBook = {
     ...book,
-    front: book.front.map(({ file: _file, ...page }) => ({ ...page, text: next() })),
-    chapters: book.chapters.map(({ scenes, endNote, ...chapter }) => ({
+    front: book.front.map(page),
+    chapters: book.chapters.map((chapter) => ({
       ...chapter,
-      scenes: scenes.map(() => next()),
-      endNote: endNote ? next() : undefined,
+      scenes: chapter.scenes.map(() => next()),
+      endNote: chapter.endNote ? next() : undefined,
     })),
-    back: book.back.map(({ file: _file, ...page }) => ({ ...page, text: next() })),
+    back: book.back.map(page),
   }
-  return { book: typeset, images: pictured.images, stats: { texts: files.length, cached: files.length - missing.length, parallel } }
+  return { book: normalised, stats: { texts: files.length, cached: files.length - missing.length, parallel } }
 }

@@ -2,7 +2,7 @@
 // posts their results back, in the order of the batch.
 import { parentPort } from 'node:worker_threads'
 import { createRunner, type Task, type TaskResult } from './tasks.ts'
-import type { TextSettings } from '../render/text.ts'
+import type { TextSettings } from './tasks.ts'
 import { answerLint, type LintRequest } from './lint.ts'
 
 export interface BatchMessage {
