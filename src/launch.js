@@ -43,11 +43,9 @@ async function bundle() {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    // Dependencies go into the bundle too: one file to read and compile instead
-    // of hundreds of small modules to resolve (start-up is most of a small build).
-    packages: 'bundle',
-    // CommonJS dependencies (commander, jszip) require Node's built-ins.
-    banner: { js: "import { createRequire as __colophonRequire } from 'node:module'; const require = __colophonRequire(import.meta.url);" },
+    // Dependencies stay in node_modules: some carry native code (@resvg/resvg-js)
+    // or read their own files next to their modules (epubcheck-ts, foliate-js).
+    packages: 'external',
     sourcemap: 'linked',
     // The worker threads' script is in the bundle's final folder; the hash
     // tells cached results which sources made them (src/cache/version.ts).
