@@ -1,7 +1,7 @@
 import type { BuildCache } from './cache/store.ts'
 import { reloadChanged } from './cache/reload.ts'
 import { buildTime } from './clock.ts'
-import { coverImage } from './cover/index.ts'
+import { coverImage, coverText } from './cover/index.ts'
 import { BookError } from './errors.ts'
 import { loadBook, type Book } from './load/index.ts'
 import { loadImages } from './load/images.ts'
@@ -116,8 +116,12 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
         // Images are found in the parsed Markdown, so they are read after normalising.
         const images = await loadImages(book.folder, texts)
         if (images.problems.length > 0) throw new BookError(images.problems)
-        const cover = coverImage(book.metadata, book.cover)
-        const pages = renderBook(normalised, { ...options, cover, generator }, images)
+        // Drawing a cover takes a while: the cache keeps it by what is written on it.
+        const cover =
+          cache && !book.cover
+            ? cache.cover(JSON.stringify(coverText(book.metadata)), () => coverImage(book.metadata, undefined))
+            : coverImage(book.metadata, book.cover)
+        const pages = renderBook(normalised, { ...options, cover, generator }, images, cache?.renderMemo(typeset.keys))
         // Rendering warns (removed HTML) and finds book errors too (an image without alt text): stop before packaging.
         const fatal = texts.flatMap((text) => text.file.messages.filter((message) => message.fatal))
         if (fatal.length > 0) throw new BookError(fatal)

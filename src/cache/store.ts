@@ -1,5 +1,9 @@
 import { createHash } from 'node:crypto'
+import type { VFile } from 'vfile'
+import type { CoverImage } from '../cover/index.ts'
 import type { PackCache, PackedEntry } from '../package/zip.ts'
+import type { RenderMemo } from '../render/index.ts'
+import { recordMessage, reviveMessages, type MessageRecord } from './messages.ts'
 import type { TextResult } from '../workers/tasks.ts'
 import { pipelineVersion } from './version.ts'
 
@@ -9,6 +13,17 @@ export interface CacheData {
   texts: Array<[string, TextResult]>
   packed: Array<[string, PackedEntry]>
   wellFormed: string[]
+  parts?: Array<[string, RenderedParts]>
+  words?: Array<[string, number]>
+  covers?: Array<[string, CoverImage]>
+}
+
+/** One text rendered: its XHTML parts, the footnote number after it, and the messages rendering left. */
+export interface RenderedParts {
+  body: string
+  notes: string
+  next: number
+  messages: MessageRecord[]
 }
 
 const hashOf = (data: string | Uint8Array): string => createHash('sha1').update(data).digest('base64url')
@@ -82,11 +97,14 @@ class ByContent<V> {
 export class BuildCache implements PackCache {
   readonly version: string
   #texts = new Map<string, TextResult>()
+  #parts = new Map<string, RenderedParts>()
+  #words = new Map<string, number>()
+  #covers = new Map<string, CoverImage>()
   #packed: ByContent<PackedEntry>
   #wellFormed: ByContent<true>
   /** A text's key by settings and content, across builds. */
   #textKeys = new Map<string, Map<string, string>>()
-  #used = { texts: new Set<string>(), textKeys: new Set<string>() }
+  #used = { texts: new Set<string>(), textKeys: new Set<string>(), parts: new Set<string>(), words: new Set<string>(), covers: new Set<string>() }
   /** Hits and misses of the last build, for progress lines and tests. */
   stats = { hits: 0, misses: 0 }
 
@@ -97,6 +115,9 @@ export class BuildCache implements PackCache {
     this.#wellFormed = new ByContent<true>(usable ? data.wellFormed.map((key) => [key, true]) : [])
     if (usable) {
       this.#texts = new Map(data.texts)
+      this.#parts = new Map(data.parts ?? [])
+      this.#words = new Map(data.words ?? [])
+      this.#covers = new Map(data.covers ?? [])
     }
   }
 
@@ -150,9 +171,60 @@ export class BuildCache implements PackCache {
     this.#wellFormed.set(xml, true)
   }
 
+  /**
+   * Rendered parts and word counts for `renderBook`, for texts whose content
+   * keys are given (by their files); other texts are rendered as usual.
+   */
+  renderMemo(keys: ReadonlyMap<VFile, string>): RenderMemo {
+    return {
+      parts: (text, options, make) => {
+        const textKey = keys.get(text.file)
+        const numbering = options.notes
+        if (textKey === undefined || !numbering) return make()
+        const images = options.images ? [...options.images] : null
+        const key = `${textKey}\u0000${JSON.stringify([options.sceneBreakLabel, numbering.prefix, numbering.next, images, options.noteLabels ?? null])}`
+        const hit = this.#parts.get(key)
+        if (hit) {
+          this.#used.parts.add(key)
+          reviveMessages(text.file, hit.messages)
+          numbering.next = hit.next
+          return { body: hit.body, notes: hit.notes }
+        }
+        const before = text.file.messages.length
+        const parts = make()
+        this.#parts.set(key, { ...parts, next: numbering.next, messages: text.file.messages.slice(before).map(recordMessage) })
+        this.#used.parts.add(key)
+        return parts
+      },
+      words: (text, language, count) => {
+        const textKey = keys.get(text.file)
+        if (textKey === undefined) return count()
+        const key = `${textKey}\u0000${language}`
+        let words = this.#words.get(key)
+        if (words === undefined) {
+          words = count()
+          this.#words.set(key, words)
+        }
+        this.#used.words.add(key)
+        return words
+      },
+    }
+  }
+
+  /** A drawn cover by what is written on it (`key`), else drawn now by `draw`. */
+  cover(key: string, draw: () => CoverImage): CoverImage {
+    let cover = this.#covers.get(key)
+    if (!cover) {
+      cover = draw()
+      this.#covers.set(key, cover)
+    }
+    this.#used.covers.add(key)
+    return cover
+  }
+
   /** Start counting what a build uses. */
   begin(): void {
-    this.#used = { texts: new Set(), textKeys: new Set() }
+    this.#used = { texts: new Set(), textKeys: new Set(), parts: new Set(), words: new Set(), covers: new Set() }
     this.#packed.begin()
     this.#wellFormed.begin()
     this.stats = { hits: 0, misses: 0 }
@@ -162,6 +234,9 @@ export class BuildCache implements PackCache {
   prune(): void {
     const keep = <V>(map: Map<string, V>, used: Set<string>): Map<string, V> => new Map([...map].filter(([key]) => used.has(key)))
     this.#texts = keep(this.#texts, this.#used.texts)
+    this.#parts = keep(this.#parts, this.#used.parts)
+    this.#words = keep(this.#words, this.#used.words)
+    this.#covers = keep(this.#covers, this.#used.covers)
     for (const keys of this.#textKeys.values()) for (const value of keys.keys()) if (!this.#used.textKeys.has(value)) keys.delete(value)
     this.#packed.prune()
     this.#wellFormed.prune()
@@ -171,6 +246,9 @@ export class BuildCache implements PackCache {
     return {
       version: this.version,
       texts: [...this.#texts],
+      parts: [...this.#parts],
+      words: [...this.#words],
+      covers: [...this.#covers],
       packed: this.#packed.entries(),
       wellFormed: this.#wellFormed.entries().map(([key]) => key),
     }

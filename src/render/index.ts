@@ -17,7 +17,7 @@ import { checkAltText } from './alt-text.ts'
 import { matterSemantics } from './semantics.ts'
 import { fill } from './template.ts'
 import { workFacts } from './title-page.ts'
-import { toXhtmlParts } from './to-xhtml.ts'
+import { toXhtmlParts, type XhtmlOptions, type XhtmlParts } from './to-xhtml.ts'
 import type { NoteNumbering } from './footnotes.ts'
 import type { ContentDocument, RenderedBook, Resource } from './types.ts'
 import { countWords, plainText } from './words.ts'
@@ -46,7 +46,12 @@ const styleResources: Array<Omit<Resource, 'data'> & { template: string }> = [
  * note as a labelled aside), back matter, colophon. The nav is the package
  * stage's: it goes after the front matter.
  */
-export function renderBook(book: NormalisedBook, options: RenderOptions = {}, bookImages?: Pick<BookImages, 'resources' | 'byText'>): RenderedBook {
+export function renderBook(
+  book: NormalisedBook,
+  options: RenderOptions = {},
+  bookImages?: Pick<BookImages, 'resources' | 'byText'>,
+  memo?: RenderMemo,
+): RenderedBook {
   const { metadata, templates } = book
   for (const text of [
     ...book.front.map((entry) => entry.text),
@@ -62,6 +67,9 @@ export function renderBook(book: NormalisedBook, options: RenderOptions = {}, bo
   const noteLabels = { backlink: labels.backToText, note: labels.note }
   // The text's file takes warnings about removed HTML; its images map to their place in the EPUB.
   const sourceOf = (text: Text) => ({ file: text.file, images: bookImages?.byText.get(text.file.path) ?? new Map<string, string>() })
+  // One text's XHTML; the memo gives an earlier build's parts for the same text rendered the same way.
+  const textParts = (text: Text, xhtml: XhtmlOptions): XhtmlParts =>
+    memo ? memo.parts(text, xhtml, () => toXhtmlParts(text.tree, xhtml)) : toXhtmlParts(text.tree, xhtml)
   const page = (view: PageView): string => fill(templates, view.template, { ...view, lang, css: '../css/book.css' })
   const documents: ContentDocument[] = []
   const title = typeset(metadata.title)
@@ -91,7 +99,11 @@ export function renderBook(book: NormalisedBook, options: RenderOptions = {}, bo
     })
   }
 
-  const words = metadata.fanfiction.words ?? countWords(book.chapters.flatMap((chapter) => chapter.scenes.map((scene) => scene.tree)), lang)
+  const words =
+    metadata.fanfiction.words ??
+    (memo
+      ? book.chapters.reduce((sum, chapter) => sum + chapter.scenes.reduce((count, scene) => count + memo.words(scene, lang, () => countWords([scene.tree], lang)), 0), 0)
+      : countWords(book.chapters.flatMap((chapter) => chapter.scenes.map((scene) => scene.tree)), lang))
   const description = metadata.description ? normaliseFile(new VFile({ value: metadata.description }), inline) : undefined
   const firstChapter = book.chapters[0] ? `${book.chapters[0].slug}.xhtml` : undefined
   const warnings = metadata.fanfiction.warnings.filter((warning) => warning !== 'No Archive Warnings Apply')
@@ -143,7 +155,7 @@ export function renderBook(book: NormalisedBook, options: RenderOptions = {}, bo
     const semantics = matterSemantics(entry.slug, where, labels)
     const heading = typeset(semantics.kind ? labels.matter[semantics.kind] : entry.title)
     const href = `text/${entry.slug}.xhtml`
-    const parts = toXhtmlParts(entry.text.tree, { ...sourceOf(entry.text), sceneBreakLabel: labels.sceneBreak, notes: { prefix: `${entry.slug}-`, next: 1 }, noteLabels })
+    const parts = textParts(entry.text, { ...sourceOf(entry.text), sceneBreakLabel: labels.sceneBreak, notes: { prefix: `${entry.slug}-`, next: 1 }, noteLabels })
     if (parts.notes) footnotes = true
     return {
       id: entry.slug,
@@ -174,7 +186,7 @@ export function renderBook(book: NormalisedBook, options: RenderOptions = {}, bo
     const href = `text/${chapter.slug}.xhtml`
     const noteId = `${chapter.slug}-note`
     const numbering: NoteNumbering = { prefix: `${chapter.slug}-`, next: 1 }
-    const fragment = (text: Text) => toXhtmlParts(text.tree, { ...sourceOf(text), sceneBreakLabel: labels.sceneBreak, notes: numbering, noteLabels })
+    const fragment = (text: Text) => textParts(text, { ...sourceOf(text), sceneBreakLabel: labels.sceneBreak, notes: numbering, noteLabels })
     const scenes = chapter.scenes.map(fragment)
     const endNote = chapter.endNote ? fragment(chapter.endNote) : undefined
     const notes = [...scenes, ...(endNote ? [endNote] : [])].map((part) => part.notes).filter(Boolean).join('\n')
@@ -269,6 +281,19 @@ function colophonPage(metadata: Metadata, context: ColophonContext): ContentDocu
 function longDate(date: string, language: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return date
   return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`))
+}
+
+/**
+ * What an earlier build already rendered (the build cache keeps it): one
+ * text's XHTML parts and word count, found by the text's content key and
+ * everything else the result depends on (footnote prefix and first number,
+ * image places, labels). A hit puts the messages rendering left on the
+ * text's file back on it and moves the footnote numbering on, as rendering
+ * would have.
+ */
+export interface RenderMemo {
+  parts(text: Text, options: XhtmlOptions, make: () => XhtmlParts): XhtmlParts
+  words(text: Text, language: string, count: () => number): number
 }
 
 interface PageView {

@@ -35,7 +35,7 @@ export async function normaliseTexts(
   book: Book,
   settings: TextSettings,
   options: NormaliseTextsOptions,
-): Promise<{ book: NormalisedBook; stats: TypesetStats }> {
+): Promise<{ book: NormalisedBook; stats: TypesetStats; keys: Map<VFile, string> }> {
   const { pool, cache } = options
   const files: VFile[] = []
   /** For each text, its chapter's index, or -1 for front and back matter. */
@@ -103,5 +103,7 @@ export async function normaliseTexts(
     })),
     back: book.back.map(page),
   }
-  return { book: normalised, stats: { texts: files.length, cached: files.length - missing.length, parallel } }
+  // Each text's content key in the cache, for the render stage's memo.
+  const byFile = new Map(cache ? files.map((file, index) => [file, keys[index] as string]) : [])
+  return { book: normalised, stats: { texts: files.length, cached: files.length - missing.length, parallel }, keys: byFile }
 }
