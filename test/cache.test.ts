@@ -37,6 +37,31 @@ describe('the build cache', () => {
     expect(Buffer.from(edited.epub).equals(Buffer.from(plain.epub))).toBe(false)
   })
 
+  it('serves rendered texts from the cache with their footnote numbers and their warnings at the same places', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'colophon-cache-'))
+    await cp(join(ROOT, 'test/fixtures/books/full'), join(folder, 'book'), { recursive: true })
+    const manuscript = join(folder, 'book')
+    const first = join(manuscript, 'chapters/01-la-barricade/01-nuit.md')
+    await writeFile(first, `${await readFile(first, 'utf8')}\nBefore <script>alert("x")</script> after.\n`)
+    const shown = (messages: Array<{ file?: string | null; line?: number | null; column?: number | null; reason: string }>): string[] =>
+      messages.map((message) => `${message.file}:${message.line}:${message.column} ${message.reason}`)
+    const plain = await build(manuscript, { env, lint: false })
+    expect(shown(plain.messages).join('\n')).toMatch(/01-nuit\.md:\d+:8 Unexpected `<script>` element, removed/)
+    const cache = new BuildCache()
+    await build(manuscript, { env, lint: false, cache })
+    const again = await build(manuscript, { env, lint: false, cache })
+    expect(cache.stats.misses).toBe(0)
+    expect(Buffer.from(again.epub).equals(Buffer.from(plain.epub))).toBe(true)
+    expect(shown(again.messages)).toEqual(shown(plain.messages))
+
+    // A note added to the chapter's first scene renumbers the notes of the next: they are rendered again, not served.
+    await writeFile(first, `${await readFile(first, 'utf8')}\nOne more.[^extra]\n\n[^extra]: An added note.\n`)
+    const edited = await build(manuscript, { env, lint: false, cache })
+    const fresh = await build(manuscript, { env, lint: false })
+    expect(Buffer.from(edited.epub).equals(Buffer.from(fresh.epub))).toBe(true)
+    expect(shown(edited.messages)).toEqual(shown(fresh.messages))
+  })
+
   it('keeps results apart for different options: feff word joiners are not served from a u2060 build', async () => {
     const folder = await copySample()
     const manuscript = join(folder, 'manuscript')
