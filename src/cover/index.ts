@@ -28,9 +28,19 @@ export function coverImage(metadata: Metadata, given: GivenCover | undefined): C
     const extension = given.mediaType === 'image/png' ? 'png' : 'jpg'
     return { href: `images/cover.${extension}`, mediaType: given.mediaType, data: given.data, generated: false }
   }
-  const svg = typographicCover(coverText(metadata), coverFonts())
+  const text = coverText(metadata)
+  const key = JSON.stringify(text)
+  let svg = drawn.get(key)
+  if (svg === undefined) {
+    svg = typographicCover(text, coverFonts())
+    // Setting the letters as paths takes long; the same words give the same SVG.
+    if (drawn.size >= 8) drawn.delete(drawn.keys().next().value as string)
+    drawn.set(key, svg)
+  }
   return { href: 'images/cover.png', mediaType: 'image/png', data: svgToPng(svg), generated: true }
 }
+
+const drawn = new Map<string, string>()
 
 export function coverText(metadata: Metadata): CoverText {
   const labels = labelsFor(metadata.language)
