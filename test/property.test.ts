@@ -77,7 +77,7 @@ describe('any Markdown', () => {
         await writeFile(join(folder, 'chapters/01-one/01-fixed.md'), 'A fixed scene.\n')
         await writeFile(join(folder, 'chapters/01-one/02-generated.md'), encode(scene))
         await writeFile(join(folder, 'front/01-generated page.md'), encode(page))
-        await writeFile(join(folder, 'chapters/01-one/chapter.yaml'), encode(`title: ${title.replace(/[\r\n]/g, ' ')}\n`))
+        await writeFile(join(folder, 'chapters/01-one/chapter.yaml'), `title: ${JSON.stringify(`C ${title}`)}\n`)
         let epub: Uint8Array
         try {
           epub = (await build(folder, { env: {}, cwd: folder })).epub

@@ -17,7 +17,8 @@ export function parseChapterMeta(file: VFile): string | undefined {
   const lines = new LineCounter()
   const doc = parseDocument(String(file.value), { lineCounter: lines, prettyErrors: false, uniqueKeys: true })
   const fail = (reason: string, range: readonly number[] | undefined): undefined => {
-    const place = range ? { start: placeOf(lines, range[0] ?? 0), end: placeOf(lines, range[1] ?? 0) } : undefined
+    // With no node to point at (an empty file), point at its start.
+    const place = { start: placeOf(lines, range?.[0] ?? 0), end: placeOf(lines, range?.[1] ?? 0) }
     const message = file.message(reason, { place, ruleId: 'chapter-title', source: 'colophon-load' })
     message.fatal = true
     return undefined

@@ -136,7 +136,7 @@ async function loadChapter(
   const metaPath = join(dir, CHAPTER_META)
   if (await isFile(metaPath)) {
     const metaFile = await readText(metaPath, cwd)
-    const given = parseChapterMeta(metaFile)
+    const given = fatalOf(metaFile).length === 0 ? parseChapterMeta(metaFile) : undefined
     problems.push(...fatalOf(metaFile))
     found.notes.push(...metaFile.messages.filter((message) => !message.fatal))
     if (given) title = given
