@@ -55,6 +55,7 @@ function encode(text: string): Buffer {
 let root: string
 let counter = 0
 const tally = { books: 0, errors: 0, checked: 0 }
+const rules = new Map<string, number>()
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'colophon-property-'))
@@ -62,7 +63,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await rm(root, { recursive: true, force: true })
-  console.info(`property: ${tally.books + tally.errors} cases, ${tally.books} books (${tally.checked} through epubcheck-ts), ${tally.errors} BookErrors`)
+  console.info(`property: ${tally.books + tally.errors} cases, ${tally.books} books (${tally.checked} through epubcheck-ts), ${tally.errors} BookErrors (${[...rules].map(([rule, count]) => `${rule} ${count}`).join(', ')})`)
 })
 
 describe('any Markdown', () => {
@@ -90,6 +91,7 @@ describe('any Markdown', () => {
             expect(message.column, String(message)).toBeGreaterThan(0)
           }
           tally.errors++
+          for (const message of error.messages) rules.set(String(message.ruleId), (rules.get(String(message.ruleId)) ?? 0) + 1)
           return
         } finally {
           await rm(folder, { recursive: true, force: true })
