@@ -70,7 +70,8 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
   const messages = [...book.messages, ...texts.flatMap((text) => text.file.messages)]
   if (options.lint !== false) {
     const cwd = options.cwd ?? process.cwd()
-    messages.push(...lintBook(book, await readSuppressions(resolve(cwd, book.root), cwd)).messages)
+    // A loop, not push(...): a long book can have more findings than a call has room for arguments.
+    for (const message of lintBook(book, await readSuppressions(resolve(cwd, book.root), cwd)).messages) messages.push(message)
   }
   return { epub, fileName, outputs, book, messages }
 }

@@ -1,3 +1,4 @@
+import { writeSync } from 'node:fs'
 import { join, relative, resolve, sep } from 'node:path'
 import { VFile } from 'vfile'
 import { build } from '../build.ts'
@@ -5,7 +6,7 @@ import { parseTargets } from '../targets/index.ts'
 import { BookError } from '../errors.ts'
 import { report } from './report.ts'
 import { UsageError, WarningsFailed } from './index.ts'
-import { abandonWrites, isDirectory, isFile, writeAtomic } from './write-atomic.ts'
+import { abandonWrites, committedWrites, isDirectory, isFile, writeAtomic } from './write-atomic.ts'
 
 export interface BuildCommandOptions {
   out?: string
@@ -26,7 +27,12 @@ export async function runBuild(dir: string, options: BuildCommandOptions): Promi
   if (!targets) throw new UsageError(`--target \`${options.target}\` is not a target, expected epub, kobo, kindle, apple, all or a comma-separated list of them`)
   const interrupted = (signal: NodeJS.Signals): void => {
     abandonWrites()
-    process.stderr.write(`colophon: interrupted (${signal}); the previous book was left as it was\n`)
+    const [written] = committedWrites()
+    say(
+      written
+        ? `colophon: interrupted (${signal}) after the book was written whole to ${relative(process.cwd(), written) || written}\n`
+        : `colophon: interrupted (${signal}); the previous book was left as it was\n`,
+    )
     process.exit(signal === 'SIGINT' ? 130 : 143)
   }
   process.once('SIGINT', interrupted)
@@ -61,6 +67,21 @@ export async function runBuild(dir: string, options: BuildCommandOptions): Promi
   } finally {
     process.off('SIGINT', interrupted)
     process.off('SIGTERM', interrupted)
+  }
+}
+
+/**
+ * Write to standard error now, past anything still queued (a long report),
+ * because the process exits right after: a queued write would be lost.
+ */
+function say(text: string): void {
+  const bytes = Buffer.from(text)
+  for (let written = 0, tries = 0; written < bytes.length && tries < 1000; tries++) {
+    try {
+      written += writeSync(2, bytes, written)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') return
+    }
   }
 }
 
