@@ -1,7 +1,9 @@
-import { isMap, isPair, isScalar, LineCounter, parseDocument, type Node as YamlNode } from 'yaml'
+import { isLangCode } from 'is-language-code'
+import { isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Node as YamlNode } from 'yaml'
 import type { VFile } from 'vfile'
 import { z } from 'zod'
 import { placeOf, type Place } from './place.ts'
+import { codePointName, FORBIDDEN_XML_CHARS } from './xml-chars.ts'
 
 const author = z.strictObject({
   name: z.string().min(1),
@@ -13,13 +15,20 @@ const isoDate = z
   .string()
   .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as YYYY, YYYY-MM or YYYY-MM-DD')
 
-const language = z.string().refine((tag) => {
+/** A well-formed BCP 47 tag whose subtags are in the IANA registry (`english`, `en_GB`, `xx` are not). */
+const language = z.string().superRefine((tag, context) => {
+  const checked = isLangCode(tag)
+  let canonical = false
   try {
-    return Intl.getCanonicalLocales(tag).length === 1
+    canonical = Intl.getCanonicalLocales(tag).length === 1
   } catch {
-    return false
+    canonical = false
   }
-}, 'a BCP 47 language tag such as en, en-GB or fr')
+  if (!checked.res || !canonical) {
+    const why = checked.message ? ` (${checked.message.replace(/\.$/, '').toLowerCase()})` : ''
+    context.addIssue({ code: 'custom', message: `\`${tag}\` is not a BCP 47 language tag${why}, expected one such as en, en-GB or fr` })
+  }
+})
 
 const names = z.array(z.string().min(1))
 
@@ -77,6 +86,20 @@ export function parseMetadata(file: VFile): Metadata | undefined {
     fatal(file, `Invalid YAML: ${error.message.split('\n')[0]}`, { start: at(error.pos[0]), end: at(error.pos[1]) }, 'yaml')
   }
   if (doc.errors.length > 0) return undefined
+
+  // YAML escapes (`"\x01"`, `"\uD800"`) can spell characters no XML file may hold.
+  let forbidden = false
+  visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value !== 'string' || !node.range) return
+      const match = new RegExp(FORBIDDEN_XML_CHARS.source).exec(node.value)
+      if (!match) return
+      forbidden = true
+      const reason = `Unexpected character ${codePointName(match[0])} in a value, which XML does not allow; expected text without control characters`
+      fatal(file, reason, { start: at(node.range[0]), end: at(node.range[1]) }, 'forbidden-character')
+    },
+  })
+  if (forbidden) return undefined
 
   const result = metadataSchema.safeParse(doc.toJS() ?? {})
   if (!result.success) {

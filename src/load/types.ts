@@ -1,4 +1,5 @@
 import type { VFile } from 'vfile'
+import type { VFileMessage } from 'vfile-message'
 import type { Metadata } from './metadata.ts'
 
 /** A page of front or back matter: one Markdown file. */
@@ -24,10 +25,14 @@ export interface Chapter {
 export interface Book {
   /** The manuscript folder as the user named it (relative paths in messages). */
   root: string
+  /** The manuscript folder's absolute path: images are looked up inside it. */
+  folder: string
   metadata: Metadata
   front: MatterPage[]
   chapters: Chapter[]
   back: MatterPage[]
   /** Template name (`chapter.xhtml`, `book.css` …) → its text, overrides applied. */
   templates: Map<string, string>
+  /** Warnings of files the book does not carry as text: book.yaml, empty files left out. */
+  messages: VFileMessage[]
 }

@@ -1,3 +1,4 @@
+import type { BookImages } from '../load/images.ts'
 import type { Metadata } from '../load/metadata.ts'
 import { createNormaliser, stripInvisibles, typesetInline, type NormalisedBook, type NormalisedPage, type NormaliseOptions, type Text } from '../normalise/index.ts'
 import { labelsFor, type Labels } from './labels.ts'
@@ -20,12 +21,13 @@ const styleResources: Array<Omit<Resource, 'data'> & { template: string }> = [
  * front matter, one document per chapter (scenes joined by scene breaks, the
  * end note as a labelled aside), back matter.
  */
-export function renderBook(book: NormalisedBook, options: NormaliseOptions = {}): RenderedBook {
+export function renderBook(book: NormalisedBook, options: NormaliseOptions = {}, images?: Pick<BookImages, 'resources' | 'byText'>): RenderedBook {
   const { metadata, templates } = book
   const labels = labelsFor(metadata.language)
   const inline = createNormaliser(options)
   const typeset = (text: string): string => typesetInline(text, inline)
-  const fragment = (text: Text): string => toXhtmlFragment(text.tree, { sceneBreakLabel: labels.sceneBreak })
+  const fragment = (text: Text): string =>
+    toXhtmlFragment(text.tree, { sceneBreakLabel: labels.sceneBreak, file: text.file, images: images?.byText.get(text.file.path) ?? new Map() })
   const page = (view: PageView): string => fill(templates, view.template, { ...view, lang: metadata.language, css: '../css/book.css' })
 
   const documents: ContentDocument[] = []
@@ -110,6 +112,7 @@ export function renderBook(book: NormalisedBook, options: NormaliseOptions = {})
     ...resource,
     data: templates.get(template) ?? '',
   }))
+  resources.push(...(images?.resources ?? []))
   return { documents, resources }
 }
 
