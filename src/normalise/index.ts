@@ -3,6 +3,7 @@ import remarkParse from 'remark-parse'
 import { unified, type Processor } from 'unified'
 import type { VFile } from 'vfile'
 import type { Book, Chapter, MatterPage } from '../load/types.ts'
+import { remarkFootnotes } from './remark-footnotes.ts'
 import { remarkSceneBreaks } from './remark-scene-breaks.ts'
 import { remarkTypography } from './typography/index.ts'
 
@@ -44,7 +45,7 @@ type Normaliser = Processor<Root, Root, Root, undefined, undefined>
  * when attached, so a bad `wordJoiner` fails before any text is read.
  */
 export function createNormaliser(options: NormaliseOptions = {}, sourceTrees?: SourceTrees): Normaliser {
-  const processor = unified().use(remarkParse).use(remarkSceneBreaks)
+  const processor = unified().use(remarkParse).use(remarkFootnotes).use(remarkSceneBreaks)
   // The lint reads the tree as written (scene breaks found, text untouched): keep a copy rather than parse twice.
   if (sourceTrees) processor.use(() => (tree: Root, file: VFile) => void sourceTrees.set(file, structuredClone(tree)))
   processor.use(remarkTypography, { wordJoiner: options.wordJoiner ?? 'u2060' })
