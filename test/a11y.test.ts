@@ -34,7 +34,7 @@ describe.each([
   beforeAll(async () => {
     book = await buildBook(folder)
     report = await checkEpub(book.path)
-  })
+  }, 400_000) // Java EPUBCheck and Ace (a headless Chromium): minutes on a busy machine
 
   it('has 0 Ace violations of any impact, and 0 errors and 0 warnings from both EPUBChecks', () => {
     const byTool = new Map(report.tools.map((tool) => [tool.tool, tool]))
