@@ -24,12 +24,18 @@ const text = Array.from({ length: copies }, () => source).join('\n\n')
 
 const parser = unified().use(remarkParse)
 const transform = remarkTypography()
-const runs: number[] = []
+// Wall time suffers when other processes share the cores; CPU time (user +
+// system, this process only) is the figure to compare with the budget.
+const wall: number[] = []
+const cpu: number[] = []
 for (let run = 0; run < 5; run++) {
   const tree = parser.parse(text) as Root
   const start = performance.now()
+  const used = process.cpuUsage()
   transform(tree)
-  runs.push(performance.now() - start)
+  const spent = process.cpuUsage(used)
+  wall.push(performance.now() - start)
+  cpu.push((spent.user + spent.system) / 1000)
 }
-runs.sort((a, b) => a - b)
-console.log(`${copies * perCopy} words, ${(text.length / 1e6).toFixed(1)} MB: typography pass median ${runs[2]!.toFixed(0)} ms (min ${runs[0]!.toFixed(0)}, max ${runs[4]!.toFixed(0)})`)
+const median = (values: number[]): string => [...values].sort((a, b) => a - b)[2]!.toFixed(0)
+console.log(`${copies * perCopy} words, ${(text.length / 1e6).toFixed(1)} MB: typography pass median ${median(cpu)} ms CPU, ${median(wall)} ms wall (5 runs)`)

@@ -2,6 +2,7 @@ import { buildTime } from './clock.ts'
 import { coverImage } from './cover/index.ts'
 import { BookError } from './errors.ts'
 import { loadBook, type Book } from './load/index.ts'
+import { loadImages } from './load/images.ts'
 import { normaliseBook, type NormaliseOptions } from './normalise/index.ts'
 import { packageEpub } from './package/index.ts'
 import { renderBook } from './render/index.ts'
@@ -42,20 +43,23 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
   const time = buildTime(options.env ?? process.env, book.metadata.date)
   const normalised = normaliseBook(book, options)
   const texts = [
-    ...normalised.front.map((page) => page.text.file),
-    ...normalised.chapters.flatMap((chapter) => [...chapter.scenes.map((scene) => scene.file), ...(chapter.endNote ? [chapter.endNote.file] : [])]),
-    ...normalised.back.map((page) => page.text.file),
+    ...normalised.front.map((page) => page.text),
+    ...normalised.chapters.flatMap((chapter) => [...chapter.scenes, ...(chapter.endNote ? [chapter.endNote] : [])]),
+    ...normalised.back.map((page) => page.text),
   ]
+  // Images are found in the parsed Markdown, so they are read after normalising.
+  const images = await loadImages(book.folder, texts)
+  if (images.problems.length > 0) throw new BookError(images.problems)
   const cover = coverImage(book.metadata, book.cover)
-  const rendered = renderBook(normalised, { ...options, cover, generator })
-  // Rendering finds book errors too (an image without alt text): stop before packaging.
-  const fatal = texts.flatMap((file) => file.messages.filter((message) => message.fatal))
+  const rendered = renderBook(normalised, { ...options, cover, generator }, images)
+  // Rendering warns (removed HTML) and may find errors on the texts' files.
+  const fatal = texts.flatMap((text) => text.file.messages.filter((message) => message.fatal))
   if (fatal.length > 0) throw new BookError(fatal)
   const epub = await packageEpub({ metadata: book.metadata, rendered, templates: book.templates, date: time.date, generator })
   const fileName = `${slugify(book.metadata.title)}.epub`
   const problems = await verifyEpub(epub, fileName)
   if (problems.length > 0) throw new BookError(problems)
-  const messages = texts.flatMap((file) => file.messages)
+  const messages = [...book.messages, ...texts.flatMap((text) => text.file.messages)]
   if (options.lint !== false) {
     const cwd = options.cwd ?? process.cwd()
     messages.push(...lintBook(book, await readSuppressions(resolve(cwd, book.root), cwd)).messages)

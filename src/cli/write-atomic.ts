@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { rmSync } from 'node:fs'
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 
 /** Temporary files still being written, so an interrupt can remove them. */
@@ -8,15 +8,25 @@ const pending = new Set<string>()
 
 /**
  * Write a file so that readers only ever see the old file or the whole new
- * one: write a temporary file in the same folder, then rename it over.
+ * one: write a temporary file in the same folder (same file system, so the
+ * rename is atomic), flush it to disk, then rename it over the target.
+ * Temporary files left by a build that was killed outright (SIGKILL, power
+ * loss) are removed by the next write to the same target.
  */
 export async function writeAtomic(path: string, data: Uint8Array): Promise<void> {
   const folder = dirname(path)
   await mkdir(folder, { recursive: true })
-  const temporary = join(folder, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
+  await removeStale(folder, basename(path))
+  const temporary = join(folder, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`)
   pending.add(temporary)
   try {
-    await writeFile(temporary, data)
+    const handle = await open(temporary, 'wx')
+    try {
+      await handle.writeFile(data)
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
     await rename(temporary, path)
   } finally {
     pending.delete(temporary)
@@ -35,4 +45,23 @@ export function abandonWrites(): void {
 
 export async function isDirectory(path: string): Promise<boolean> {
   return stat(path).then((info) => info.isDirectory(), () => false)
+}
+
+/** Temporary files for `name` whose writing process is gone. */
+async function removeStale(folder: string, name: string): Promise<void> {
+  const pattern = new RegExp(`^\\.${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(\\d+)\\.[0-9a-f]+\\.tmp$`)
+  for (const entry of await readdir(folder).catch(() => [] as string[])) {
+    const pid = Number(pattern.exec(entry)?.[1] ?? NaN)
+    if (Number.isInteger(pid) && !isAlive(pid)) await rm(join(folder, entry), { force: true })
+  }
+}
+
+function isAlive(pid: number): boolean {
+  if (pid === process.pid) return true
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
 }

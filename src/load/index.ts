@@ -31,6 +31,8 @@ export async function loadBook(folder: string, options: LoadOptions = {}): Promi
   const cwd = options.cwd ?? process.cwd()
   const root = resolve(cwd, folder)
   const problems: VFileMessage[] = []
+  /** Warnings of files the book does not carry (book.yaml, left-out empty files). */
+  const notes: VFileMessage[] = []
   const rootFile = new VFile({ path: displayPath(root, cwd), cwd })
   const fail = (file: VFile, reason: string, ruleId: string): void => {
     const message = file.message(reason, { ruleId, source: 'colophon-load' })
@@ -53,7 +55,9 @@ export async function loadBook(folder: string, options: LoadOptions = {}): Promi
   problems.push(...fatalOf(metaFile))
 
   const slugs = new Slugger()
-  const front = await loadMatter(join(root, 'front'), metadata?.order.front, cwd, slugs, problems)
+  notes.push(...metaFile.messages.filter((message) => !message.fatal))
+  const found: Found = { problems, notes }
+  const front = await loadMatter(join(root, 'front'), metadata?.order.front, cwd, slugs, found)
   const chaptersDir = join(root, 'chapters')
   const chapterDirs = await listEntries(chaptersDir, (name, isDir) => isDir)
   if (chapterDirs.length === 0) {
@@ -61,15 +65,37 @@ export async function loadBook(folder: string, options: LoadOptions = {}): Promi
   }
   const chapters: Chapter[] = []
   for (const entry of ordered(chapterDirs, metadata?.order.chapters, new VFile({ path: displayPath(chaptersDir, cwd), cwd }), problems)) {
-    const chapter = await loadChapter(join(chaptersDir, entry.name), entry.name, chapters.length + 1, cwd, slugs, problems)
+    const chapter = await loadChapter(join(chaptersDir, entry.name), entry.name, chapters.length + 1, cwd, slugs, found)
     if (chapter) chapters.push(chapter)
   }
-  const back = await loadMatter(join(root, 'back'), metadata?.order.back, cwd, slugs, problems)
+  const back = await loadMatter(join(root, 'back'), metadata?.order.back, cwd, slugs, found)
   const { cover, file: coverFile } = await loadCover(root, cwd)
   if (coverFile) problems.push(...fatalOf(coverFile))
 
   if (problems.length > 0 || !metadata) throw new BookError(problems)
-  return { root: rootFile.path, metadata, front, chapters, back, cover, templates: await loadTemplates(root) }
+  return { root: rootFile.path, folder: root, metadata, front, chapters, back, cover, templates: await loadTemplates(root), messages: notes }
+}
+
+/** What loading found so far: fatal problems, and warnings of files the book leaves out. */
+interface Found {
+  problems: VFileMessage[]
+  notes: VFileMessage[]
+}
+
+/**
+ * Read a text the book may carry. An empty one (nothing but white space) is
+ * left out with a warning: `undefined`. Fatal problems go to `found.problems`.
+ */
+async function readPart(path: string, cwd: string, what: string, found: Found): Promise<VFile | undefined> {
+  const file = await readText(path, cwd)
+  const fatal = fatalOf(file)
+  found.problems.push(...fatal)
+  if (fatal.length === 0 && String(file.value).trim() === '') {
+    file.message(`Unexpected empty ${what}, expected some text; it is left out`, { ruleId: 'empty-text', source: 'colophon-load' })
+    found.notes.push(...file.messages)
+    return undefined
+  }
+  return file
 }
 
 async function loadChapter(
@@ -78,8 +104,9 @@ async function loadChapter(
   number: number,
   cwd: string,
   slugs: Slugger,
-  problems: VFileMessage[],
+  found: Found,
 ): Promise<Chapter | undefined> {
+  const { problems } = found
   const dirFile = new VFile({ path: displayPath(dir, cwd), cwd })
   const sceneEntries = await listEntries(dir, (entry, isDir) => !isDir && entry.endsWith('.md') && entry !== END_NOTE)
   if (sceneEntries.length === 0) {
@@ -93,9 +120,17 @@ async function loadChapter(
   }
   const scenes: VFile[] = []
   for (const entry of ordered(sceneEntries, undefined, dirFile, problems)) {
-    const scene = await readText(join(dir, entry.name), cwd)
-    problems.push(...fatalOf(scene))
-    scenes.push(scene)
+    const scene = await readPart(join(dir, entry.name), cwd, 'scene', found)
+    if (scene) scenes.push(scene)
+  }
+  if (scenes.length === 0 && problems.length === 0) {
+    const message = dirFile.message('Unexpected chapter whose scenes are all empty, expected text in at least one `.md` file', {
+      ruleId: 'empty-chapter',
+      source: 'colophon-load',
+    })
+    message.fatal = true
+    problems.push(message)
+    return undefined
   }
   let title = titleFromName(name)
   const metaPath = join(dir, CHAPTER_META)
@@ -103,11 +138,11 @@ async function loadChapter(
     const metaFile = await readText(metaPath, cwd)
     const given = parseChapterTitle(metaFile)
     problems.push(...fatalOf(metaFile))
+    found.notes.push(...metaFile.messages.filter((message) => !message.fatal))
     if (given) title = given
   }
   const endNotePath = join(dir, END_NOTE)
-  const endNote = (await isFile(endNotePath)) ? await readText(endNotePath, cwd) : undefined
-  if (endNote) problems.push(...fatalOf(endNote))
+  const endNote = (await isFile(endNotePath)) ? await readPart(endNotePath, cwd, 'end note', found) : undefined
   return { slug: slugs.slug(`chapter-${number}`), number, title, scenes, endNote }
 }
 
@@ -116,13 +151,14 @@ async function loadMatter(
   listed: string[] | undefined,
   cwd: string,
   slugs: Slugger,
-  problems: VFileMessage[],
+  found: Found,
 ): Promise<MatterPage[]> {
+  const { problems } = found
   const entries = await listEntries(dir, (name, isDir) => !isDir && name.endsWith('.md'))
   const pages: MatterPage[] = []
   for (const entry of ordered(entries, listed, new VFile({ path: displayPath(dir, cwd), cwd }), problems)) {
-    const file = await readText(join(dir, entry.name), cwd)
-    problems.push(...fatalOf(file))
+    const file = await readPart(join(dir, entry.name), cwd, 'page', found)
+    if (!file) continue
     const title = titleFromName(entry.name)
     pages.push({ slug: slugs.slug(title), title, file })
   }

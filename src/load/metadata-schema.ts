@@ -1,3 +1,4 @@
+import { isLangCode } from 'is-language-code'
 import { z } from 'zod'
 import { canonicalIdentifier } from './identifier.ts'
 
@@ -27,13 +28,20 @@ const isoDate = z
   .string()
   .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as YYYY, YYYY-MM or YYYY-MM-DD')
 
-const language = z.string().refine((tag) => {
+/** A well-formed BCP 47 tag whose subtags are in the IANA registry (`english`, `en_GB`, `xx` are not). */
+const language = z.string().superRefine((tag, context) => {
+  const checked = isLangCode(tag)
+  let canonical = false
   try {
-    return Intl.getCanonicalLocales(tag).length === 1
+    canonical = Intl.getCanonicalLocales(tag).length === 1
   } catch {
-    return false
+    canonical = false
   }
-}, 'a BCP 47 language tag such as en, en-GB or fr')
+  if (!checked.res || !canonical) {
+    const why = checked.message ? ` (${checked.message.replace(/\.$/, '').toLowerCase()})` : ''
+    context.addIssue({ code: 'custom', message: `\`${tag}\` is not a BCP 47 language tag${why}, expected one such as en, en-GB or fr` })
+  }
+})
 
 const identifier = z
   .string()

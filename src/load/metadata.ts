@@ -1,8 +1,10 @@
-import { isMap, isPair, isScalar, LineCounter, parseDocument, type Node as YamlNode } from 'yaml'
+import { isLangCode } from 'is-language-code'
+import { isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Node as YamlNode } from 'yaml'
 import type { VFile } from 'vfile'
 import type { z } from 'zod'
 import { metadataSchema, nestedKeys, type ARCHIVE_WARNINGS, type RATINGS } from './metadata-schema.ts'
 import { placeOf, type Place } from './place.ts'
+import { codePointName, FORBIDDEN_XML_CHARS } from './xml-chars.ts'
 
 export { metadataSchema } from './metadata-schema.ts'
 
@@ -64,6 +66,20 @@ export function parseMetadata(file: VFile): Metadata | undefined {
     fatal(file, `Invalid YAML: ${error.message.split('\n')[0]}`, { start: at(error.pos[0]), end: at(error.pos[1]) }, 'yaml')
   }
   if (doc.errors.length > 0) return undefined
+
+  // YAML escapes (`"\x01"`, `"\uD800"`) can spell characters no XML file may hold.
+  let forbidden = false
+  visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value !== 'string' || !node.range) return
+      const match = new RegExp(FORBIDDEN_XML_CHARS.source).exec(node.value)
+      if (!match) return
+      forbidden = true
+      const reason = `Unexpected character ${codePointName(match[0])} in a value, which XML does not allow; expected text without control characters`
+      fatal(file, reason, { start: at(node.range[0]), end: at(node.range[1]) }, 'forbidden-character')
+    },
+  })
+  if (forbidden) return undefined
 
   const result = metadataSchema.safeParse(doc.toJS() ?? {})
   if (!result.success) {

@@ -1,12 +1,18 @@
 import { readFile } from 'node:fs/promises'
 import { relative, isAbsolute } from 'node:path'
 import { VFile } from 'vfile'
+import { location } from 'vfile-location'
+import { codePointName, FORBIDDEN_XML_CHARS } from './xml-chars.ts'
 
 const decoder = new TextDecoder('utf-8', { fatal: true })
+
+/** Past this many, forbidden characters in one file are summed up in one message. */
+const MAX_CHAR_MESSAGES = 10
 
 /**
  * Read a manuscript text file into a vfile: UTF-8, byte-order mark dropped,
  * CRLF and CR line endings made LF (line numbers stay those the author sees).
+ * Characters XML forbids are removed, each with a warning at its place.
  * The path is relative to the working folder, so messages read `file:line:col`.
  */
 export async function readText(path: string, cwd: string): Promise<VFile> {
@@ -26,8 +32,30 @@ export async function readText(path: string, cwd: string): Promise<VFile> {
     file.value = ''
     return file
   }
-  file.value = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')
+  file.value = removeForbidden(file, text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'))
   return file
+}
+
+/** Drop the characters XML cannot hold, warning at each (the first few) of them. */
+function removeForbidden(file: VFile, text: string): string {
+  const found = [...text.matchAll(FORBIDDEN_XML_CHARS)]
+  if (found.length === 0) return text
+  const where = location(text)
+  for (const match of found.slice(0, MAX_CHAR_MESSAGES)) {
+    file.message(`Unexpected character ${codePointName(match[0])}, which XML does not allow; removed`, {
+      place: where.toPoint(match.index),
+      ruleId: 'forbidden-character',
+      source: 'colophon-load',
+    })
+  }
+  if (found.length > MAX_CHAR_MESSAGES) {
+    file.message(`Unexpected ${found.length - MAX_CHAR_MESSAGES} more characters that XML does not allow; removed`, {
+      place: where.toPoint(found[MAX_CHAR_MESSAGES]?.index ?? 0),
+      ruleId: 'forbidden-character',
+      source: 'colophon-load',
+    })
+  }
+  return text.replace(FORBIDDEN_XML_CHARS, '')
 }
 
 export function displayPath(path: string, cwd: string): string {
@@ -48,7 +76,7 @@ function firstInvalidUtf8(bytes: Uint8Array): { line: number; column: number } {
     } catch {
       return { line, column }
     }
-    if (byte === 0x0a) {
+    if (byte === 0x0a || (byte === 0x0d && bytes[index + 1] !== 0x0a)) {
       line++
       column = 1
     } else {

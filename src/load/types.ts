@@ -1,4 +1,5 @@
 import type { VFile } from 'vfile'
+import type { VFileMessage } from 'vfile-message'
 import type { Metadata } from './metadata.ts'
 
 /** A page of front or back matter: one Markdown file. */
@@ -32,6 +33,8 @@ export interface GivenCover {
 export interface Book {
   /** The manuscript folder as the user named it (relative paths in messages). */
   root: string
+  /** The manuscript folder's absolute path: images are looked up inside it. */
+  folder: string
   metadata: Metadata
   front: MatterPage[]
   chapters: Chapter[]
@@ -39,4 +42,6 @@ export interface Book {
   cover?: GivenCover
   /** Template name (`chapter.xhtml`, `book.css` …) → its text, overrides applied. */
   templates: Map<string, string>
+  /** Warnings of files the book does not carry as text: book.yaml, empty files left out. */
+  messages: VFileMessage[]
 }

@@ -1,22 +1,28 @@
 import type { Rule } from './rule.ts'
 import { abbreviationSpaces } from './rules/abbreviation-spaces.ts'
+import { ampersandSpaces } from './rules/ampersand-spaces.ts'
+import { commaDashes } from './rules/comma-dashes.ts'
 import { dashSpacing } from './rules/dash-spacing.ts'
 import { dashWordJoiners } from './rules/dash-word-joiners.ts'
 import { ellipses } from './rules/ellipses.ts'
 import { ellipsisSpacing } from './rules/ellipsis-spacing.ts'
 import { emDashRuns } from './rules/em-dash-runs.ts'
 import { enDashRanges } from './rules/en-dash-ranges.ts'
+import { fractions } from './rules/fractions.ts'
 import { horizontalBar } from './rules/horizontal-bar.ts'
 import { hyphenRuns } from './rules/hyphen-runs.ts'
 import { interruptionDashes } from './rules/interruption-dashes.ts'
+import { latinisms } from './rules/latinisms.ts'
 import { minusSigns } from './rules/minus-signs.ts'
 import { primeSpacing } from './rules/prime-spacing.ts'
 import { quoteHairSpaces } from './rules/quote-hair-spaces.ts'
 import { quotes } from './rules/quotes.ts'
+import { spaceRuns } from './rules/space-runs.ts'
 import { spacedEnDashes } from './rules/spaced-en-dashes.ts'
 import { spacedHyphens } from './rules/spaced-hyphens.ts'
 import { stripJoiners } from './rules/strip-joiners.ts'
 import { timeSpaces } from './rules/time-spaces.ts'
+import { wordFinalHyphens } from './rules/word-final-hyphens.ts'
 import { wordJoinerVariant } from './rules/word-joiner-variant.ts'
 
 /**
@@ -26,6 +32,8 @@ import { wordJoinerVariant } from './rules/word-joiner-variant.ts'
 export const preset: readonly Rule[] = [
   // First: every joiner is set afresh below, so typeset text typesets to itself.
   stripJoiners,
+  // Before every rule that reads spaces: `a  -  b` is then `a - b`.
+  spaceRuns,
   // Before em-dash-runs: a horizontal bar is an em dash that may join a run.
   horizontalBar,
   emDashRuns,
@@ -36,9 +44,14 @@ export const preset: readonly Rule[] = [
   // Before spaced-hyphens: `5 - 2` is subtraction, not a parenthetical dash.
   minusSigns,
   spacedHyphens,
+  // After spaced-hyphens and minus-signs, which handle a hyphen with a space before it; before quotes, which read the dash.
+  wordFinalHyphens,
   enDashRanges,
-  // After every dash exists: strip the spaces typed around them.
+  // After en-dash-ranges: `1/2-3/4` keeps its range; before dash-word-joiners, which joins the glyphs' dash.
+  fractions,
+  // After every dash exists: strip the spaces typed around them, and the archaic comma before one.
   dashSpacing,
+  commaDashes,
   // Before quotes: `wait..."` then shows the quote after punctuation.
   ellipses,
   // After dashes: a quote after an em dash is decided by what follows it (`—"Go` opens, `wait—"` closes).
@@ -52,8 +65,11 @@ export const preset: readonly Rule[] = [
   interruptionDashes,
   // After dash-spacing and interruption-dashes: joiners go next to the final dashes with the spaces gone.
   dashWordJoiners,
+  // After latinisms: `i.e.` is then one token, and no abbreviation takes its space.
+  latinisms,
   abbreviationSpaces,
   timeSpaces,
+  ampersandSpaces,
   // Last: every rule above writes U+2060; the variant swaps them all at once.
   wordJoinerVariant,
 ]

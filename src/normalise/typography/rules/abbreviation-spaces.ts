@@ -3,13 +3,13 @@ import { regexRule } from '../rule.ts'
 
 /**
  * An abbreviation that describes the next word is tied to it with a
- * no-break space (SEMoS 8.10): `Mr. Smith`, `Dr. Leonard`, `St. Paul`,
- * `No. 5`. Only before a capital or digit, so `Mr. and Mrs. Smith` ties
- * `Mrs.` but not `Mr.`, and a sentence-final `St.` before `and` is left alone.
+ * no-break space (SEMoS 8.10; SE's typogrify): `Mr. Smith`, `Dr. Leonard`,
+ * `Mr. and Mrs. Smith`, `St. Paul`, and `No.` before digits. Not before a
+ * hard break or the block's end, where there is no next word.
  */
 export const abbreviationSpaces = regexRule(
   'abbreviation-spaces',
   '.',
-  /\b((?:Mr|Mrs|Ms|Dr|St|Prof|Capt|Lt|Gen|Col|Sgt|Messrs|Mt|Rev|Fr|Lieut|Pvt)\.|No\.(?=[ \t\n\u00A0]+\d))[ \t\n\u00A0]+(?=[\p{Lu}\p{N}“‘])/gu,
+  /(?<![\p{L}\p{N}])((?:Mr|Mrs|Ms|Mmes?|Mlles?|Mdlle|MM|Mon|Drs?|St|Profs?|Capt|Lt|Lieut|Gen|Col|Sgt|Messrs|Mt|Rev|Fr|Pvt|Esq|Hon)\.|No\.(?=[ \t\n\u00A0]+\d))[ \t\n\u00A0]+(?=[^\s\u2028])/gu,
   (match) => match[1] + NO_BREAK_SPACE,
 )

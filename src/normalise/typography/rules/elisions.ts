@@ -9,4 +9,6 @@ export const ELISIONS: ReadonlySet<string> = new Set([
   'til', 'till', 'em', 'cause', 'cos', 'coz', 'bout', 'n', 'nuff', 'gainst', 'neath', 'midst',
   'mongst', 'round', 'pon', 'un', 'uns', 'im', 'e', 'er', 'ere', 'ave', 'ome', 'appen', 'ow',
   'cept', 'ud', 'spose', 'scuse', 'kay', 'fraid',
+  'tain', 'twon', 'aven', 'alf', 'ad', 'ard', 'ouse', 'ello', 'gin', 'nough', 'fore', 'specially', 'member',
+  'sides', 'nother', 'prentice', 'pears', 'bacca', 'taters', 'bye',
 ])

@@ -1,4 +1,4 @@
-import { HAIR_SPACE, HARD_BREAK, WORD_JOINER } from '../chars.ts'
+import { HAIR_SPACE, HARD_BREAK, NO_BREAK_SPACE, WORD_JOINER } from '../chars.ts'
 import { regexRule } from '../rule.ts'
 
 const BEFORE = WORD_JOINER + HAIR_SPACE + WORD_JOINER
@@ -22,7 +22,8 @@ export const ellipsisSpacing = regexRule('ellipsis-spacing', '…', /[ \t\n\u00A
   const before = text[start - 1]
   const after = text[end]
   const prefix = before === undefined || BARE_AFTER.has(before) ? '' : BEFORE
-  let suffix = ' '
+  // An ellipsis that opens dialogue is tied to the word after it (SE's typogrify).
+  let suffix = before === '“' || before === '‘' ? NO_BREAK_SPACE : ' '
   if (after === undefined) suffix = ''
   else if (PUNCTUATION.has(after)) suffix = HAIR_SPACE
   else if (BARE_BEFORE.has(after)) {

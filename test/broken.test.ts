@@ -1,0 +1,109 @@
+import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { build } from '../src/index.ts'
+import { wellFormedError } from '../src/verify/index.ts'
+import { colophon, ROOT } from './helpers/cli.ts'
+import { entryText, epubcheckJava, epubcheckTs, hasJavaEpubcheck, openEpub } from './helpers/epub.ts'
+import { parseReport, STACK_TRACE } from './helpers/report.ts'
+
+/**
+ * The corpus of broken manuscripts: each folder under test/fixtures/broken/
+ * holds a manuscript and an `expected.json` with the messages the real CLI
+ * must print (file, line, column, severity, a fragment of the reason) and its
+ * exit code. A failing build must leave the previous EPUB byte-identical and
+ * nothing else in the output folder; a build with warnings must write a book
+ * that epubcheck-ts passes with no errors and no warnings.
+ */
+interface Expected {
+  description: string
+  exit: number
+  args?: string[]
+  builds?: boolean
+  messages: Array<{ file: string; line?: number; column?: number; severity: 'error' | 'warning'; reason: string }>
+  stderr?: string
+  unchanged?: string[]
+  xhtmlContains?: string[]
+  xhtmlLacks?: string[]
+  xhtmlFiles?: string[]
+  opfContains?: string[]
+}
+
+const CORPUS = join(ROOT, 'test/fixtures/broken')
+const cases = (await readdir(CORPUS)).sort()
+/** Also validated with Java EPUBCheck (slower: one JVM each). */
+const JAVA_CHECKED = new Set(['image-valid', 'names-spaces-non-ascii', 'html-allowed'])
+
+let previous: Uint8Array
+
+beforeAll(async () => {
+  previous = (await build(join(ROOT, 'manuscript'), { env: {} })).epub
+})
+
+describe('the corpus of broken manuscripts', () => {
+  it('has at least 40 cases', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(40)
+  })
+
+  it.concurrent.each(cases)('%s', async (name) => {
+    const expected = JSON.parse(await readFile(join(CORPUS, name, 'expected.json'), 'utf8')) as Expected
+    const work = await mkdtemp(join(tmpdir(), `colophon-broken-${name}-`))
+    await cp(join(CORPUS, name), work, { recursive: true, verbatimSymlinks: true })
+    await mkdir(join(work, 'dist'))
+    const out = join(work, 'dist/book.epub')
+    await writeFile(out, previous)
+    const unchanged = new Map<string, Buffer>()
+    for (const path of expected.unchanged ?? []) unchanged.set(path, await readFile(join(work, path)))
+
+    const run = await colophon(expected.args ?? ['build', 'manuscript', '--out', 'dist/book.epub'], { cwd: work, env: { SOURCE_DATE_EPOCH: '' } })
+
+    expect(run.code, run.stderr).toBe(expected.exit)
+    expect(run.stdout).toBe('')
+    expect(run.stderr).not.toMatch(STACK_TRACE)
+    if (expected.stderr) expect(run.stderr).toContain(expected.stderr)
+    const reported = parseReport(run.stderr)
+    for (const want of expected.messages) {
+      const found = reported.find(
+        (got) =>
+          got.file === want.file &&
+          got.severity === want.severity &&
+          got.reason.includes(want.reason) &&
+          (want.line === undefined || (got.line === want.line && got.column === want.column)),
+      )
+      expect(found, `${JSON.stringify(want)} in:\n${run.stderr}`).toBeDefined()
+    }
+    const errors = reported.filter((message) => message.severity === 'error')
+    expect(errors.length, run.stderr).toBe(expected.messages.filter((message) => message.severity === 'error').length)
+    if (expected.builds && expected.messages.length === 0) expect(reported, 'accepted silently').toEqual([])
+    for (const [path, bytes] of unchanged) expect(await readFile(join(work, path)), path).toEqual(bytes)
+
+    const left = await readdir(join(work, 'dist'))
+    expect(left, 'no temporary or partial file').toEqual(['book.epub'])
+    const written = new Uint8Array(await readFile(out))
+    if (!expected.builds) {
+      expect(Buffer.from(written).equals(Buffer.from(previous)), 'previous EPUB byte-identical').toBe(true)
+      return
+    }
+    expect(Buffer.from(written).equals(Buffer.from(previous))).toBe(false)
+    const report = await epubcheckTs(written)
+    expect(report.messages).toEqual([])
+    const zip = await openEpub(written)
+    const xhtml: string[] = []
+    for (const path of Object.keys(zip.files).filter((entry) => entry.endsWith('.xhtml')).sort()) {
+      const text = await entryText(zip, path)
+      expect(wellFormedError(text), path).toBeUndefined()
+      if (path.startsWith('EPUB/text/')) xhtml.push(text)
+    }
+    const all = xhtml.join('\n')
+    for (const fragment of expected.xhtmlContains ?? []) expect(all).toContain(fragment)
+    for (const fragment of expected.xhtmlLacks ?? []) expect(all).not.toContain(fragment)
+    for (const path of expected.xhtmlFiles ?? []) expect(zip.file(`EPUB/${path}`), path).not.toBeNull()
+    const opf = await entryText(zip, 'EPUB/content.opf')
+    for (const fragment of expected.opfContains ?? []) expect(opf).toContain(fragment)
+    if (JAVA_CHECKED.has(name) && (hasJavaEpubcheck || process.env.CI === 'true')) {
+      const java = await epubcheckJava(written)
+      expect(java.messages).toEqual([])
+    }
+  }, 300_000)
+})
