@@ -28,19 +28,27 @@ export function coverImage(metadata: Metadata, given: GivenCover | undefined): C
     const extension = given.mediaType === 'image/png' ? 'png' : 'jpg'
     return { href: `images/cover.${extension}`, mediaType: given.mediaType, data: given.data, generated: false }
   }
-  const text = coverText(metadata)
-  const key = JSON.stringify(text)
-  let svg = drawn.get(key)
-  if (svg === undefined) {
-    svg = typographicCover(text, coverFonts())
-    // Setting the letters as paths takes long; the same words give the same SVG.
-    if (drawn.size >= 8) drawn.delete(drawn.keys().next().value as string)
-    drawn.set(key, svg)
-  }
-  return { href: 'images/cover.png', mediaType: 'image/png', data: svgToPng(svg), generated: true }
+  const svg = typographicCover(coverText(metadata), coverFonts())
+  return { href: 'images/cover.png', mediaType: 'image/png', data: rendered(svg), generated: true }
 }
 
-const drawn = new Map<string, string>()
+/**
+ * Rasterising is most of a small book's build time, and the PNG is a pure
+ * function of the SVG: a process that builds the same book again (tests,
+ * a watcher) reuses the last few. Bounded, and never changes a byte.
+ */
+const recent = new Map<string, Uint8Array>()
+const KEEP = 8
+
+function rendered(svg: string): Uint8Array {
+  let png = recent.get(svg)
+  if (!png) {
+    png = svgToPng(svg)
+    if (recent.size >= KEEP) recent.delete(recent.keys().next().value as string)
+    recent.set(svg, png)
+  }
+  return png
+}
 
 export function coverText(metadata: Metadata): CoverText {
   const labels = labelsFor(metadata.language)
