@@ -1,4 +1,5 @@
 import { buildTime } from './clock.ts'
+import { coverImage } from './cover/index.ts'
 import { BookError } from './errors.ts'
 import { loadBook, type Book } from './load/index.ts'
 import { loadImages } from './load/images.ts'
@@ -8,6 +9,7 @@ import { renderBook } from './render/index.ts'
 import { slugify } from './load/slug.ts'
 import { verifyEpub } from './verify/index.ts'
 import { makeTargets, type PreflightOptions, type TargetName, type TargetOutput } from './targets/index.ts'
+import { generator } from './version.ts'
 import { lintBook, readSuppressions } from './lint/index.ts'
 import { resolve } from 'node:path'
 import type { VFileMessage } from 'vfile-message'
@@ -55,11 +57,12 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
   // Images are found in the parsed Markdown, so they are read after normalising.
   const images = await loadImages(book.folder, texts)
   if (images.problems.length > 0) throw new BookError(images.problems)
-  const rendered = renderBook(normalised, options, images)
-  // Rendering warns (removed HTML) and may find errors on the texts' files.
+  const cover = coverImage(book.metadata, book.cover)
+  const rendered = renderBook(normalised, { ...options, cover, generator }, images)
+  // Rendering warns (removed HTML) and finds book errors too (an image without alt text): stop before packaging.
   const fatal = texts.flatMap((text) => text.file.messages.filter((message) => message.fatal))
   if (fatal.length > 0) throw new BookError(fatal)
-  const publication = await assembleEpub({ metadata: book.metadata, rendered, templates: book.templates, date: time.date })
+  const publication = await assembleEpub({ metadata: book.metadata, rendered, templates: book.templates, date: time.date, generator })
   const outputs = await makeTargets(publication, options.targets ?? ['epub'], { slug: slugify(book.metadata.title), date: time.date, preflight: options.preflight })
   const problems = (await Promise.all(outputs.map((output) => verifyEpub(output.epub, output.fileName)))).flat()
   if (problems.length > 0) throw new BookError(problems)

@@ -11,6 +11,9 @@ export const EXIT = { ok: 0, book: 1, usage: 2 } as const
 /** A usage problem found after parsing (bad value, bad --out): exit 2. */
 export class UsageError extends Error {}
 
+/** `colophon check` found errors (or warnings, with --frail): exit 1, the report already printed. */
+export class ChecksFailed extends Error {}
+
 /** Warnings were found and `--frail` makes them fail the run: exit 1, the warnings already printed. */
 export class WarningsFailed extends Error {}
 
@@ -75,6 +78,19 @@ function program(): Command {
     })
 
   cli
+    .command('check')
+    .description('Check an EPUB with epubcheck-ts, and Java EPUBCheck and Ace by DAISY when installed; print one report.')
+    .argument('<book>', 'the EPUB file to check')
+    .option('--frail', 'fail on warnings too, not only on errors')
+    .option('--debug', 'print stack traces of unexpected errors')
+    .addHelpText('after', '\nExit codes: 0 passed, 1 errors (or warnings with --frail), 2 usage.\n\nExample:\n  $ colophon check dist/sequence.epub --frail\n')
+    .exitOverride()
+    .action(async (book: string, options: { frail?: boolean }) => {
+      const { runCheck } = await import('./check.ts')
+      await runCheck(book, options)
+    })
+
+  cli
     .command('lint')
     .description('Report what typography must not decide alone: fused words, ambiguous or unmatched quotes, double spaces, repeated words, unhyphenated compound numbers, punctuation outside quotes, mixed scene breaks.')
     .argument('[manuscript-dir]', 'manuscript folder with book.yaml and chapters/', 'manuscript')
@@ -89,7 +105,7 @@ function program(): Command {
       await runLint(dir, options)
     })
 
-  cli.addHelpText('after', '\nExamples:\n  $ colophon build\n  $ colophon typeset chapter.md --format text\n  $ colophon lint manuscript\n  $ colophon preview manuscript\n')
+  cli.addHelpText('after', '\nExamples:\n  $ colophon build\n  $ colophon typeset chapter.md --format text\n  $ colophon lint manuscript\n  $ colophon check dist/sequence.epub\n  $ colophon preview manuscript\n')
   return cli
 }
 
@@ -108,7 +124,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${report(error.messages)}\n`)
       return EXIT.book
     }
-    if (error instanceof WarningsFailed) {
+    if (error instanceof ChecksFailed || error instanceof WarningsFailed) {
       process.stderr.write(`colophon: ${error.message}\n`)
       return EXIT.book
     }

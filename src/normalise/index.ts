@@ -3,6 +3,7 @@ import remarkParse from 'remark-parse'
 import { unified, type Processor } from 'unified'
 import type { VFile } from 'vfile'
 import type { Book, Chapter, MatterPage } from '../load/types.ts'
+import { remarkFootnotes } from './remark-footnotes.ts'
 import { remarkSceneBreaks } from './remark-scene-breaks.ts'
 import { remarkTypography } from './typography/index.ts'
 
@@ -46,6 +47,7 @@ type Normaliser = Processor<Root, Root, Root, undefined, undefined>
 export function createNormaliser(options: NormaliseOptions = {}): Normaliser {
   const processor = unified()
     .use(remarkParse)
+    .use(remarkFootnotes)
     .use(remarkSceneBreaks)
     .use(remarkTypography, { wordJoiner: options.wordJoiner ?? 'u2060' })
   return processor as unknown as Normaliser

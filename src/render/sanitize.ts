@@ -120,8 +120,11 @@ function reviewAttributes(element: Element, warn: Warn): void {
   }
 }
 
-/** An absolute URL with an allowed scheme, that a reading system can follow. */
+/** An absolute URL with an allowed scheme, or a footnote of this document, that a reading system can follow. */
 function isSafeLink(url: string): boolean {
+  // A noteref's link to its footnote, which colophon sets in the same document.
+  // (Other fragments may name no element, which would make the book invalid.)
+  if (/^#[\w-]*note-\d+$/.test(url)) return true
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]
   return scheme !== undefined && LINK_PROTOCOLS.includes(scheme) && URL.canParse(url)
 }

@@ -7,6 +7,7 @@ import type { VFile } from 'vfile'
 import type { Root as XastRoot } from 'xast'
 import { toXml } from 'xast-util-to-xml'
 import { sanitizeTree } from './sanitize.ts'
+import { createFootnotes, type NoteLabels, type NoteNumbering } from './footnotes.ts'
 
 export interface XhtmlOptions {
   /** Accessible name of a scene break, in the book's language. */
@@ -19,6 +20,17 @@ export interface XhtmlOptions {
    * it, or a raw `<img>`, is removed; without it images are left as written.
    */
   images?: ReadonlyMap<string, string>
+  /** Footnote numbering, shared by a document's scenes; default: numbered from 1, no id prefix. */
+  notes?: NoteNumbering
+  /** Accessible names for the footnotes' parts; default: English. */
+  noteLabels?: NoteLabels
+}
+
+export interface XhtmlParts {
+  /** The text, with `noteref` links where it has footnotes. */
+  body: string
+  /** The footnotes as EPUB 3 `aside`s, to set after the text; empty without any. */
+  notes: string
 }
 
 /**
@@ -29,11 +41,19 @@ export interface XhtmlOptions {
  * or unsafe.
  */
 export function toXhtmlFragment(tree: MdastRoot, options: XhtmlOptions): string {
+  const { body, notes } = toXhtmlParts(tree, options)
+  return notes ? `${body}\n${notes}` : body
+}
+
+/** Like `toXhtmlFragment`, with the footnotes apart so a document can gather them at its end. */
+export function toXhtmlParts(tree: MdastRoot, options: XhtmlOptions): XhtmlParts {
   const images = options.images
+  const footnotes = createFootnotes(options.notes ?? { prefix: '', next: 1 }, options.noteLabels ?? { backlink: 'Back to text', note: 'Note' })
   const hast = toHast(tree, {
     allowDangerousHtml: true,
     handlers: {
       thematicBreak: (state: State, node: ThematicBreak) => sceneBreak(state, node, options.sceneBreakLabel),
+      footnoteReference: footnotes.reference,
       image: (state: State, node: Image) => image(state, node, node.url, images),
       imageReference: (state: State, node: ImageReference) =>
         image(state, node, state.definitionById.get(node.identifier.toUpperCase())?.url ?? '', images),
@@ -41,7 +61,8 @@ export function toXhtmlFragment(tree: MdastRoot, options: XhtmlOptions): string 
   }) as HastRoot
   const parsed = hasRaw(hast) ? (raw(hast, { file: options.file }) as HastRoot) : hast
   const safe = sanitizeTree(parsed, { file: options.file, images: images ? new Set(images.values()) : undefined })
-  return hastToXml(safe)
+  const asides = footnotes.asides()
+  return { body: hastToXml(safe), notes: asides.length > 0 ? hastToXml({ type: 'root', children: asides }) : '' }
 }
 
 /** Serialise hast as XML, leaving the XHTML namespace to the skeleton. */
