@@ -154,7 +154,8 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
         async () => (job ? job.result : lintBook(book, await readSuppressions(resolve(cwd, book.root), cwd)).messages),
         (found) => `${found.length} warnings${job ? ', on a worker thread' : ''}`,
       )
-      messages.push(...linted)
+      // A loop, not push(...): a long book can have more findings than a call has room for arguments.
+      for (const message of linted) messages.push(message)
     }
     return { epub, fileName, outputs, book, messages }
   } finally {

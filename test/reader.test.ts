@@ -53,16 +53,24 @@ describe.runIf(runReaderTests).each(books)('the $name book in foliate-js (headle
     for (const [index, text] of read.tocTexts.entries()) expect(words(text).length, read.toc[index]?.label).toBeGreaterThan(0)
   })
 
-  it('shows the cover, when the book has one, with the title', () => {
+  it('shows the cover, when the book has one: its image drawn, with its alternative text', () => {
     // The cover page: the document typed `cover`, or named so.
-    const cover = [...xhtml.entries()].find(([path, text]) => /epub:type="[^"]*\bcover\b/.test(text) || /\/cover\.xhtml$/.test(path))
+    const cover = [...xhtml.entries()].find(([path, text]) => /<(?:body|section)[^>]*epub:type="[^"]*\bcover\b/.test(text) || /\/cover\.xhtml$/.test(path))
     if (!cover) {
       expect(opf).not.toMatch(/properties="[^"]*cover-image/)
       return
     }
     const section = read.sections.find((candidate) => candidate.id.endsWith(cover[0]))
     expect(section, `cover section ${cover[0]}`).toBeDefined()
-    expect(normal(section!.text)).toContain(normal(result.book.metadata.title))
+    const alt = /<img [^>]*alt="([^"]*)"/.exec(cover[1])?.[1] ?? ''
+    expect(alt.trim()).not.toBe('')
+    expect(section!.images.map((image) => image.alt)).toContain(bodyText(`<body>${alt}</body>`))
+    for (const image of section!.images) expect(image.width, image.alt).toBeGreaterThan(0)
+    expect(normal(section!.text)).toContain(normal(bodyText(`<body>${alt}</body>`)))
+  })
+
+  it('draws every image of every page', () => {
+    for (const section of read.sections) for (const image of section.images) expect(image.width, `${section.id}: ${image.alt}`).toBeGreaterThan(0)
   })
 
   it('shows the title page with the title and every author', () => {

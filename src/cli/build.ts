@@ -1,3 +1,5 @@
+import { writeSync } from 'node:fs'
+import { VFileMessage } from 'vfile-message'
 import { join, relative, resolve, sep } from 'node:path'
 import { VFile } from 'vfile'
 import { build, type BuildOptions } from '../build.ts'
@@ -9,7 +11,7 @@ import { BuildCache } from '../cache/store.ts'
 import { createProgress, progressMode } from '../progress/index.ts'
 import { report } from './report.ts'
 import { UsageError, WarningsFailed } from './index.ts'
-import { abandonWrites, isDirectory, isFile, writeAtomic } from './write-atomic.ts'
+import { abandonWrites, committedWrites, isDirectory, isFile, writeAtomic } from './write-atomic.ts'
 import { lintManuscript } from '../lint/index.ts'
 import { lintOnThread } from '../workers/lint.ts'
 
@@ -36,7 +38,12 @@ export async function runBuild(dir: string, options: BuildCommandOptions): Promi
   if (!targets) throw new UsageError(`--target \`${options.target}\` is not a target, expected epub, kobo, kindle, apple, all or a comma-separated list of them`)
   const interrupted = (signal: NodeJS.Signals): void => {
     abandonWrites()
-    process.stderr.write(`colophon: interrupted (${signal}); the previous book was left as it was\n`)
+    const [written] = committedWrites()
+    say(
+      written
+        ? `colophon: interrupted (${signal}) after the book was written whole to ${relative(process.cwd(), written) || written}\n`
+        : `colophon: interrupted (${signal}); the previous book was left as it was\n`,
+    )
     process.exit(signal === 'SIGINT' ? 130 : 143)
   }
   process.once('SIGINT', interrupted)
@@ -92,7 +99,7 @@ export async function buildAndWrite(
 ): Promise<{ book: Book }> {
   const single = targets.length === 1
   const result = await build(dir, { wordJoiner: options.wordJoiner, targets, threads: options.threads, ...extra })
-  if (result.messages.length > 0) process.stderr.write(`${report(result.messages)}\n`)
+  if (result.messages.length > 0) process.stderr.write(`${report(shownOf(result.messages, dir))}\n`)
   if (options.frail && result.messages.length > 0) {
     throw new WarningsFailed(`${result.messages.length} warning${result.messages.length === 1 ? '' : 's'} and --frail; the book was not written`)
   }
@@ -117,6 +124,21 @@ function lintAfterWrite(dir: string): { result: Promise<string | undefined>; can
   const job = lintOnThread(dir, process.cwd())
   const messages = job ? job.result : lintManuscript(dir).then((linted) => linted.messages)
   return { result: messages.then((found) => (found.length > 0 ? report(found) : undefined)), cancel: () => job?.cancel() }
+}
+
+/**
+ * Write to standard error now, past anything still queued (a long report),
+ * because the process exits right after: a queued write would be lost.
+ */
+function say(text: string): void {
+  const bytes = Buffer.from(text)
+  for (let written = 0, tries = 0; written < bytes.length && tries < 1000; tries++) {
+    try {
+      written += writeSync(2, bytes, written)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') return
+    }
+  }
 }
 
 async function checkOut(out: string, given: string, dir: string): Promise<void> {
@@ -146,4 +168,25 @@ function cannotWrite(out: string, error: unknown): BookError {
   )
   message.fatal = true
   return new BookError([message])
+}
+
+/** Lint warnings a build prints at most; `colophon lint` prints them all. */
+const LINT_SHOWN = 20
+
+/**
+ * Every message of the build, but only the first lint warnings: a book with
+ * thousands of them (a draft full of `the the`) should not bury the build's
+ * own messages. The last line says how many more `colophon lint` has.
+ */
+function shownOf(messages: VFileMessage[], dir: string): VFileMessage[] {
+  const lint = messages.filter((message) => message.source === 'colophon-lint')
+  if (lint.length <= LINT_SHOWN) return messages
+  const hidden = new Set(lint.slice(LINT_SHOWN))
+  const kept = messages.filter((message) => !hidden.has(message))
+  const more = new VFileMessage(`${hidden.size} more lint warnings not shown, expected none: run \`colophon lint ${dir}\` for all of them`, {
+    ruleId: 'more',
+    source: 'colophon-lint',
+  })
+  more.file = lint[LINT_SHOWN - 1]!.file
+  return [...kept, more]
 }

@@ -25,7 +25,7 @@ export interface PackCache {
 
 /**
  * The deflate level: 9 packs 1 MB of our XHTML into 0.4% fewer bytes than 6
- * and takes twice as long (docs/decisions/0004-write-the-zip-ourselves.md).
+ * and takes twice as long (docs/decisions/0005-write-the-zip-ourselves.md).
  */
 export const DEFLATE_LEVEL = 6
 

@@ -96,6 +96,12 @@ window.colophonReader = {
     return shownText()
   },
   text: shownText,
+  /** The images on display, once decoded: their alternative text and drawn width (0: not shown). */
+  async images() {
+    const images = view.renderer.getContents().flatMap(({ doc }) => [...doc.images])
+    await Promise.all(images.map((image) => image.decode().catch(() => undefined)))
+    return images.map((image) => ({ alt: image.alt, width: image.naturalWidth }))
+  },
   /** How many elements match `selector` in the section(s) on display. */
   count: (selector) => view.renderer.getContents().reduce((sum, { doc }) => sum + doc.querySelectorAll(selector).length, 0),
   errors: () => (errors.hidden ? '' : errors.textContent),

@@ -34,6 +34,11 @@ export interface TocItem {
   depth: number
 }
 
+export interface ShownImage {
+  alt: string
+  width: number
+}
+
 export interface Landmark {
   type: string[]
   href: string
@@ -104,6 +109,8 @@ export interface Reader {
   show(target: string | number): Promise<string>
   /** How many elements match `selector` in the section(s) on display. */
   count(selector: string): Promise<number>
+  /** The images on display, decoded: alternative text and natural width (0 when the image did not load). */
+  images(): Promise<ShownImage[]>
   /** Screenshot the page into test/artifacts/<name>.png. */
   screenshot(name: string): Promise<string>
   close(): Promise<void>
@@ -141,6 +148,7 @@ export async function openInReader(bytes: Uint8Array, name = 'book.epub'): Promi
     sections: () => api<Array<{ id: string; linear?: string }>>('sections'),
     show: (target) => api<string>('show', target),
     count: (selector) => api<number>('count', selector),
+    images: () => api<ShownImage[]>('images'),
     async screenshot(shot) {
       await mkdir(ARTIFACTS, { recursive: true })
       const path = join(ARTIFACTS, `${shot}.png`)
@@ -158,7 +166,7 @@ export interface ReadingRecord {
   toc: TocItem[]
   landmarks: Landmark[]
   /** Text shown at each spine section, in spine order. */
-  sections: Array<{ id: string; text: string }>
+  sections: Array<{ id: string; text: string; images: ShownImage[] }>
   /** Text shown at each TOC entry, in TOC order. */
   tocTexts: string[]
   /** Per spine section, how many elements match each of the `count` selectors given to `readBook`. */
@@ -185,7 +193,7 @@ export async function readBook(bytes: Uint8Array, shots: string, screenshots = 4
       for (const selector of count) found[selector] = await reader.count(selector)
       counts.push(found)
       if (index < screenshots) await reader.screenshot(`${shots}-${index}-${section.id.replace(/[^\w.-]+/g, '_')}`)
-      sections.push({ id: section.id, text })
+      sections.push({ id: section.id, text, images: await reader.images() })
     }
     const tocTexts: string[] = []
     for (const entry of toc) tocTexts.push(await reader.show(entry.href))
