@@ -88,11 +88,13 @@ class ByContent<V> {
 
 /**
  * What one build can reuse from the last: each text's normalised Markdown
- * tree and messages (keyed by its content, the pipeline's version and the settings
- * it was normalised with), each zip entry's deflated bytes, which XML
- * documents were found well-formed (keyed by their content). Everything is keyed by content, so a hit is always the result a
- * fresh build would give. Entries a build did not use are dropped when it
- * ends.
+ * tree and messages (keyed by its content, the pipeline's version and the
+ * settings it was normalised with), each text's rendered parts and word
+ * count, the drawn cover, and each zip entry's deflated bytes. Everything is
+ * keyed by content, so a hit is always the result a fresh build would give.
+ * Entries a build did not use are dropped when it ends. (Well-formedness
+ * results are kept by the same rules, but since the merge with main's
+ * targets the verify stage reads each finished EPUB and does not ask.)
  */
 export class BuildCache implements PackCache {
   readonly version: string
