@@ -35,15 +35,32 @@ function program(): Command {
     .command('build')
     .description('Build the manuscript folder into an EPUB (default: ./manuscript → dist/<title>.epub).')
     .argument('[manuscript-dir]', 'manuscript folder with book.yaml and chapters/', 'manuscript')
-    .option('-o, --out <file>', 'where to write the EPUB (default: dist/<title>.epub)')
+    .option('-o, --out <path>', 'where to write the EPUB (default: dist/<title>.epub); with several targets, a folder (default: dist/)')
+    .option('-t, --target <name>', 'e-reader variant: epub, kobo, kindle, apple, all, or a comma-separated list', 'epub')
     .addOption(wordJoiner)
     .option('--frail', 'fail (exit 1, nothing written) when the lint or any stage warns')
     .option('--debug', 'print stack traces of unexpected errors')
-    .addHelpText('after', '\nExample:\n  $ colophon build manuscript --out dist/my-book.epub\n')
+    .addHelpText('after', '\nExamples:\n  $ colophon build manuscript --out dist/my-book.epub\n  $ colophon build manuscript --target all --out dist/\n')
     .exitOverride()
-    .action(async (dir: string, options: { out?: string; wordJoiner: 'u2060' | 'feff'; frail?: boolean }) => {
+    .action(async (dir: string, options: { out?: string; target: string; wordJoiner: 'u2060' | 'feff'; frail?: boolean }) => {
       const { runBuild } = await import('./build.ts')
       await runBuild(dir, options)
+    })
+
+  cli
+    .command('preview')
+    .description('Build the book, read it in a browser (foliate-js on 127.0.0.1) and rebuild and reload on every save.')
+    .argument('[manuscript-dir]', 'manuscript folder with book.yaml and chapters/', 'manuscript')
+    .option('-p, --port <number>', 'port on 127.0.0.1 (default: a free one, printed on standard error)', '0')
+    .option('--no-open', 'do not open a browser')
+    .option('-t, --target <name>', 'which target to read: epub, kobo, kindle or apple', 'epub')
+    .addOption(wordJoiner)
+    .option('--debug', 'print stack traces of unexpected errors')
+    .addHelpText('after', '\nExample:\n  $ colophon preview manuscript --port 8080 --no-open\n')
+    .exitOverride()
+    .action(async (dir: string, options: { port: string; open: boolean; target: string; wordJoiner: 'u2060' | 'feff' }) => {
+      const { runPreview } = await import('./preview.ts')
+      await runPreview(dir, options)
     })
 
   cli
@@ -88,7 +105,7 @@ function program(): Command {
       await runLint(dir, options)
     })
 
-  cli.addHelpText('after', '\nExamples:\n  $ colophon build\n  $ colophon typeset chapter.md --format text\n  $ colophon lint manuscript\n  $ colophon check dist/sequence.epub\n')
+  cli.addHelpText('after', '\nExamples:\n  $ colophon build\n  $ colophon typeset chapter.md --format text\n  $ colophon lint manuscript\n  $ colophon check dist/sequence.epub\n  $ colophon preview manuscript\n')
   return cli
 }
 

@@ -6,6 +6,8 @@ import { accessibilityMetadata } from './accessibility.ts'
 import { bookIdentifier } from './identifier.ts'
 import { zipEpub, type ZipEntry } from './zip.ts'
 
+export { zipEpub, type ZipEntry } from './zip.ts'
+
 export { bookIdentifier } from './identifier.ts'
 export { accessibilityMetadata, CONFORMANCE, type AccessibilityMetadata } from './accessibility.ts'
 
@@ -21,11 +23,23 @@ export interface PackageInput {
 
 const CONTENT = 'EPUB'
 
+/** Every file of the EPUB but `mimetype`, in zip order: what targets transform before zipping. */
+export interface Publication {
+  entries: ZipEntry[]
+  /** Path of the package document inside the container. */
+  opfPath: string
+}
+
 /**
  * Put a rendered book into an EPUB 3 container: OPF, nav (toc and landmarks),
  * NCX for older readers, the documents in reading order, CSS and images.
  */
 export async function packageEpub(input: PackageInput): Promise<Uint8Array> {
+  return zipEpub((await assembleEpub(input)).entries, input.date)
+}
+
+/** The EPUB's files before zipping (see `packageEpub`). */
+export async function assembleEpub(input: PackageInput): Promise<Publication> {
   const { metadata, rendered, templates, date } = input
   const labels = labelsFor(metadata.language)
   const identifier = bookIdentifier(metadata)
@@ -126,7 +140,7 @@ export async function packageEpub(input: PackageInput): Promise<Uint8Array> {
     ...rendered.resources.map((resource) => ({ path: `${CONTENT}/${resource.href}`, data: resource.data })),
     ...documents.map((document: ContentDocument) => ({ path: `${CONTENT}/${document.href}`, data: document.xhtml })),
   ]
-  return zipEpub(entries, date)
+  return { entries, opfPath: `${CONTENT}/content.opf` }
 }
 
 interface NavPoint {

@@ -46,7 +46,8 @@ function review(parent: Root | Element, ancestors: string[], warn: Warn, options
     if (child.type === 'text') {
       children.push(cleanText(child, warn))
     } else if (child.type === 'element') {
-      children.push(...reviewElement(child, ancestors, warn, options))
+      // A loop, not push(...): an unwrapped element can have more children than the call stack has room for arguments.
+      for (const node of reviewElement(child, ancestors, warn, options)) children.push(node)
     } else if (child.type === 'comment' || child.type === 'doctype') {
       continue
     } else {
@@ -143,7 +144,7 @@ function wrapListContent(list: Element, children: ElementContent[], warn: Warn):
       warn(`Unexpected content directly in \`<${list.tagName}>\`, put in a list item; expected \`<li>\``, first, 'html-nesting')
       result.push({ type: 'element', tagName: 'li', properties: {}, children: loose })
     } else {
-      result.push(...loose)
+      for (const node of loose) result.push(node)
     }
     loose = []
   }
