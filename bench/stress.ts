@@ -21,7 +21,9 @@ function words(count: number, seed: number): string {
   const out: string[] = []
   for (let index = 0; index < count; index++) {
     state = (state * 1103515245 + 12345) % 2147483648
-    out.push(WORDS[(state >>> 16) % WORDS.length] ?? 'word')
+    const word = WORDS[(state >>> 16) % WORDS.length] ?? 'word'
+    // Prose does not repeat a word twice in a row (the lint would flag each).
+    out.push(word === out[out.length - 1] ? 'and' : word)
   }
   return out.join(' ')
 }

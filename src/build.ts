@@ -3,7 +3,7 @@ import { coverImage } from './cover/index.ts'
 import { BookError } from './errors.ts'
 import { loadBook, type Book } from './load/index.ts'
 import { loadImages } from './load/images.ts'
-import { normaliseBook, type NormaliseOptions } from './normalise/index.ts'
+import { normaliseBook, type NormaliseOptions, type SourceTrees } from './normalise/index.ts'
 import { assembleEpub } from './package/index.ts'
 import { renderBook } from './render/index.ts'
 import { slugify } from './load/slug.ts'
@@ -48,7 +48,8 @@ export interface BuildResult {
 export async function build(manuscript: string, options: BuildOptions = {}): Promise<BuildResult> {
   const book = await loadBook(manuscript, { cwd: options.cwd })
   const time = buildTime(options.env ?? process.env, book.metadata.date)
-  const normalised = normaliseBook(book, options)
+  const sourceTrees: SourceTrees = new Map()
+  const normalised = normaliseBook(book, options, options.lint === false ? undefined : sourceTrees)
   const texts = [
     ...normalised.front.map((page) => page.text),
     ...normalised.chapters.flatMap((chapter) => [...chapter.scenes, ...(chapter.endNote ? [chapter.endNote] : [])]),
@@ -70,7 +71,8 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
   const messages = [...book.messages, ...texts.flatMap((text) => text.file.messages)]
   if (options.lint !== false) {
     const cwd = options.cwd ?? process.cwd()
-    messages.push(...lintBook(book, await readSuppressions(resolve(cwd, book.root), cwd)).messages)
+    // A loop, not push(...): a long book can have more findings than a call has room for arguments.
+    for (const message of lintBook(book, await readSuppressions(resolve(cwd, book.root), cwd), sourceTrees).messages) messages.push(message)
   }
   return { epub, fileName, outputs, book, messages }
 }

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { watch } from 'node:fs'
 import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -10,12 +11,16 @@ import { STACK_TRACE } from './helpers/report.ts'
 
 /**
  * A build stopped halfway (Ctrl-C, `kill`, or `kill -9`) must leave the
- * previous EPUB byte-identical; SIGINT and SIGTERM also leave no temporary
- * file, and a temporary file left by SIGKILL (which no program can catch) is
- * removed by the next build to the same place.
+ * previous EPUB byte-identical; one stopped as the EPUB is written leaves a
+ * whole EPUB (the previous one, or the new one if the rename came first);
+ * SIGINT and SIGTERM leave no temporary file, and a temporary file left by
+ * SIGKILL (which no program can catch) is removed by the next build to the
+ * same place.
  */
 let work: string
 let previous: Uint8Array
+/** What a build of `big/` that runs to the end writes (builds are reproducible). */
+let complete: Uint8Array
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'colophon-kill-'))
@@ -36,6 +41,12 @@ beforeAll(async () => {
     }
   }
   await writeFile(join(work, 'big/book.yaml'), 'title: A Long Book\nauthor: Ann Author\nlanguage: en\n')
+  // 24 MB that do not compress (a PNG header, then noise), so writing the
+  // EPUB takes long enough for a signal to land while it is under way.
+  const header = Buffer.from('89504e470d0a1a0a0000000d494844520000000100000001080200000090775338', 'hex')
+  await writeFile(join(work, 'big/chapters/01-part/noise.png'), Buffer.concat([header, randomBytes(24 << 20)]))
+  await writeFile(join(work, 'big/chapters/01-part/11-picture.md'), '![A picture of noise](noise.png)\n')
+  complete = (await build(join(work, 'big'), { env: process.env })).epub
 })
 
 interface Ended {
@@ -81,6 +92,18 @@ async function expectPrevious(out: string): Promise<void> {
   expect(Buffer.from(await readFile(out)).equals(Buffer.from(previous)), 'previous EPUB byte-identical').toBe(true)
 }
 
+/**
+ * A signal that lands while the EPUB is written may come just after the
+ * rename: then the build had finished. Either way the file is one whole book,
+ * the previous or the complete new one, never a part.
+ */
+async function expectWhole(out: string): Promise<'previous' | 'complete'> {
+  const bytes = Buffer.from(await readFile(out))
+  if (bytes.equals(Buffer.from(previous))) return 'previous'
+  expect(bytes.equals(Buffer.from(complete)), 'the previous EPUB or the complete new one, nothing in between').toBe(true)
+  return 'complete'
+}
+
 describe('a build killed halfway', () => {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     it(`${signal} while the book is being built: previous EPUB kept, no temporary file, no stack trace`, async () => {
@@ -97,20 +120,30 @@ describe('a build killed halfway', () => {
       expect(await readdir(folder)).toEqual(['book.epub'])
     })
 
-    it(`${signal} while the EPUB is being written: previous EPUB kept, temporary file removed`, async () => {
+    it(`${signal} while the EPUB is being written: a whole EPUB, old or new, and no temporary file`, async () => {
       const { folder, out } = await prepare(`writing-${signal}`)
       const appears = temporaryAppears(folder)
       const { child, ended } = start(out)
       await appears
       child.kill(signal)
       const result = await ended
-      await expectPrevious(out)
+      const left = await expectWhole(out)
+      const code = signal === 'SIGINT' ? 130 : 143
+      // What the CLI says matches what it left: an interrupted build keeps the
+      // previous book; one that had renamed its file says it wrote it (the
+      // signal may then come after the CLI let go of it, and end the process).
+      if (left === 'previous') {
+        expect(result.code, result.stderr.slice(-500)).toBe(code)
+        expect(result.stderr).toMatch(/previous book was left as it was/)
+      } else {
+        expect(result.stderr.slice(-500)).toMatch(result.code === code ? /written whole/ : /colophon: wrote/)
+      }
       expect(result.stderr).not.toMatch(STACK_TRACE)
       expect(await readdir(folder)).toEqual(['book.epub'])
     })
   }
 
-  it('SIGKILL while building or writing: previous EPUB kept; the next build clears the temporary file', async () => {
+  it('SIGKILL while building: previous EPUB kept; while writing: a whole EPUB, and the next build clears the temporary file', async () => {
     const { folder, out } = await prepare('sigkill')
     const during = start(out)
     await during.building
@@ -124,7 +157,7 @@ describe('a build killed halfway', () => {
     await appears
     writing.child.kill('SIGKILL')
     await writing.ended
-    await expectPrevious(out)
+    await expectWhole(out)
 
     const next = await colophon(['build', join(ROOT, 'manuscript'), '--out', out], { cwd: work })
     expect(next.code, next.stderr).toBe(0)

@@ -25,7 +25,7 @@ describe('book.yaml problems', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /) // no stack trace
     const expected: Array<[string, RegExp]> = [
       ['rol', /Unexpected key `rol`, did you mean `role`\?/],
-      ["english please", /`language`: `english please` is not a BCP 47 language tag.*expected one such as en/],
+      ['english please', /`language`: `english please` is not a BCP 47 language tag.*expected one such as en/],
       ['978-2-95-612345-4', /`identifier`, expected a UUID .* an ISBN with a valid check digit/],
       ['numbr', /Unexpected key `numbr`, did you mean `number`\?/],
       ['Teen', /`rating`, expected one of General Audiences, Teen And Up Audiences/],

@@ -55,6 +55,7 @@ function encode(text: string): Buffer {
 let root: string
 let counter = 0
 const tally = { books: 0, errors: 0, checked: 0 }
+const rules = new Map<string, number>()
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'colophon-property-'))
@@ -62,20 +63,22 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await rm(root, { recursive: true, force: true })
-  console.info(`property: ${tally.books + tally.errors} cases, ${tally.books} books (${tally.checked} through epubcheck-ts), ${tally.errors} BookErrors`)
+  console.info(`property: ${tally.books + tally.errors} cases, ${tally.books} books (${tally.checked} through epubcheck-ts), ${tally.errors} BookErrors (${[...rules].map(([rule, count]) => `${rule} ${count}`).join(', ')})`)
 })
 
 describe('any Markdown', () => {
   it(`makes a valid book or a positioned BookError, never a crash (${RUNS} cases)`, async () => {
     await fc.assert(
-      fc.asyncProperty(markdown, markdown, async (scene, page) => {
+      fc.asyncProperty(markdown, markdown, markdown, async (scene, page, title) => {
         const folder = join(root, String(++counter))
         await mkdir(join(folder, 'chapters/01-one'), { recursive: true })
         await mkdir(join(folder, 'front'))
-        await writeFile(join(folder, 'book.yaml'), 'title: Generated\nauthor: Fast Check\nlanguage: en\n')
+        // JSON strings are YAML double-quoted scalars: any title, escapes and all.
+        await writeFile(join(folder, 'book.yaml'), `title: ${JSON.stringify(`T ${title}`)}\nauthor: Fast Check\nlanguage: en\n`)
         await writeFile(join(folder, 'chapters/01-one/01-fixed.md'), 'A fixed scene.\n')
         await writeFile(join(folder, 'chapters/01-one/02-generated.md'), encode(scene))
         await writeFile(join(folder, 'front/01-generated page.md'), encode(page))
+        await writeFile(join(folder, 'chapters/01-one/chapter.yaml'), `title: ${JSON.stringify(`C ${title}`)}\n`)
         let epub: Uint8Array
         try {
           epub = (await build(folder, { env: {}, cwd: folder })).epub
@@ -83,11 +86,12 @@ describe('any Markdown', () => {
           if (!(error instanceof BookError)) throw error
           expect(error.messages.length).toBeGreaterThan(0)
           for (const message of error.messages) {
-            expect(message.file, String(message)).toMatch(/\.md$/)
+            expect(message.file, String(message)).toMatch(/\.(md|yaml)$/)
             expect(message.line, String(message)).toBeGreaterThan(0)
             expect(message.column, String(message)).toBeGreaterThan(0)
           }
           tally.errors++
+          for (const message of error.messages) rules.set(String(message.ruleId), (rules.get(String(message.ruleId)) ?? 0) + 1)
           return
         } finally {
           await rm(folder, { recursive: true, force: true })

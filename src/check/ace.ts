@@ -51,12 +51,20 @@ export async function runAce(path: string, env: Readonly<Record<string, string |
   }
   const out = await mkdtemp(join(tmpdir(), 'colophon-ace-'))
   try {
-    await run(process.execPath, [script, '--silent', '--force', '--outdir', out, path], {
+    let failure: string | undefined
+    // Not --silent: when Ace cannot open a book, its log's `error:` lines say why.
+    await run(process.execPath, [script, '--force', '--outdir', out, path], {
       env: { ...env, PUPPETEER_EXECUTABLE_PATH: browser, PUPPETEER_SKIP_DOWNLOAD: '1' },
       maxBuffer: 64 << 20,
-    }).catch((error: { stderr?: string }) => {
-      if (!existsSync(join(out, 'report.json'))) throw new Error(`Ace by DAISY failed: ${error.stderr?.trim() || 'no report'}`)
+    }).catch((error: { stderr?: string; stdout?: string }) => {
+      failure = `${error.stderr ?? ''}\n${error.stdout ?? ''}`.trim()
     })
+    if (!existsSync(join(out, 'report.json'))) {
+      // Ace stops on a book it cannot open (a missing or malformed document): that is an error of the book.
+      const lines = (failure ?? '').split('\n').map((line) => line.replace(/\u001b\[\d+m/g, '').trim())
+      const reason = lines.find((line) => /^error:/i.test(line))?.replace(/^error:\s*/i, '') ?? 'no report'
+      return { tool: 'ace', ran: true, findings: [{ severity: 'error', id: 'ace-failed', message: `Ace by DAISY could not check the book: ${reason}` }] }
+    }
     const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as AceReport
     return { tool: 'ace', ran: true, findings: findingsOf(report) }
   } finally {

@@ -27,7 +27,7 @@ export function formatReport(report: CheckReport): string {
 
 function describe(finding: Finding): string {
   const where = finding.path ? `${finding.path}${finding.line ? `:${finding.line}${finding.column ? `:${finding.column}` : ''}` : ''} ` : ''
-  return `${where}${finding.severity} ${finding.message} (${finding.id})`
+  return `${where}${finding.severity} ${finding.message.replace(/\s+/g, ' ').trim()} (${finding.id})`
 }
 
 function count(n: number, word: string): string {

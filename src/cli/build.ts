@@ -1,3 +1,5 @@
+import { writeSync } from 'node:fs'
+import { VFileMessage } from 'vfile-message'
 import { join, relative, resolve, sep } from 'node:path'
 import { VFile } from 'vfile'
 import { build } from '../build.ts'
@@ -5,7 +7,7 @@ import { parseTargets } from '../targets/index.ts'
 import { BookError } from '../errors.ts'
 import { report } from './report.ts'
 import { UsageError, WarningsFailed } from './index.ts'
-import { abandonWrites, isDirectory, isFile, writeAtomic } from './write-atomic.ts'
+import { abandonWrites, committedWrites, isDirectory, isFile, writeAtomic } from './write-atomic.ts'
 
 export interface BuildCommandOptions {
   out?: string
@@ -26,7 +28,12 @@ export async function runBuild(dir: string, options: BuildCommandOptions): Promi
   if (!targets) throw new UsageError(`--target \`${options.target}\` is not a target, expected epub, kobo, kindle, apple, all or a comma-separated list of them`)
   const interrupted = (signal: NodeJS.Signals): void => {
     abandonWrites()
-    process.stderr.write(`colophon: interrupted (${signal}); the previous book was left as it was\n`)
+    const [written] = committedWrites()
+    say(
+      written
+        ? `colophon: interrupted (${signal}) after the book was written whole to ${relative(process.cwd(), written) || written}\n`
+        : `colophon: interrupted (${signal}); the previous book was left as it was\n`,
+    )
     process.exit(signal === 'SIGINT' ? 130 : 143)
   }
   process.once('SIGINT', interrupted)
@@ -41,7 +48,7 @@ export async function runBuild(dir: string, options: BuildCommandOptions): Promi
       throw new UsageError(`--out \`${options.out}\` is a file, expected a folder for ${targets.length} targets`)
     }
     const result = await build(dir, { wordJoiner: options.wordJoiner, targets })
-    if (result.messages.length > 0) process.stderr.write(`${report(result.messages)}\n`)
+    if (result.messages.length > 0) process.stderr.write(`${report(shownOf(result.messages, dir))}\n`)
     if (options.frail && result.messages.length > 0) {
       throw new WarningsFailed(`${result.messages.length} warning${result.messages.length === 1 ? '' : 's'} and --frail; the book was not written`)
     }
@@ -61,6 +68,21 @@ export async function runBuild(dir: string, options: BuildCommandOptions): Promi
   } finally {
     process.off('SIGINT', interrupted)
     process.off('SIGTERM', interrupted)
+  }
+}
+
+/**
+ * Write to standard error now, past anything still queued (a long report),
+ * because the process exits right after: a queued write would be lost.
+ */
+function say(text: string): void {
+  const bytes = Buffer.from(text)
+  for (let written = 0, tries = 0; written < bytes.length && tries < 1000; tries++) {
+    try {
+      written += writeSync(2, bytes, written)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') return
+    }
   }
 }
 
@@ -91,4 +113,25 @@ function cannotWrite(out: string, error: unknown): BookError {
   )
   message.fatal = true
   return new BookError([message])
+}
+
+/** Lint warnings a build prints at most; `colophon lint` prints them all. */
+const LINT_SHOWN = 20
+
+/**
+ * Every message of the build, but only the first lint warnings: a book with
+ * thousands of them (a draft full of `the the`) should not bury the build's
+ * own messages. The last line says how many more `colophon lint` has.
+ */
+function shownOf(messages: VFileMessage[], dir: string): VFileMessage[] {
+  const lint = messages.filter((message) => message.source === 'colophon-lint')
+  if (lint.length <= LINT_SHOWN) return messages
+  const hidden = new Set(lint.slice(LINT_SHOWN))
+  const kept = messages.filter((message) => !hidden.has(message))
+  const more = new VFileMessage(`${hidden.size} more lint warnings not shown, expected none: run \`colophon lint ${dir}\` for all of them`, {
+    ruleId: 'more',
+    source: 'colophon-lint',
+  })
+  more.file = lint[LINT_SHOWN - 1]!.file
+  return [...kept, more]
 }

@@ -5,6 +5,8 @@ import { basename, dirname, join } from 'node:path'
 
 /** Temporary files still being written, so an interrupt can remove them. */
 const pending = new Set<string>()
+/** Targets this process has replaced: an interrupt after the rename must not claim the old file stayed. */
+const committed = new Set<string>()
 
 /**
  * Write a file so that readers only ever see the old file or the whole new
@@ -27,11 +29,22 @@ export async function writeAtomic(path: string, data: Uint8Array): Promise<void>
     } finally {
       await handle.close()
     }
+    // An interrupt may have abandoned this write while it was flushed.
+    if (!pending.has(temporary)) throw new Error('Unexpected write abandoned on an interrupt, expected it to finish')
     await rename(temporary, path)
-  } finally {
+    // Synchronously after the rename, so no signal handler runs in between.
+    pending.delete(temporary)
+    committed.add(path)
+  } catch (error) {
     pending.delete(temporary)
     await rm(temporary, { force: true })
+    throw error
   }
+}
+
+/** Files this process has already replaced, whole. */
+export function committedWrites(): string[] {
+  return [...committed]
 }
 
 /** Remove temporary files of writes still under way (on SIGINT/SIGTERM). */

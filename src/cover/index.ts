@@ -29,7 +29,25 @@ export function coverImage(metadata: Metadata, given: GivenCover | undefined): C
     return { href: `images/cover.${extension}`, mediaType: given.mediaType, data: given.data, generated: false }
   }
   const svg = typographicCover(coverText(metadata), coverFonts())
-  return { href: 'images/cover.png', mediaType: 'image/png', data: svgToPng(svg), generated: true }
+  return { href: 'images/cover.png', mediaType: 'image/png', data: rendered(svg), generated: true }
+}
+
+/**
+ * Rasterising is most of a small book's build time, and the PNG is a pure
+ * function of the SVG: a process that builds the same book again (tests,
+ * a watcher) reuses the last few. Bounded, and never changes a byte.
+ */
+const recent = new Map<string, Uint8Array>()
+const KEEP = 8
+
+function rendered(svg: string): Uint8Array {
+  let png = recent.get(svg)
+  if (!png) {
+    png = svgToPng(svg)
+    if (recent.size >= KEEP) recent.delete(recent.keys().next().value as string)
+    recent.set(svg, png)
+  }
+  return png
 }
 
 export function coverText(metadata: Metadata): CoverText {

@@ -4,10 +4,12 @@ import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import { BookError } from '../errors.ts'
 import { loadCover } from './cover.ts'
+import { parseChapterMeta } from './chapter-meta.ts'
 import { parseMetadata } from './metadata.ts'
 import { byPrefix, duplicateRanks, rankOf, titleFromName, type Ordered } from './order.ts'
 import { displayPath, readText } from './read-text.ts'
 import { Slugger } from './slug.ts'
+import { removeForbiddenXmlChars } from './xml-chars.ts'
 import { loadTemplates } from './templates.ts'
 import type { Book, Chapter, MatterPage } from './types.ts'
 
@@ -132,11 +134,12 @@ async function loadChapter(
     problems.push(message)
     return undefined
   }
-  let title = titleFromName(name)
+  // A file name can hold control characters too; no title may carry them into XML.
+  let title = removeForbiddenXmlChars(titleFromName(name))
   const metaPath = join(dir, CHAPTER_META)
   if (await isFile(metaPath)) {
     const metaFile = await readText(metaPath, cwd)
-    const given = parseChapterTitle(metaFile)
+    const given = fatalOf(metaFile).length === 0 ? parseChapterMeta(metaFile) : undefined
     problems.push(...fatalOf(metaFile))
     found.notes.push(...metaFile.messages.filter((message) => !message.fatal))
     if (given) title = given
@@ -159,7 +162,7 @@ async function loadMatter(
   for (const entry of ordered(entries, listed, new VFile({ path: displayPath(dir, cwd), cwd }), problems)) {
     const file = await readPart(join(dir, entry.name), cwd, 'page', found)
     if (!file) continue
-    const title = titleFromName(entry.name)
+    const title = removeForbiddenXmlChars(titleFromName(entry.name))
     pages.push({ slug: slugs.slug(title), title, file })
   }
   return pages
@@ -198,19 +201,6 @@ function ordered(
   return byPrefix(entries)
 }
 
-function parseChapterTitle(file: VFile): string | undefined {
-  const match = /^title:\s*(.+?)\s*$/m.exec(String(file.value))
-  if (!match?.[1]) {
-    const message = file.message('Unexpected chapter.yaml without `title:`, expected `title: "Chapter title"`', {
-      ruleId: 'chapter-title',
-      source: 'colophon-load',
-    })
-    message.fatal = true
-    return undefined
-  }
-  const raw = match[1]
-  return /^(["']).*\1$/.test(raw) ? raw.slice(1, -1).replace(/\\"/g, '"') : raw
-}
 
 async function listEntries(dir: string, keep: (name: string, isDir: boolean) => boolean): Promise<Ordered<null>[]> {
   let dirents

@@ -2,6 +2,7 @@ import { isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Node a
 import type { VFile } from 'vfile'
 import type { z } from 'zod'
 import { metadataSchema, nestedKeys, type ARCHIVE_WARNINGS, type RATINGS } from './metadata-schema.ts'
+import { isBlank } from './chapter-meta.ts'
 import { placeOf, type Place } from './place.ts'
 import { codePointName, FORBIDDEN_XML_CHARS } from './xml-chars.ts'
 
@@ -88,6 +89,19 @@ export function parseMetadata(file: VFile): Metadata | undefined {
     return undefined
   }
   const data = result.data
+  // A title or name of nothing but spaces or invisible characters shows as nothing.
+  let blank = false
+  visit(doc, {
+    Pair(_, pair) {
+      if (!isScalar(pair.key) || !['title', 'name', 'author'].includes(String(pair.key.value))) return
+      if (isScalar(pair.value) && typeof pair.value.value === 'string' && isBlank(pair.value.value)) {
+        blank = true
+        const range = pair.value.range ?? [0, 0]
+        fatal(file, `Unexpected blank \`${String(pair.key.value)}\`, expected visible text`, { start: at(range[0]), end: at(range[1]) }, 'schema')
+      }
+    },
+  })
+  if (blank) return undefined
   const authors = (Array.isArray(data.author) ? data.author : [data.author]).map((entry) =>
     typeof entry === 'string'
       ? { name: entry, role: 'aut' }

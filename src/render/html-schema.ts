@@ -34,9 +34,7 @@ export const allowList: Schema = {
   tagNames: [...PHRASING, ...BLOCKS],
   attributes: {
     '*': ['lang', 'xmlLang', 'className', 'title', ['dir', 'ltr', 'rtl', 'auto']],
-    // The noterefs colophon makes from Markdown footnotes pass the same gate:
-    // their id, role and epub:type, and a link to a note in the same document.
-    a: ['href', ['id', /^[\w-]*noteref-\d+(?:-\d+)?$/], ['role', 'doc-noteref'], ['epub:type', 'noteref']],
+    a: ['href'],
     img: ['src', 'alt'],
     ol: ['start'],
     hr: [['role', 'separator'], 'ariaLabel'],

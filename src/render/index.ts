@@ -1,6 +1,6 @@
-import type { BookImages } from '../load/images.ts'
 import { VFile } from 'vfile'
 import type { CoverImage } from '../cover/index.ts'
+import type { BookImages } from '../load/images.ts'
 import type { Metadata } from '../load/metadata.ts'
 import {
   createNormaliser,
@@ -13,7 +13,6 @@ import {
   type Text,
 } from '../normalise/index.ts'
 import { format, labelsFor, listNames } from './labels.ts'
-import { checkAltText } from './alt-text.ts'
 import { matterSemantics } from './semantics.ts'
 import { fill } from './template.ts'
 import { workFacts } from './title-page.ts'
@@ -48,20 +47,19 @@ const styleResources: Array<Omit<Resource, 'data'> & { template: string }> = [
  */
 export function renderBook(book: NormalisedBook, options: RenderOptions = {}, bookImages?: Pick<BookImages, 'resources' | 'byText'>): RenderedBook {
   const { metadata, templates } = book
-  for (const text of [
-    ...book.front.map((entry) => entry.text),
-    ...book.chapters.flatMap((chapter) => [...chapter.scenes, ...(chapter.endNote ? [chapter.endNote] : [])]),
-    ...book.back.map((entry) => entry.text),
-  ]) {
-    checkAltText(text.tree, text.file)
-  }
   const lang = metadata.language
   const labels = labelsFor(lang)
   const inline = createNormaliser(options)
   const typeset = (text: string): string => typesetInline(text, inline)
   const noteLabels = { backlink: labels.backToText, note: labels.note }
-  // The text's file takes warnings about removed HTML; its images map to their place in the EPUB.
-  const sourceOf = (text: Text) => ({ file: text.file, images: bookImages?.byText.get(text.file.path) ?? new Map<string, string>() })
+  const parts = (text: Text, notes: NoteNumbering) =>
+    toXhtmlParts(text.tree, {
+      sceneBreakLabel: labels.sceneBreak,
+      file: text.file,
+      images: bookImages?.byText.get(text.file.path) ?? new Map(),
+      notes,
+      noteLabels,
+    })
   const page = (view: PageView): string => fill(templates, view.template, { ...view, lang, css: '../css/book.css' })
   const documents: ContentDocument[] = []
   const title = typeset(metadata.title)
@@ -74,6 +72,9 @@ export function renderBook(book: NormalisedBook, options: RenderOptions = {}, bo
 
   const images: RenderedBook['facts']['images'] = []
   const resources: Resource[] = styleResources.map(({ template, ...resource }) => ({ ...resource, data: templates.get(template) ?? '' }))
+  // The load stage made sure every image of the text has alt text.
+  resources.push(...(bookImages?.resources ?? []))
+  images.push(...(bookImages?.resources ?? []).map((image) => ({ href: image.href })))
   if (options.cover) {
     const generatedAlt = format(labels.coverAlt, { title: plainTitle, authors: stripInvisibles(typeset(authorNames)) })
     const alt = !options.cover.generated && metadata.coverAlt ? stripInvisibles(typeset(metadata.coverAlt)) : generatedAlt
@@ -143,8 +144,8 @@ export function renderBook(book: NormalisedBook, options: RenderOptions = {}, bo
     const semantics = matterSemantics(entry.slug, where, labels)
     const heading = typeset(semantics.kind ? labels.matter[semantics.kind] : entry.title)
     const href = `text/${entry.slug}.xhtml`
-    const parts = toXhtmlParts(entry.text.tree, { ...sourceOf(entry.text), sceneBreakLabel: labels.sceneBreak, notes: { prefix: `${entry.slug}-`, next: 1 }, noteLabels })
-    if (parts.notes) footnotes = true
+    const content = parts(entry.text, { prefix: `${entry.slug}-`, next: 1 })
+    if (content.notes) footnotes = true
     return {
       id: entry.slug,
       href,
@@ -160,8 +161,8 @@ export function renderBook(book: NormalisedBook, options: RenderOptions = {}, bo
         type: semantics.type,
         role: semantics.role,
         matter: where,
-        body: parts.body,
-        notes: parts.notes || undefined,
+        body: content.body,
+        notes: content.notes || undefined,
         notesLabel: labels.notes,
       }),
     }
@@ -174,7 +175,7 @@ export function renderBook(book: NormalisedBook, options: RenderOptions = {}, bo
     const href = `text/${chapter.slug}.xhtml`
     const noteId = `${chapter.slug}-note`
     const numbering: NoteNumbering = { prefix: `${chapter.slug}-`, next: 1 }
-    const fragment = (text: Text) => toXhtmlParts(text.tree, { ...sourceOf(text), sceneBreakLabel: labels.sceneBreak, notes: numbering, noteLabels })
+    const fragment = (text: Text) => parts(text, numbering)
     const scenes = chapter.scenes.map(fragment)
     const endNote = chapter.endNote ? fragment(chapter.endNote) : undefined
     const notes = [...scenes, ...(endNote ? [endNote] : [])].map((part) => part.notes).filter(Boolean).join('\n')

@@ -46,7 +46,8 @@ function review(parent: Root | Element, ancestors: string[], warn: Warn, options
     if (child.type === 'text') {
       children.push(cleanText(child, warn))
     } else if (child.type === 'element') {
-      children.push(...reviewElement(child, ancestors, warn, options))
+      // A loop, not push(...): an unwrapped element can have more children than the call stack has room for arguments.
+      for (const node of reviewElement(child, ancestors, warn, options)) children.push(node)
     } else if (child.type === 'comment' || child.type === 'doctype') {
       continue
     } else {
@@ -120,11 +121,8 @@ function reviewAttributes(element: Element, warn: Warn): void {
   }
 }
 
-/** An absolute URL with an allowed scheme, or a footnote of this document, that a reading system can follow. */
+/** An absolute URL with an allowed scheme, that a reading system can follow. */
 function isSafeLink(url: string): boolean {
-  // A noteref's link to its footnote, which colophon sets in the same document.
-  // (Other fragments may name no element, which would make the book invalid.)
-  if (/^#[\w-]*note-\d+$/.test(url)) return true
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]
   return scheme !== undefined && LINK_PROTOCOLS.includes(scheme) && URL.canParse(url)
 }
@@ -146,7 +144,7 @@ function wrapListContent(list: Element, children: ElementContent[], warn: Warn):
       warn(`Unexpected content directly in \`<${list.tagName}>\`, put in a list item; expected \`<li>\``, first, 'html-nesting')
       result.push({ type: 'element', tagName: 'li', properties: {}, children: loose })
     } else {
-      result.push(...loose)
+      for (const node of loose) result.push(node)
     }
     loose = []
   }

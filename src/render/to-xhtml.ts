@@ -6,8 +6,8 @@ import { toXast } from 'hast-util-to-xast'
 import type { VFile } from 'vfile'
 import type { Root as XastRoot } from 'xast'
 import { toXml } from 'xast-util-to-xml'
-import { sanitizeTree } from './sanitize.ts'
 import { createFootnotes, type NoteLabels, type NoteNumbering } from './footnotes.ts'
+import { sanitizeTree } from './sanitize.ts'
 
 export interface XhtmlOptions {
   /** Accessible name of a scene break, in the book's language. */
@@ -53,16 +53,19 @@ export function toXhtmlParts(tree: MdastRoot, options: XhtmlOptions): XhtmlParts
     allowDangerousHtml: true,
     handlers: {
       thematicBreak: (state: State, node: ThematicBreak) => sceneBreak(state, node, options.sceneBreakLabel),
-      footnoteReference: footnotes.reference,
       image: (state: State, node: Image) => image(state, node, node.url, images),
       imageReference: (state: State, node: ImageReference) =>
         image(state, node, state.definitionById.get(node.identifier.toUpperCase())?.url ?? '', images),
+      footnoteReference: footnotes.reference,
     },
   }) as HastRoot
-  const parsed = hasRaw(hast) ? (raw(hast, { file: options.file }) as HastRoot) : hast
-  const safe = sanitizeTree(parsed, { file: options.file, images: images ? new Set(images.values()) : undefined })
-  const asides = footnotes.asides()
-  return { body: hastToXml(safe), notes: asides.length > 0 ? hastToXml({ type: 'root', children: asides }) : '' }
+  const clean = (root: HastRoot): HastRoot => {
+    const parsed = hasRaw(root) ? (raw(root, { file: options.file }) as HastRoot) : root
+    return sanitizeTree(parsed, { file: options.file, images: images ? new Set(images.values()) : undefined })
+  }
+  const body = footnotes.link(clean(hast))
+  const asides = footnotes.asides(clean)
+  return { body: hastToXml(body), notes: asides.length > 0 ? hastToXml({ type: 'root', children: asides }) : '' }
 }
 
 /** Serialise hast as XML, leaving the XHTML namespace to the skeleton. */

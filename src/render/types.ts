@@ -41,8 +41,8 @@ export interface ContentFacts {
   description?: string
   /** Words in the chapters, given or counted. */
   words: number
-  /** Images a reader sees, each with its alt text (none may lack it). */
-  images: Array<{ href: string; alt: string }>
+  /** Images a reader sees (the load stage refuses one without alt text). */
+  images: Array<{ href: string; alt?: string }>
   /** Whether any page has footnotes. */
   footnotes: boolean
 }
