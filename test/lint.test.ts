@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { mkdtemp, readFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -98,5 +98,18 @@ describe('colophon lint', () => {
     expect(run.stdout).toBe('')
     expect(run.stderr).toMatch(/--frail; the book was not written/)
     await expect(readFile(out)).rejects.toThrow()
+  })
+
+  it('prints at most 20 lint warnings during build, and says how many more there are', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'colophon-lint-'))
+    await mkdir(join(folder, 'book/chapters/01-one'), { recursive: true })
+    await writeFile(join(folder, 'book/book.yaml'), 'title: Many\nauthor: Tester\nlanguage: en\n')
+    await writeFile(join(folder, 'book/chapters/01-one/01-scene.md'), Array.from({ length: 30 }, (_, at) => `Line ${at} went to the the shop.`).join('\n\n'))
+    const run = await colophon(['build', 'book', '--out', 'out.epub'], { cwd: folder })
+    expect(run.code, run.stderr).toBe(0)
+    expect(run.stderr.match(/T005/g)).toHaveLength(20)
+    expect(run.stderr).toContain('10 more lint warnings not shown')
+    const lint = await colophon(['lint', 'book', '--format', 'json'], { cwd: folder })
+    expect(JSON.parse(lint.stdout)).toHaveLength(30)
   })
 })

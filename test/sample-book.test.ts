@@ -52,10 +52,10 @@ describe('the sample book', () => {
     for (const name of names) expect(wellFormedError(await entryText(zip, name)), name).toBeUndefined()
   })
 
-  it('reads in order: title page, disclaimer, contents, prologue', async () => {
+  it('reads in order: cover, title page, disclaimer, contents, prologue, colophon', async () => {
     const opf = await entryText(zip, 'EPUB/content.opf')
     const spine = [...opf.matchAll(/<itemref idref="([^"]+)"/g)].map((match) => match[1])
-    expect(spine).toEqual(['titlepage', 'disclaimer', 'nav', 'chapter-1'])
+    expect(spine).toEqual(['cover', 'titlepage', 'disclaimer', 'nav', 'chapter-1', 'colophon'])
     expect(opf).toContain('<dc:identifier id="uid">urn:uuid:71822416-65e6-5dd7-8c70-44f861979fa3</dc:identifier>')
     expect(opf).toContain('<dc:creator id="author-1">truffles</dc:creator>')
     expect(opf).toContain('<dc:language>en</dc:language>')
@@ -63,19 +63,20 @@ describe('the sample book', () => {
     expect(opf).toContain('<meta property="dcterms:modified">2013-05-20T00:00:00Z</meta>')
   })
 
-  it('lists the disclaimer, the prologue and its author’s note in both tables of contents', async () => {
+  it('lists the disclaimer, the prologue, its author’s note and the colophon in both tables of contents', async () => {
     const nav = await entryText(zip, 'EPUB/nav.xhtml')
     const navLabels = [...nav.matchAll(/<a href="([^"]+)">([^<]+)<\/a>/g)].map((match) => [match[1], match[2]])
     expect(navLabels).toEqual([
       ['text/disclaimer.xhtml', 'Disclaimer'],
       ['text/chapter-1.xhtml', 'Prologue: Sequence'],
       ['text/chapter-1.xhtml#chapter-1-note', 'Author’s Note'],
+      ['text/colophon.xhtml', 'Colophon'],
     ])
     expect(nav).toMatch(/epub:type="landmarks"/)
     expect(nav).toMatch(/epub:type="bodymatter" href="text\/chapter-1.xhtml"/)
     const ncx = await entryText(zip, 'EPUB/toc.ncx')
     const ncxLabels = [...ncx.matchAll(/<text>([^<]+)<\/text>/g)].map((match) => match[1])
-    expect(ncxLabels).toEqual(['Sequence', 'Disclaimer', 'Prologue: Sequence', 'Author’s Note'])
+    expect(ncxLabels).toEqual(['Sequence', 'Disclaimer', 'Prologue: Sequence', 'Author’s Note', 'Colophon'])
     expect(ncx).toContain('<meta name="dtb:uid" content="urn:uuid:71822416-65e6-5dd7-8c70-44f861979fa3"/>')
   })
 

@@ -1,21 +1,31 @@
 import { writeSync } from 'node:fs'
+import { VFileMessage } from 'vfile-message'
 import { join, relative, resolve, sep } from 'node:path'
 import { VFile } from 'vfile'
 import { build } from '../build.ts'
+import { parseTargets } from '../targets/index.ts'
 import { BookError } from '../errors.ts'
 import { report } from './report.ts'
 import { UsageError, WarningsFailed } from './index.ts'
-import { abandonWrites, committedWrites, isDirectory, writeAtomic } from './write-atomic.ts'
+import { abandonWrites, committedWrites, isDirectory, isFile, writeAtomic } from './write-atomic.ts'
 
 export interface BuildCommandOptions {
   out?: string
+  /** `epub`, `kobo`, `kindle`, `apple`, `all` or a comma-separated list. */
+  target?: string
   wordJoiner: 'u2060' | 'feff'
   /** Lint warnings fail the build: nothing is written, exit 1. */
   frail?: boolean
 }
 
-/** `colophon build`: build in memory, and only when that succeeded, replace the EPUB. */
+/**
+ * `colophon build`: build every target in memory, and only when all of them
+ * succeeded, replace the EPUBs. One target is written to `--out FILE` (or
+ * `dist/<name>`); several go into the `--out` folder (or `dist/`).
+ */
 export async function runBuild(dir: string, options: BuildCommandOptions): Promise<void> {
+  const targets = parseTargets(options.target ?? 'epub')
+  if (!targets) throw new UsageError(`--target \`${options.target}\` is not a target, expected epub, kobo, kindle, apple, all or a comma-separated list of them`)
   const interrupted = (signal: NodeJS.Signals): void => {
     abandonWrites()
     const [written] = committedWrites()
@@ -31,21 +41,30 @@ export async function runBuild(dir: string, options: BuildCommandOptions): Promi
   // From here on an interrupt leaves the previous book as it was: say so.
   process.stderr.write(`colophon: building ${dir}\n`)
   try {
+    const single = targets.length === 1
     // A bad --out is found before the build, so a long build is not wasted on it.
-    if (options.out) await checkOut(resolve(options.out), options.out, dir)
-    const result = await build(dir, { wordJoiner: options.wordJoiner })
-    if (result.messages.length > 0) process.stderr.write(`${report(result.messages)}\n`)
+    if (options.out && single) await checkOut(resolve(options.out), options.out, dir)
+    if (options.out && !single && (await isFile(options.out))) {
+      throw new UsageError(`--out \`${options.out}\` is a file, expected a folder for ${targets.length} targets`)
+    }
+    const result = await build(dir, { wordJoiner: options.wordJoiner, targets })
+    if (result.messages.length > 0) process.stderr.write(`${report(shownOf(result.messages, dir))}\n`)
     if (options.frail && result.messages.length > 0) {
       throw new WarningsFailed(`${result.messages.length} warning${result.messages.length === 1 ? '' : 's'} and --frail; the book was not written`)
     }
-    const out = resolve(options.out ?? join('dist', result.fileName))
-    await checkOut(out, options.out ?? out, dir)
-    try {
-      await writeAtomic(out, result.epub)
-    } catch (error) {
-      throw cannotWrite(out, error)
+    const writes = result.outputs.map((output) => ({
+      output,
+      path: resolve(single ? (options.out ?? join('dist', output.fileName)) : join(options.out ?? 'dist', output.fileName)),
+    }))
+    for (const { path } of writes) await checkOut(path, single ? (options.out ?? path) : path, dir)
+    for (const { output, path } of writes) {
+      try {
+        await writeAtomic(path, output.epub)
+      } catch (error) {
+        throw cannotWrite(path, error)
+      }
+      process.stderr.write(`colophon: wrote ${relative(process.cwd(), path) || path} (${Math.round(output.epub.byteLength / 1024)} KiB, ${output.target})\n`)
     }
-    process.stderr.write(`colophon: wrote ${relative(process.cwd(), out) || out} (${Math.round(result.epub.byteLength / 1024)} KiB)\n`)
   } finally {
     process.off('SIGINT', interrupted)
     process.off('SIGTERM', interrupted)
@@ -94,4 +113,25 @@ function cannotWrite(out: string, error: unknown): BookError {
   )
   message.fatal = true
   return new BookError([message])
+}
+
+/** Lint warnings a build prints at most; `colophon lint` prints them all. */
+const LINT_SHOWN = 20
+
+/**
+ * Every message of the build, but only the first lint warnings: a book with
+ * thousands of them (a draft full of `the the`) should not bury the build's
+ * own messages. The last line says how many more `colophon lint` has.
+ */
+function shownOf(messages: VFileMessage[], dir: string): VFileMessage[] {
+  const lint = messages.filter((message) => message.source === 'colophon-lint')
+  if (lint.length <= LINT_SHOWN) return messages
+  const hidden = new Set(lint.slice(LINT_SHOWN))
+  const kept = messages.filter((message) => !hidden.has(message))
+  const more = new VFileMessage(`${hidden.size} more lint warnings not shown, expected none: run \`colophon lint ${dir}\` for all of them`, {
+    ruleId: 'more',
+    source: 'colophon-lint',
+  })
+  more.file = lint[LINT_SHOWN - 1]!.file
+  return [...kept, more]
 }

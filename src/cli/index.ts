@@ -11,6 +11,9 @@ export const EXIT = { ok: 0, book: 1, usage: 2 } as const
 /** A usage problem found after parsing (bad value, bad --out): exit 2. */
 export class UsageError extends Error {}
 
+/** `colophon check` found errors (or warnings, with --frail): exit 1, the report already printed. */
+export class ChecksFailed extends Error {}
+
 /** Warnings were found and `--frail` makes them fail the run: exit 1, the warnings already printed. */
 export class WarningsFailed extends Error {}
 
@@ -32,15 +35,32 @@ function program(): Command {
     .command('build')
     .description('Build the manuscript folder into an EPUB (default: ./manuscript → dist/<title>.epub).')
     .argument('[manuscript-dir]', 'manuscript folder with book.yaml and chapters/', 'manuscript')
-    .option('-o, --out <file>', 'where to write the EPUB (default: dist/<title>.epub)')
+    .option('-o, --out <path>', 'where to write the EPUB (default: dist/<title>.epub); with several targets, a folder (default: dist/)')
+    .option('-t, --target <name>', 'e-reader variant: epub, kobo, kindle, apple, all, or a comma-separated list', 'epub')
     .addOption(wordJoiner)
     .option('--frail', 'fail (exit 1, nothing written) when the lint or any stage warns')
     .option('--debug', 'print stack traces of unexpected errors')
-    .addHelpText('after', '\nExample:\n  $ colophon build manuscript --out dist/my-book.epub\n')
+    .addHelpText('after', '\nExamples:\n  $ colophon build manuscript --out dist/my-book.epub\n  $ colophon build manuscript --target all --out dist/\n')
     .exitOverride()
-    .action(async (dir: string, options: { out?: string; wordJoiner: 'u2060' | 'feff'; frail?: boolean }) => {
+    .action(async (dir: string, options: { out?: string; target: string; wordJoiner: 'u2060' | 'feff'; frail?: boolean }) => {
       const { runBuild } = await import('./build.ts')
       await runBuild(dir, options)
+    })
+
+  cli
+    .command('preview')
+    .description('Build the book, read it in a browser (foliate-js on 127.0.0.1) and rebuild and reload on every save.')
+    .argument('[manuscript-dir]', 'manuscript folder with book.yaml and chapters/', 'manuscript')
+    .option('-p, --port <number>', 'port on 127.0.0.1 (default: a free one, printed on standard error)', '0')
+    .option('--no-open', 'do not open a browser')
+    .option('-t, --target <name>', 'which target to read: epub, kobo, kindle or apple', 'epub')
+    .addOption(wordJoiner)
+    .option('--debug', 'print stack traces of unexpected errors')
+    .addHelpText('after', '\nExample:\n  $ colophon preview manuscript --port 8080 --no-open\n')
+    .exitOverride()
+    .action(async (dir: string, options: { port: string; open: boolean; target: string; wordJoiner: 'u2060' | 'feff' }) => {
+      const { runPreview } = await import('./preview.ts')
+      await runPreview(dir, options)
     })
 
   cli
@@ -58,6 +78,19 @@ function program(): Command {
     })
 
   cli
+    .command('check')
+    .description('Check an EPUB with epubcheck-ts, and Java EPUBCheck and Ace by DAISY when installed; print one report.')
+    .argument('<book>', 'the EPUB file to check')
+    .option('--frail', 'fail on warnings too, not only on errors')
+    .option('--debug', 'print stack traces of unexpected errors')
+    .addHelpText('after', '\nExit codes: 0 passed, 1 errors (or warnings with --frail), 2 usage.\n\nExample:\n  $ colophon check dist/sequence.epub --frail\n')
+    .exitOverride()
+    .action(async (book: string, options: { frail?: boolean }) => {
+      const { runCheck } = await import('./check.ts')
+      await runCheck(book, options)
+    })
+
+  cli
     .command('lint')
     .description('Report what typography must not decide alone: fused words, ambiguous or unmatched quotes, double spaces, repeated words, unhyphenated compound numbers, punctuation outside quotes, mixed scene breaks.')
     .argument('[manuscript-dir]', 'manuscript folder with book.yaml and chapters/', 'manuscript')
@@ -72,7 +105,7 @@ function program(): Command {
       await runLint(dir, options)
     })
 
-  cli.addHelpText('after', '\nExamples:\n  $ colophon build\n  $ colophon typeset chapter.md --format text\n  $ colophon lint manuscript\n')
+  cli.addHelpText('after', '\nExamples:\n  $ colophon build\n  $ colophon typeset chapter.md --format text\n  $ colophon lint manuscript\n  $ colophon check dist/sequence.epub\n  $ colophon preview manuscript\n')
   return cli
 }
 
@@ -91,7 +124,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${report(error.messages)}\n`)
       return EXIT.book
     }
-    if (error instanceof WarningsFailed) {
+    if (error instanceof ChecksFailed || error instanceof WarningsFailed) {
       process.stderr.write(`colophon: ${error.message}\n`)
       return EXIT.book
     }

@@ -12,9 +12,9 @@ import type { LintBlock, LintFile, Place } from './types.ts'
 const parser = unified().use(remarkParse).use(remarkSceneBreaks)
 const options = resolveOptions(undefined)
 
-/** Parse one Markdown file into what the rules read: its tree and its blocks' text with positions. */
-export function analyse(file: VFile): LintFile {
-  const tree = parser.runSync(parser.parse(file), file) as Root
+/** Parse one Markdown file (unless given its tree as parsed) into what the rules read: its tree and its blocks' text with positions. */
+export function analyse(file: VFile, parsed?: Root): LintFile {
+  const tree = parsed ?? (parser.runSync(parser.parse(file), file) as Root)
   const value = String(file.value)
   const points = location(value)
   const blocks: LintBlock[] = []

@@ -1,5 +1,6 @@
 import { join, relative, resolve, sep } from 'node:path'
 import { stat } from 'node:fs/promises'
+import type { Root } from 'mdast'
 import type { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import { BookError } from '../errors.ts'
@@ -31,10 +32,12 @@ function textsOf(book: Book): VFile[] {
 /**
  * Lint a loaded book: run every rule over its Markdown files, then apply
  * the suppressions file when there is one. Pure: the caller reads files.
+ * `sourceTrees` are the files' trees as the normaliser parsed them (before
+ * typography), so a build does not parse every file twice.
  * Throws `BookError` when the suppressions file itself is wrong.
  */
-export function lintBook(book: Book, suppressionsFile?: VFile): LintResult {
-  const files = textsOf(book).map((file) => analyse(file))
+export function lintBook(book: Book, suppressionsFile?: VFile, sourceTrees?: ReadonlyMap<VFile, Root>): LintResult {
+  const files = textsOf(book).map((file) => analyse(file, sourceTrees?.get(file)))
   const messages: VFileMessage[] = []
   const report: Report = (id, file, place, reason) => {
     const message = file.message(reason, { place, ruleId: id, source: 'colophon-lint' })

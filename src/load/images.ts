@@ -39,7 +39,7 @@ const kinds: Record<string, { mediaType: string; extension: string }> = {
 const SVG_START = /^\uFEFF?\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!DOCTYPE[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<svg[\s>/]/
 
 /** Hrefs the templates already use under images/. */
-const RESERVED = ['scene-break']
+const RESERVED = ['scene-break', 'cover', 'cover-image']
 
 /**
  * Find every Markdown image of the book's texts, and read the files they

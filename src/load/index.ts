@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path'
 import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import { BookError } from '../errors.ts'
+import { loadCover } from './cover.ts'
 import { parseChapterMeta } from './chapter-meta.ts'
 import { parseMetadata } from './metadata.ts'
 import { byPrefix, duplicateRanks, rankOf, titleFromName, type Ordered } from './order.ts'
@@ -12,8 +13,8 @@ import { removeForbiddenXmlChars } from './xml-chars.ts'
 import { loadTemplates } from './templates.ts'
 import type { Book, Chapter, MatterPage } from './types.ts'
 
-export type { Book, Chapter, MatterPage } from './types.ts'
-export type { Metadata, Author } from './metadata.ts'
+export type { Book, Chapter, GivenCover, MatterPage } from './types.ts'
+export type { Metadata, Author, FanFiction } from './metadata.ts'
 
 export interface LoadOptions {
   /** Folder that message paths are relative to; defaults to `process.cwd()`. */
@@ -70,9 +71,11 @@ export async function loadBook(folder: string, options: LoadOptions = {}): Promi
     if (chapter) chapters.push(chapter)
   }
   const back = await loadMatter(join(root, 'back'), metadata?.order.back, cwd, slugs, found)
+  const { cover, file: coverFile } = await loadCover(root, cwd)
+  if (coverFile) problems.push(...fatalOf(coverFile))
 
   if (problems.length > 0 || !metadata) throw new BookError(problems)
-  return { root: rootFile.path, folder: root, metadata, front, chapters, back, templates: await loadTemplates(root), messages: notes }
+  return { root: rootFile.path, folder: root, metadata, front, chapters, back, cover, templates: await loadTemplates(root), messages: notes }
 }
 
 /** What loading found so far: fatal problems, and warnings of files the book leaves out. */

@@ -1,55 +1,12 @@
-import { isLangCode } from 'is-language-code'
 import { isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Node as YamlNode } from 'yaml'
 import type { VFile } from 'vfile'
-import { z } from 'zod'
+import type { z } from 'zod'
+import { metadataSchema, nestedKeys, type ARCHIVE_WARNINGS, type RATINGS } from './metadata-schema.ts'
 import { isBlank } from './chapter-meta.ts'
 import { placeOf, type Place } from './place.ts'
 import { codePointName, FORBIDDEN_XML_CHARS } from './xml-chars.ts'
 
-const author = z.strictObject({
-  name: z.string().min(1),
-  'file-as': z.string().min(1).optional(),
-  role: z.string().regex(/^[a-z]{3}$/, 'a MARC relator code such as aut, edt or trl').default('aut'),
-})
-
-const isoDate = z
-  .string()
-  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as YYYY, YYYY-MM or YYYY-MM-DD')
-
-/** A well-formed BCP 47 tag whose subtags are in the IANA registry (`english`, `en_GB`, `xx` are not). */
-const language = z.string().superRefine((tag, context) => {
-  const checked = isLangCode(tag)
-  let canonical = false
-  try {
-    canonical = Intl.getCanonicalLocales(tag).length === 1
-  } catch {
-    canonical = false
-  }
-  if (!checked.res || !canonical) {
-    const why = checked.message ? ` (${checked.message.replace(/\.$/, '').toLowerCase()})` : ''
-    context.addIssue({ code: 'custom', message: `\`${tag}\` is not a BCP 47 language tag${why}, expected one such as en, en-GB or fr` })
-  }
-})
-
-const names = z.array(z.string().min(1))
-
-/** The schema of `book.yaml`; keys are kebab-case as a writer types them. */
-export const metadataSchema = z.strictObject({
-  title: z.string().min(1),
-  subtitle: z.string().min(1).optional(),
-  'sort-title': z.string().min(1).optional(),
-  author: z.union([z.string().min(1), author, z.array(z.union([z.string().min(1), author])).min(1)]),
-  language,
-  identifier: z.string().min(1).optional(),
-  date: z.union([isoDate, z.date().transform((d) => d.toISOString().slice(0, 10))]).optional(),
-  description: z.string().optional(),
-  subjects: names.optional(),
-  publisher: z.string().min(1).optional(),
-  rights: z.string().min(1).optional(),
-  order: z
-    .strictObject({ front: names.optional(), chapters: names.optional(), back: names.optional() })
-    .optional(),
-})
+export { metadataSchema } from './metadata-schema.ts'
 
 export interface Author {
   name: string
@@ -64,14 +21,36 @@ export interface Metadata {
   sortTitle?: string
   authors: Author[]
   language: string
-  /** As given in book.yaml; `undefined` means the package stage derives one. */
+  /** Canonical (`urn:uuid:…`, `urn:isbn:…`, URL); `undefined` means the package stage derives one. */
   identifier?: string
   date?: string
+  edition?: string
+  /** Markdown, as written. */
   description?: string
   subjects: string[]
   publisher?: string
   rights?: string
+  /** Alt text of a given cover; a drawn cover's alt text says its own title and authors. */
+  coverAlt?: string
+  series?: { name: string; number?: number }
+  fanfiction: FanFiction
   order: { front?: string[]; chapters?: string[]; back?: string[] }
+}
+
+/** What Archive of Our Own and FanFicFare put on a work's preface. */
+export interface FanFiction {
+  fandoms: string[]
+  rating?: (typeof RATINGS)[number]
+  warnings: Array<(typeof ARCHIVE_WARNINGS)[number]>
+  relationships: string[]
+  characters: string[]
+  /** Additional tags. */
+  tags: string[]
+  /** Where the work was first published. */
+  source?: string
+  status?: 'complete' | 'in-progress'
+  /** As given; the render stage counts the text when absent. */
+  words?: number
 }
 
 /**
@@ -104,10 +83,9 @@ export function parseMetadata(file: VFile): Metadata | undefined {
 
   const result = metadataSchema.safeParse(doc.toJS() ?? {})
   if (!result.success) {
-    for (const issue of result.error.issues) {
-      const where = locate(doc.contents, issue, at)
-      fatal(file, describe(issue), where, 'schema')
-    }
+    const located = result.error.issues.flatMap(unwrapUnion).map((issue) => ({ issue, where: locate(doc.contents, issue, at) }))
+    located.sort((a, b) => a.where.start.offset - b.where.start.offset)
+    for (const { issue, where } of located) fatal(file, describe(issue), where, 'schema')
     return undefined
   }
   const data = result.data
@@ -137,15 +115,43 @@ export function parseMetadata(file: VFile): Metadata | undefined {
     language: Intl.getCanonicalLocales(data.language)[0] ?? data.language,
     identifier: data.identifier,
     date: data.date,
-    description: data.description,
+    edition: data.edition,
+    description: data.description?.trim() ? data.description : undefined,
     subjects: data.subjects ?? [],
     publisher: data.publisher,
     rights: data.rights,
+    coverAlt: data['cover-alt'],
+    series: data.series,
+    fanfiction: {
+      fandoms: data.fandoms ?? [],
+      rating: data.rating,
+      warnings: data.warnings ?? [],
+      relationships: data.relationships ?? [],
+      characters: data.characters ?? [],
+      tags: data.tags ?? [],
+      source: data.source,
+      status: data.status,
+      words: data.words,
+    },
     order: data.order ?? {},
   }
 }
 
 type Issue = z.core.$ZodIssue
+
+/**
+ * A union's own issue says only which forms were possible. When one form
+ * matched the value's type and failed inside it (a misspelt key in an
+ * author object), that form's issues say more: report those instead.
+ */
+function unwrapUnion(issue: Issue): Issue[] {
+  if (issue.code !== 'invalid_union') return [issue]
+  const inner = issue.errors.find(
+    (branch) => branch.length > 0 && branch.every((sub) => sub.path.length > 0 || (sub.code !== 'invalid_type' && sub.code !== 'invalid_value')),
+  )
+  if (!inner) return [issue]
+  return inner.flatMap((sub) => unwrapUnion({ ...sub, path: [...issue.path, ...sub.path] } as Issue))
+}
 
 function describe(issue: Issue): string {
   const key = issue.path.join('.') || 'book.yaml'
@@ -161,14 +167,15 @@ function describe(issue: Issue): string {
   if (issue.code === 'invalid_type' && issue.message.includes('received undefined')) {
     return `Missing \`${key}\`, expected ${issue.expected === 'string' ? 'a value' : `a ${issue.expected}`}`
   }
-  return `Unexpected value for \`${key}\`: ${issue.message}`
+  // Our own messages name the expected form ("a BCP 47 language tag …"); zod's say what went wrong.
+  return /^[a-z]/.test(issue.message)
+    ? `Unexpected value for \`${key}\`, expected ${issue.message}`
+    : `Unexpected value for \`${key}\`: ${issue.message}`
 }
 
 function knownKeys(path: PropertyKey[]): string[] {
   if (path.length === 0) return Object.keys(metadataSchema.shape)
-  if (path[0] === 'order') return ['front', 'chapters', 'back']
-  if (path[0] === 'author') return ['name', 'file-as', 'role']
-  return []
+  return nestedKeys[String(path[0])] ?? []
 }
 
 /** The known key nearest to a misspelt one, if it is close enough to be a typo. */

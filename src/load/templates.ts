@@ -14,7 +14,9 @@ export async function loadTemplates(manuscriptRoot: string): Promise<Map<string,
   for (const folder of [builtinTemplates, join(manuscriptRoot, 'templates')]) {
     let names: string[]
     try {
-      names = (await readdir(folder)).sort()
+      // Only files: folders such as templates/preview/ hold other assets.
+      const entries = await readdir(folder, { withFileTypes: true })
+      names = entries.filter((entry) => entry.isFile()).map((entry) => entry.name).sort()
     } catch {
       continue
     }

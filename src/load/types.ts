@@ -21,6 +21,14 @@ export interface Chapter {
   endNote?: VFile
 }
 
+/** The manuscript's own cover image (`cover.jpg` or `cover.png`). */
+export interface GivenCover {
+  /** Path as shown in messages. */
+  path: string
+  mediaType: 'image/png' | 'image/jpeg'
+  data: Uint8Array
+}
+
 /** Everything the later stages need, read once from the manuscript folder. */
 export interface Book {
   /** The manuscript folder as the user named it (relative paths in messages). */
@@ -31,6 +39,7 @@ export interface Book {
   front: MatterPage[]
   chapters: Chapter[]
   back: MatterPage[]
+  cover?: GivenCover
   /** Template name (`chapter.xhtml`, `book.css` …) → its text, overrides applied. */
   templates: Map<string, string>
   /** Warnings of files the book does not carry as text: book.yaml, empty files left out. */

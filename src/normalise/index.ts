@@ -3,6 +3,7 @@ import remarkParse from 'remark-parse'
 import { unified, type Processor } from 'unified'
 import type { VFile } from 'vfile'
 import type { Book, Chapter, MatterPage } from '../load/types.ts'
+import { remarkFootnotes } from './remark-footnotes.ts'
 import { remarkSceneBreaks } from './remark-scene-breaks.ts'
 import { remarkTypography } from './typography/index.ts'
 
@@ -43,13 +44,16 @@ type Normaliser = Processor<Root, Root, Root, undefined, undefined>
  * (see docs/decisions/0002-own-typography-pass.md); it checks its options
  * when attached, so a bad `wordJoiner` fails before any text is read.
  */
-export function createNormaliser(options: NormaliseOptions = {}): Normaliser {
-  const processor = unified()
-    .use(remarkParse)
-    .use(remarkSceneBreaks)
-    .use(remarkTypography, { wordJoiner: options.wordJoiner ?? 'u2060' })
+export function createNormaliser(options: NormaliseOptions = {}, sourceTrees?: SourceTrees): Normaliser {
+  const processor = unified().use(remarkParse).use(remarkFootnotes).use(remarkSceneBreaks)
+  // The lint reads the tree as written (scene breaks found, text untouched): keep a copy rather than parse twice.
+  if (sourceTrees) processor.use(() => (tree: Root, file: VFile) => void sourceTrees.set(file, structuredClone(tree)))
+  processor.use(remarkTypography, { wordJoiner: options.wordJoiner ?? 'u2060' })
   return processor as unknown as Normaliser
 }
+
+/** Each file's tree before typography, for `lintBook`. */
+export type SourceTrees = Map<VFile, Root>
 
 /** Parse and normalise one Markdown file. */
 export function normaliseFile(file: VFile, processor: Normaliser): Text {
@@ -58,8 +62,8 @@ export function normaliseFile(file: VFile, processor: Normaliser): Text {
 }
 
 /** Normalise every text of a book with one processor. */
-export function normaliseBook(book: Book, options: NormaliseOptions = {}): NormalisedBook {
-  const processor = createNormaliser(options)
+export function normaliseBook(book: Book, options: NormaliseOptions = {}, sourceTrees?: SourceTrees): NormalisedBook {
+  const processor = createNormaliser(options, sourceTrees)
   const page = (entry: MatterPage): NormalisedPage => ({ slug: entry.slug, title: entry.title, text: normaliseFile(entry.file, processor) })
   return {
     ...book,

@@ -2,10 +2,14 @@ import { w3cDateTime } from '../clock.ts'
 import type { Metadata } from '../load/metadata.ts'
 import { stripInvisibles } from '../normalise/index.ts'
 import { fill, labelsFor, type ContentDocument, type RenderedBook, type TocEntry } from '../render/index.ts'
+import { accessibilityMetadata } from './accessibility.ts'
 import { bookIdentifier } from './identifier.ts'
 import { zipEpub, type ZipEntry } from './zip.ts'
 
+export { zipEpub, type ZipEntry } from './zip.ts'
+
 export { bookIdentifier } from './identifier.ts'
+export { accessibilityMetadata, CONFORMANCE, type AccessibilityMetadata } from './accessibility.ts'
 
 export interface PackageInput {
   metadata: Metadata
@@ -13,15 +17,29 @@ export interface PackageInput {
   templates: ReadonlyMap<string, string>
   /** The build time from `clock.ts`: `dcterms:modified` and every zip entry's time. */
   date: Date
+  /** What built the book: `colophon 0.1.0`. */
+  generator?: string
 }
 
 const CONTENT = 'EPUB'
+
+/** Every file of the EPUB but `mimetype`, in zip order: what targets transform before zipping. */
+export interface Publication {
+  entries: ZipEntry[]
+  /** Path of the package document inside the container. */
+  opfPath: string
+}
 
 /**
  * Put a rendered book into an EPUB 3 container: OPF, nav (toc and landmarks),
  * NCX for older readers, the documents in reading order, CSS and images.
  */
 export async function packageEpub(input: PackageInput): Promise<Uint8Array> {
+  return zipEpub((await assembleEpub(input)).entries, input.date)
+}
+
+/** The EPUB's files before zipping (see `packageEpub`). */
+export async function assembleEpub(input: PackageInput): Promise<Publication> {
   const { metadata, rendered, templates, date } = input
   const labels = labelsFor(metadata.language)
   const identifier = bookIdentifier(metadata)
@@ -39,12 +57,24 @@ export async function packageEpub(input: PackageInput): Promise<Uint8Array> {
     ...(navAt === -1 ? [] : documents.slice(navAt).map((document) => document.id)),
   ]
 
+  const cover = documents.find((document) => document.type === 'cover')
+  const titlepage = documents.find((document) => document.type === 'titlepage')
   const landmarks = [
+    ...(cover ? [{ type: 'cover', href: cover.href, label: labels.cover }] : []),
+    ...(titlepage ? [{ type: 'titlepage', href: titlepage.href, label: labels.titlePage }] : []),
     { type: 'toc', href: 'nav.xhtml#toc', label: labels.contents },
     ...(firstBody ? [{ type: 'bodymatter', href: firstBody.href, label: labels.beginReading }] : []),
   ]
-  const titlepage = documents.find((document) => document.type === 'titlepage')
-  if (titlepage) landmarks.unshift({ type: 'titlepage', href: titlepage.href, label: labels.titlePage })
+  // EPUB 2 readers (and calibre) find the cover, the contents and the text through the guide.
+  const guide = [
+    ...(cover ? [{ type: 'cover', href: cover.href, title: labels.cover }] : []),
+    { type: 'toc', href: 'nav.xhtml', title: labels.contents },
+    ...(firstBody ? [{ type: 'text', href: firstBody.href, title: labels.beginReading }] : []),
+  ]
+  const linear = new Map(documents.map((document) => [document.id, document.linear !== false]))
+  const coverImage = rendered.resources.find((resource) => resource.properties === 'cover-image')
+  const fan = metadata.fanfiction
+  const subjects = [...new Set([...metadata.subjects, ...fan.fandoms, ...fan.relationships, ...fan.characters, ...fan.tags].map(plain))]
 
   const nav = fill(templates, 'nav.xhtml', {
     lang,
@@ -65,7 +95,7 @@ export async function packageEpub(input: PackageInput): Promise<Uint8Array> {
   const manifest = [
     { id: 'nav', href: 'nav.xhtml', mediaType: 'application/xhtml+xml', properties: 'nav' },
     { id: 'ncx', href: 'toc.ncx', mediaType: 'application/x-dtbncx+xml' },
-    ...rendered.resources.map(({ id, href, mediaType }) => ({ id, href, mediaType })),
+    ...rendered.resources.map(({ id, href, mediaType, properties }) => ({ id, href, mediaType, properties })),
     ...documents.map(({ id, href }) => ({ id, href, mediaType: 'application/xhtml+xml' })),
   ]
 
@@ -75,20 +105,29 @@ export async function packageEpub(input: PackageInput): Promise<Uint8Array> {
     title: plain(metadata.title),
     sortTitle: metadata.sortTitle && plain(metadata.sortTitle),
     subtitle: metadata.subtitle && plain(metadata.subtitle),
+    // Authors are creators; editors, translators, illustrators … contributors.
     authors: metadata.authors.map((author, index) => ({
       id: `author-${index + 1}`,
+      element: author.role === 'aut' ? 'creator' : 'contributor',
       name: plain(author.name),
       role: author.role,
       fileAs: author.fileAs && plain(author.fileAs),
     })),
     date: metadata.date,
-    description: metadata.description?.trim() ? plain(metadata.description.trim()) : undefined,
-    subjects: metadata.subjects.map(plain),
+    description: rendered.facts.description,
+    subjects,
     publisher: metadata.publisher && plain(metadata.publisher),
     rights: metadata.rights && plain(metadata.rights),
+    source: fan.source,
+    series: metadata.series && { name: plain(metadata.series.name), number: metadata.series.number },
     modified: w3cDateTime(date),
+    a11y: accessibilityMetadata(rendered.facts),
+    certifiedBy: plain(metadata.publisher ?? metadata.authors[0]?.name ?? 'colophon'),
+    coverId: coverImage?.id,
+    generator: input.generator ?? 'colophon',
     manifest,
-    spine: spine.map((idref) => ({ idref })),
+    spine: spine.map((idref) => ({ idref, nonLinear: linear.get(idref) === false })),
+    guide,
   })
 
   // Order matters for readers that stream the zip: container, then package
@@ -101,7 +140,7 @@ export async function packageEpub(input: PackageInput): Promise<Uint8Array> {
     ...rendered.resources.map((resource) => ({ path: `${CONTENT}/${resource.href}`, data: resource.data })),
     ...documents.map((document: ContentDocument) => ({ path: `${CONTENT}/${document.href}`, data: document.xhtml })),
   ]
-  return zipEpub(entries, date)
+  return { entries, opfPath: `${CONTENT}/content.opf` }
 }
 
 interface NavPoint {

@@ -1,14 +1,36 @@
+import { VFile } from 'vfile'
+import type { CoverImage } from '../cover/index.ts'
 import type { BookImages } from '../load/images.ts'
 import type { Metadata } from '../load/metadata.ts'
-import { createNormaliser, stripInvisibles, typesetInline, type NormalisedBook, type NormalisedPage, type NormaliseOptions, type Text } from '../normalise/index.ts'
-import { labelsFor, type Labels } from './labels.ts'
+import {
+  createNormaliser,
+  normaliseFile,
+  stripInvisibles,
+  typesetInline,
+  type NormalisedBook,
+  type NormalisedPage,
+  type NormaliseOptions,
+  type Text,
+} from '../normalise/index.ts'
+import { format, labelsFor, listNames } from './labels.ts'
+import { matterSemantics } from './semantics.ts'
 import { fill } from './template.ts'
-import { toXhtmlFragment } from './to-xhtml.ts'
+import { workFacts } from './title-page.ts'
+import { toXhtmlParts } from './to-xhtml.ts'
+import type { NoteNumbering } from './footnotes.ts'
 import type { ContentDocument, RenderedBook, Resource } from './types.ts'
+import { countWords, plainText } from './words.ts'
 
-export type { ContentDocument, RenderedBook, Resource, TocEntry } from './types.ts'
-export { labelsFor, type Labels } from './labels.ts'
+export type { ContentDocument, ContentFacts, RenderedBook, Resource, TocEntry } from './types.ts'
+export { labelsFor, format, listNames, type Labels } from './labels.ts'
 export { fill, escapeXml } from './template.ts'
+
+export interface RenderOptions extends NormaliseOptions {
+  /** The cover image; every book has one (given or drawn). */
+  cover?: CoverImage
+  /** What built the book, for the colophon page: `colophon 0.1.0`. */
+  generator?: string
+}
 
 /** Resources every book carries, from the templates folder. */
 const styleResources: Array<Omit<Resource, 'data'> & { template: string }> = [
@@ -17,42 +39,113 @@ const styleResources: Array<Omit<Resource, 'data'> & { template: string }> = [
 ]
 
 /**
- * Render every page of a normalised book through the templates: title page,
- * front matter, one document per chapter (scenes joined by scene breaks, the
- * end note as a labelled aside), back matter.
+ * Render every page of a normalised book through the templates, in reading
+ * order: cover, title page (with the work's preface), content warnings,
+ * front matter, chapters (scenes joined by scene breaks, footnotes, the end
+ * note as a labelled aside), back matter, colophon. The nav is the package
+ * stage's: it goes after the front matter.
  */
-export function renderBook(book: NormalisedBook, options: NormaliseOptions = {}, images?: Pick<BookImages, 'resources' | 'byText'>): RenderedBook {
+export function renderBook(book: NormalisedBook, options: RenderOptions = {}, bookImages?: Pick<BookImages, 'resources' | 'byText'>): RenderedBook {
   const { metadata, templates } = book
-  const labels = labelsFor(metadata.language)
+  const lang = metadata.language
+  const labels = labelsFor(lang)
   const inline = createNormaliser(options)
   const typeset = (text: string): string => typesetInline(text, inline)
-  const fragment = (text: Text): string =>
-    toXhtmlFragment(text.tree, { sceneBreakLabel: labels.sceneBreak, file: text.file, images: images?.byText.get(text.file.path) ?? new Map() })
-  const page = (view: PageView): string => fill(templates, view.template, { ...view, lang: metadata.language, css: '../css/book.css' })
-
+  const noteLabels = { backlink: labels.backToText, note: labels.note }
+  const parts = (text: Text, notes: NoteNumbering) =>
+    toXhtmlParts(text.tree, {
+      sceneBreakLabel: labels.sceneBreak,
+      file: text.file,
+      images: bookImages?.byText.get(text.file.path) ?? new Map(),
+      notes,
+      noteLabels,
+    })
+  const page = (view: PageView): string => fill(templates, view.template, { ...view, lang, css: '../css/book.css' })
   const documents: ContentDocument[] = []
   const title = typeset(metadata.title)
+  const plainTitle = stripInvisibles(title)
+  const authorNames = listNames(
+    metadata.authors.filter((author) => author.role === 'aut').map((author) => author.name),
+    labels,
+    lang,
+  )
+
+  const images: RenderedBook['facts']['images'] = []
+  const resources: Resource[] = styleResources.map(({ template, ...resource }) => ({ ...resource, data: templates.get(template) ?? '' }))
+  // The load stage made sure every image of the text has alt text.
+  resources.push(...(bookImages?.resources ?? []))
+  images.push(...(bookImages?.resources ?? []).map((image) => ({ href: image.href })))
+  if (options.cover) {
+    const generatedAlt = format(labels.coverAlt, { title: plainTitle, authors: stripInvisibles(typeset(authorNames)) })
+    const alt = !options.cover.generated && metadata.coverAlt ? stripInvisibles(typeset(metadata.coverAlt)) : generatedAlt
+    const href = `../${options.cover.href}`
+    resources.push({ id: 'cover-image', href: options.cover.href, mediaType: options.cover.mediaType, data: options.cover.data, properties: 'cover-image' })
+    images.push({ href: options.cover.href, alt })
+    documents.push({
+      id: 'cover',
+      href: 'text/cover.xhtml',
+      title: labels.cover,
+      matter: 'front',
+      type: 'cover',
+      toc: [],
+      xhtml: page({ template: 'cover.xhtml', pageTitle: `${plainTitle}: ${labels.cover}`, src: href, alt, label: labels.cover }),
+    })
+  }
+
+  const words = metadata.fanfiction.words ?? countWords(book.chapters.flatMap((chapter) => chapter.scenes.map((scene) => scene.tree)), lang)
+  const description = metadata.description ? normaliseFile(new VFile({ value: metadata.description }), inline) : undefined
+  const firstChapter = book.chapters[0] ? `${book.chapters[0].slug}.xhtml` : undefined
+  const warnings = metadata.fanfiction.warnings.filter((warning) => warning !== 'No Archive Warnings Apply')
+
   documents.push({
     id: 'titlepage',
     href: 'text/titlepage.xhtml',
-    title: labels.titlePage,
+    title: plainTitle,
     matter: 'front',
     type: 'titlepage',
     toc: [],
     xhtml: page({
       template: 'titlepage.xhtml',
-      pageTitle: stripInvisibles(title),
+      pageTitle: plainTitle,
       title,
       subtitle: metadata.subtitle ? typeset(metadata.subtitle) : undefined,
-      authors: metadata.authors.map((author) => ({ name: typeset(author.name) })),
+      authors: metadata.authors.filter((author) => author.role === 'aut').map((author) => ({ name: typeset(author.name) })),
+      contributors: metadata.authors
+        .filter((author) => author.role !== 'aut')
+        .map((author) => ({ name: typeset(author.name), credit: labels.roles[author.role] })),
       by: labels.by,
+      factsLabel: labels.workFacts,
+      facts: workFacts(metadata, new Intl.NumberFormat(lang).format(words), labels, typeset),
+      summary: description ? { label: labels.summary, body: toXhtmlParts(description.tree, { sceneBreakLabel: labels.sceneBreak, notes: { prefix: 'summary-', next: 1 }, noteLabels }).body } : undefined,
     }),
   })
 
+  if (warnings.length > 0) {
+    documents.push({
+      id: 'content-warnings',
+      href: 'text/content-warnings.xhtml',
+      title: labels.contentWarnings,
+      matter: 'front',
+      type: 'frontmatter',
+      toc: [{ label: labels.contentWarnings, href: 'text/content-warnings.xhtml', children: [] }],
+      xhtml: page({
+        template: 'warnings.xhtml',
+        pageTitle: labels.contentWarnings,
+        heading: labels.contentWarnings,
+        intro: labels.contentWarningsIntro,
+        warnings,
+        skip: firstChapter ? { href: firstChapter, label: labels.skipWarnings } : undefined,
+      }),
+    })
+  }
+
+  let footnotes = false
   const matter = (entry: NormalisedPage, where: 'front' | 'back'): ContentDocument => {
-    const heading = typeset(entry.title)
+    const semantics = matterSemantics(entry.slug, where, labels)
+    const heading = typeset(semantics.kind ? labels.matter[semantics.kind] : entry.title)
     const href = `text/${entry.slug}.xhtml`
-    const semantics = matterSemantics(entry.slug, where)
+    const content = parts(entry.text, { prefix: `${entry.slug}-`, next: 1 })
+    if (content.notes) footnotes = true
     return {
       id: entry.slug,
       href,
@@ -68,7 +161,9 @@ export function renderBook(book: NormalisedBook, options: NormaliseOptions = {},
         type: semantics.type,
         role: semantics.role,
         matter: where,
-        body: fragment(entry.text),
+        body: content.body,
+        notes: content.notes || undefined,
+        notesLabel: labels.notes,
       }),
     }
   }
@@ -79,7 +174,12 @@ export function renderBook(book: NormalisedBook, options: NormaliseOptions = {},
     const heading = typeset(chapter.title)
     const href = `text/${chapter.slug}.xhtml`
     const noteId = `${chapter.slug}-note`
-    const scenes = chapter.scenes.map((scene) => ({ body: fragment(scene) }))
+    const numbering: NoteNumbering = { prefix: `${chapter.slug}-`, next: 1 }
+    const fragment = (text: Text) => parts(text, numbering)
+    const scenes = chapter.scenes.map(fragment)
+    const endNote = chapter.endNote ? fragment(chapter.endNote) : undefined
+    const notes = [...scenes, ...(endNote ? [endNote] : [])].map((part) => part.notes).filter(Boolean).join('\n')
+    if (notes) footnotes = true
     documents.push({
       id: chapter.slug,
       href,
@@ -99,48 +199,83 @@ export function renderBook(book: NormalisedBook, options: NormaliseOptions = {},
         id: chapter.slug,
         number: chapter.number,
         heading,
-        scenes: scenes.map((scene, index) => ({ ...scene, first: index === 0 })),
+        scenes: scenes.map((scene, index) => ({ body: scene.body, first: index === 0 })),
         sceneBreakLabel: labels.sceneBreak,
-        endNote: chapter.endNote ? { id: noteId, label: labels.authorsNote, body: fragment(chapter.endNote) } : undefined,
+        notes: notes || undefined,
+        notesLabel: labels.notes,
+        endNote: endNote ? { id: noteId, label: labels.authorsNote, body: endNote.body } : undefined,
       }),
     })
   }
 
   documents.push(...book.back.map((entry) => matter(entry, 'back')))
 
-  const resources: Resource[] = styleResources.map(({ template, ...resource }) => ({
-    ...resource,
-    data: templates.get(template) ?? '',
-  }))
-  resources.push(...(images?.resources ?? []))
-  return { documents, resources }
+  if (!book.back.some((entry) => matterSemantics(entry.slug, 'back', labels).kind === 'colophon')) {
+    documents.push(colophonPage(metadata, { title, authorNames: typeset(authorNames), generator: options.generator ?? 'colophon', labels, page, typeset }))
+  }
+
+  // The manuscript's own images: checkAltText above has made sure each has its alt text.
+  for (const image of bookImages?.resources ?? []) {
+    resources.push(image)
+    images.push({ href: image.href, alt: '' })
+  }
+
+  return {
+    documents,
+    resources,
+    facts: { description: description ? stripInvisibles(plainText(description.tree)) : undefined, words, images, footnotes },
+  }
+}
+
+interface ColophonContext {
+  title: string
+  authorNames: string
+  generator: string
+  labels: ReturnType<typeof labelsFor>
+  page: (view: PageView) => string
+  typeset: (text: string) => string
+}
+
+/** The colophon page (Standard Ebooks' kind): the edition, its date, who published it, what built it. */
+function colophonPage(metadata: Metadata, context: ColophonContext): ContentDocument {
+  const { labels, typeset } = context
+  const heading = labels.matter.colophon
+  const facts = [
+    { term: labels.edition, value: metadata.edition && typeset(metadata.edition) },
+    { term: labels.published, value: metadata.date && longDate(metadata.date, metadata.language) },
+    { term: labels.publisher, value: metadata.publisher && typeset(metadata.publisher) },
+    { term: labels.rights, value: metadata.rights && typeset(metadata.rights) },
+  ].filter((fact) => fact.value)
+  return {
+    id: 'colophon',
+    href: 'text/colophon.xhtml',
+    title: heading,
+    matter: 'back',
+    type: 'colophon',
+    toc: [{ label: heading, href: 'text/colophon.xhtml', children: [] }],
+    xhtml: context.page({
+      template: 'colophon.xhtml',
+      pageTitle: heading,
+      heading,
+      title: context.title,
+      by: labels.by,
+      authors: context.authorNames,
+      facts,
+      madeWith: format(labels.madeWith, { generator: context.generator }),
+    }),
+  }
+}
+
+/** `2024-03-21` → "21 March 2024" in the book's language; a bare year or month stays as written. */
+function longDate(date: string, language: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return date
+  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`))
 }
 
 interface PageView {
   template: string
   pageTitle: string
   [key: string]: unknown
-}
-
-/** ARIA roles for the `epub:type`s a page's name can give it (DPUB-ARIA). */
-const roles: Record<string, string> = {
-  dedication: 'doc-dedication',
-  epigraph: 'doc-epigraph',
-  foreword: 'doc-foreword',
-  preface: 'doc-preface',
-  prologue: 'doc-prologue',
-  epilogue: 'doc-epilogue',
-  afterword: 'doc-afterword',
-  acknowledgments: 'doc-acknowledgments',
-  colophon: 'doc-colophon',
-}
-
-/** The `epub:type` (and matching role, where ARIA has one) of a matter page, from its name. */
-function matterSemantics(slug: string, where: 'front' | 'back'): { type: string; role?: string } {
-  const base = slug.replace(/-\d+$/, '')
-  const role = roles[base]
-  if (role) return { type: base, role }
-  return { type: where === 'front' ? 'frontmatter' : 'backmatter' }
 }
 
 export type { Metadata }

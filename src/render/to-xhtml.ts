@@ -6,6 +6,7 @@ import { toXast } from 'hast-util-to-xast'
 import type { VFile } from 'vfile'
 import type { Root as XastRoot } from 'xast'
 import { toXml } from 'xast-util-to-xml'
+import { createFootnotes, type NoteLabels, type NoteNumbering } from './footnotes.ts'
 import { sanitizeTree } from './sanitize.ts'
 
 export interface XhtmlOptions {
@@ -19,6 +20,17 @@ export interface XhtmlOptions {
    * it, or a raw `<img>`, is removed; without it images are left as written.
    */
   images?: ReadonlyMap<string, string>
+  /** Footnote numbering, shared by a document's scenes; default: numbered from 1, no id prefix. */
+  notes?: NoteNumbering
+  /** Accessible names for the footnotes' parts; default: English. */
+  noteLabels?: NoteLabels
+}
+
+export interface XhtmlParts {
+  /** The text, with `noteref` links where it has footnotes. */
+  body: string
+  /** The footnotes as EPUB 3 `aside`s, to set after the text; empty without any. */
+  notes: string
 }
 
 /**
@@ -29,7 +41,14 @@ export interface XhtmlOptions {
  * or unsafe.
  */
 export function toXhtmlFragment(tree: MdastRoot, options: XhtmlOptions): string {
+  const { body, notes } = toXhtmlParts(tree, options)
+  return notes ? `${body}\n${notes}` : body
+}
+
+/** Like `toXhtmlFragment`, with the footnotes apart so a document can gather them at its end. */
+export function toXhtmlParts(tree: MdastRoot, options: XhtmlOptions): XhtmlParts {
   const images = options.images
+  const footnotes = createFootnotes(options.notes ?? { prefix: '', next: 1 }, options.noteLabels ?? { backlink: 'Back to text', note: 'Note' })
   const hast = toHast(tree, {
     allowDangerousHtml: true,
     handlers: {
@@ -37,11 +56,16 @@ export function toXhtmlFragment(tree: MdastRoot, options: XhtmlOptions): string 
       image: (state: State, node: Image) => image(state, node, node.url, images),
       imageReference: (state: State, node: ImageReference) =>
         image(state, node, state.definitionById.get(node.identifier.toUpperCase())?.url ?? '', images),
+      footnoteReference: footnotes.reference,
     },
   }) as HastRoot
-  const parsed = hasRaw(hast) ? (raw(hast, { file: options.file }) as HastRoot) : hast
-  const safe = sanitizeTree(parsed, { file: options.file, images: images ? new Set(images.values()) : undefined })
-  return hastToXml(safe)
+  const clean = (root: HastRoot): HastRoot => {
+    const parsed = hasRaw(root) ? (raw(root, { file: options.file }) as HastRoot) : root
+    return sanitizeTree(parsed, { file: options.file, images: images ? new Set(images.values()) : undefined })
+  }
+  const body = footnotes.link(clean(hast))
+  const asides = footnotes.asides(clean)
+  return { body: hastToXml(body), notes: asides.length > 0 ? hastToXml({ type: 'root', children: asides }) : '' }
 }
 
 /** Serialise hast as XML, leaving the XHTML namespace to the skeleton. */

@@ -18,6 +18,8 @@ export interface ContentDocument {
   matter: 'front' | 'body' | 'back'
   /** The `epub:type` of its main section (`titlepage`, `chapter` …). */
   type: string
+  /** False for a page readers may leave out of the reading order. */
+  linear?: boolean
   xhtml: string
   /** Entries this document adds to the TOC (none for the title page). */
   toc: TocEntry[]
@@ -29,9 +31,24 @@ export interface Resource {
   href: string
   mediaType: string
   data: string | Uint8Array
+  /** Manifest properties (`cover-image`). */
+  properties?: string
+}
+
+/** What the package stage needs to describe the content in the OPF. */
+export interface ContentFacts {
+  /** The description as plain text, for `dc:description`. */
+  description?: string
+  /** Words in the chapters, given or counted. */
+  words: number
+  /** Images a reader sees (the load stage refuses one without alt text). */
+  images: Array<{ href: string; alt?: string }>
+  /** Whether any page has footnotes. */
+  footnotes: boolean
 }
 
 export interface RenderedBook {
   documents: ContentDocument[]
   resources: Resource[]
+  facts: ContentFacts
 }

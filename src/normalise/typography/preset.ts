@@ -22,6 +22,7 @@ import { spacedEnDashes } from './rules/spaced-en-dashes.ts'
 import { spacedHyphens } from './rules/spaced-hyphens.ts'
 import { stripJoiners } from './rules/strip-joiners.ts'
 import { timeSpaces } from './rules/time-spaces.ts'
+import { yearRanges } from './rules/year-ranges.ts'
 import { wordFinalHyphens } from './rules/word-final-hyphens.ts'
 import { wordJoinerVariant } from './rules/word-joiner-variant.ts'
 
@@ -41,6 +42,8 @@ export const preset: readonly Rule[] = [
   hyphenRuns,
   // Before spaced-hyphens and en-dash-spacing: ` – ` between words is an em dash, not a range.
   spacedEnDashes,
+  // Before minus-signs and spaced-hyphens: `1914 - 1918` is a range, not a subtraction or a parenthetical dash.
+  yearRanges,
   // Before spaced-hyphens: `5 - 2` is subtraction, not a parenthetical dash.
   minusSigns,
   spacedHyphens,

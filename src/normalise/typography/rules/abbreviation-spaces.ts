@@ -10,6 +10,7 @@ import { regexRule } from '../rule.ts'
 export const abbreviationSpaces = regexRule(
   'abbreviation-spaces',
   '.',
-  /(?<![\p{L}\p{N}])((?:Mr|Mrs|Ms|Mmes?|Mlles?|Mdlle|MM|Mon|Drs?|St|Profs?|Capt|Lt|Lieut|Gen|Col|Sgt|Messrs|Mt|Rev|Fr|Pvt|Esq|Hon)\.|No\.(?=[ \t\n\u00A0]+\d))[ \t\n\u00A0]+(?=[^\s\u2028])/gu,
-  (match) => match[1] + NO_BREAK_SPACE,
+  // Starts at the period (the regex engine skips from one to the next) and looks back for the abbreviation.
+  /\.(?:(?<=(?<![\p{L}\p{N}])(?:Mr|Mrs|Ms|Mmes?|Mlles?|Mdlle|MM|Mon|Drs?|St|Profs?|Capt|Lt|Lieut|Gen|Col|Sgt|Messrs|Mt|Rev|Fr|Pvt|Esq|Hon)\.)|(?<=(?<![\p{L}\p{N}])No\.)(?=[ \t\n\u00A0]+\d))[ \t\n\u00A0]+(?=[^\s\u2028])/gu,
+  `.${NO_BREAK_SPACE}`,
 )

@@ -6,4 +6,4 @@ import { regexRule } from '../rule.ts'
  * `misalign -`, `"wait -"`. Hyphens in compounds (`level-headed`) and
  * suspended ones (`pre- and post-natal`) have no space before, so stay.
  */
-export const spacedHyphens = regexRule('spaced-hyphens', '-', /(?<=\S[ \t]+)-(?=[ \t\n\u2028]|$|["'”’)\]])/g, '—')
+export const spacedHyphens = regexRule('spaced-hyphens', '-', /-(?<=\S[ \t]+-)(?=[ \t\n\u2028]|$|["'”’)\]])/g, '—')

@@ -10,6 +10,7 @@ import { regexRule } from '../rule.ts'
 export const timeSpaces = regexRule(
   'time-spaces',
   '.',
-  /(?<=\d)[ \t\n]+(?=(?:[ap]\.m\.|(?:ft|yd|yds|oz|lb|lbs|cwt|qt|gal|mm|cm|km|kg|mg|ml|hrs)\.))/gi,
-  NO_BREAK_SPACE,
+  /(\d)[ \t\n]+(?=(?:[ap]\.m\.|(?:ft|yd|yds|oz|lb|lbs|cwt|qt|gal|mm|cm|km|kg|mg|ml|hrs)\.))/gi,
+  // The pattern starts at the digit (rarer than a space) and gives it back.
+  (match) => match[1] + NO_BREAK_SPACE,
 )

@@ -6,4 +6,4 @@ import { regexRule } from '../rule.ts'
  * `crushing, crushing-`). Suspended compounds (`pre- and post-war`) have a
  * space after the hyphen and stay.
  */
-export const wordFinalHyphens = regexRule('word-final-hyphens', '-', /(?<=[\p{L}\p{N}])-(?=["”'’]?$|["”'’](?:[\s,.;:!?\u2028)]|$))/gu, '—')
+export const wordFinalHyphens = regexRule('word-final-hyphens', '-', /-(?<=[\p{L}\p{N}]-)(?=["”'’]?$|["”'’](?:[\s,.;:!?\u2028)]|$))/gu, '—')

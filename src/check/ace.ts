@@ -1,0 +1,90 @@
+import { execFile } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { packageRoot } from '../root.ts'
+import type { Finding, ToolReport } from './types.ts'
+import { onPath } from './which.ts'
+
+const run = promisify(execFile)
+
+/** Ace by DAISY's report: one assertion per document, each with the rules it broke. */
+interface AceReport {
+  assertions?: Array<{
+    'earl:testSubject'?: { url?: string }
+    assertions?: Array<{
+      'earl:test': { 'dct:title': string; 'earl:impact'?: string; help?: { 'dct:description'?: string } }
+      'earl:result': { 'earl:outcome': string; 'dct:description'?: string }
+    }>
+  }>
+}
+
+/** Browsers Ace can drive, Debian's first; it never downloads one. */
+const BROWSERS = ['chromium', 'chromium-browser', 'google-chrome']
+
+function aceScript(): string | undefined {
+  try {
+    return createRequire(join(packageRoot, 'package.json')).resolve('@daisy/ace-cli/bin/ace.js')
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Ace by DAISY (npm `@daisy/ace-cli`), when it and a Chromium are installed.
+ * Critical and serious violations are errors; moderate and minor ones warnings.
+ */
+export async function runAce(path: string, env: Readonly<Record<string, string | undefined>>): Promise<ToolReport> {
+  const script = aceScript()
+  if (!script) {
+    return { tool: 'ace', ran: false, skipped: 'Ace by DAISY is not installed (npm install --save-dev @daisy/ace-cli)', findings: [] }
+  }
+  const browser =
+    env.PUPPETEER_EXECUTABLE_PATH && existsSync(env.PUPPETEER_EXECUTABLE_PATH)
+      ? env.PUPPETEER_EXECUTABLE_PATH
+      : BROWSERS.map((name) => onPath(name, env)).find(Boolean)
+  if (!browser) {
+    return { tool: 'ace', ran: false, skipped: 'Ace needs Chromium, which is not installed (apt-get install chromium)', findings: [] }
+  }
+  const out = await mkdtemp(join(tmpdir(), 'colophon-ace-'))
+  try {
+    let failure: string | undefined
+    // Not --silent: when Ace cannot open a book, its log's `error:` lines say why.
+    await run(process.execPath, [script, '--force', '--outdir', out, path], {
+      env: { ...env, PUPPETEER_EXECUTABLE_PATH: browser, PUPPETEER_SKIP_DOWNLOAD: '1' },
+      maxBuffer: 64 << 20,
+    }).catch((error: { stderr?: string; stdout?: string }) => {
+      failure = `${error.stderr ?? ''}\n${error.stdout ?? ''}`.trim()
+    })
+    if (!existsSync(join(out, 'report.json'))) {
+      // Ace stops on a book it cannot open (a missing or malformed document): that is an error of the book.
+      const lines = (failure ?? '').split('\n').map((line) => line.replace(/\u001b\[\d+m/g, '').trim())
+      const reason = lines.find((line) => /^error:/i.test(line))?.replace(/^error:\s*/i, '') ?? 'no report'
+      return { tool: 'ace', ran: true, findings: [{ severity: 'error', id: 'ace-failed', message: `Ace by DAISY could not check the book: ${reason}` }] }
+    }
+    const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as AceReport
+    return { tool: 'ace', ran: true, findings: findingsOf(report) }
+  } finally {
+    await rm(out, { recursive: true, force: true })
+  }
+}
+
+function findingsOf(report: AceReport): Finding[] {
+  const findings: Finding[] = []
+  for (const document of report.assertions ?? []) {
+    for (const assertion of document.assertions ?? []) {
+      if (assertion['earl:result']['earl:outcome'] !== 'fail') continue
+      const impact = assertion['earl:test']['earl:impact'] ?? 'serious'
+      findings.push({
+        severity: impact === 'critical' || impact === 'serious' ? 'error' : 'warning',
+        id: assertion['earl:test']['dct:title'],
+        message: `${impact}: ${assertion['earl:result']['dct:description'] ?? assertion['earl:test'].help?.['dct:description'] ?? ''}`.trim(),
+        path: document['earl:testSubject']?.url?.replace(/^\//, ''),
+      })
+    }
+  }
+  return findings
+}

@@ -1,0 +1,24 @@
+// The part of opentype.js 2 that colophon uses (the package ships no types).
+declare module 'opentype.js' {
+  export interface Path {
+    toPathData(decimalPlaces?: number): string
+  }
+  export interface Glyph {
+    name?: string
+    advanceWidth?: number
+    getPath(x: number, y: number, fontSize: number): Path
+  }
+  export interface Font {
+    stringToGlyphs(text: string): Glyph[]
+    getKerningValue(left: Glyph, right: Glyph): number
+    unitsPerEm: number
+    ascender: number
+    descender: number
+    charToGlyphIndex(char: string): number
+    getAdvanceWidth(text: string, fontSize: number, options?: { kerning?: boolean }): number
+    getPath(text: string, x: number, y: number, fontSize: number, options?: { kerning?: boolean }): Path
+  }
+  export function parse(buffer: ArrayBuffer): Font
+  const opentype: { parse: typeof parse }
+  export default opentype
+}

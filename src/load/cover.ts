@@ -1,0 +1,41 @@
+import { readFile, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { VFile } from 'vfile'
+import { displayPath } from './read-text.ts'
+import type { GivenCover } from './types.ts'
+
+const CANDIDATES = [
+  { name: 'cover.jpg', mediaType: 'image/jpeg' },
+  { name: 'cover.jpeg', mediaType: 'image/jpeg' },
+  { name: 'cover.png', mediaType: 'image/png' },
+] as const
+
+/**
+ * Read the manuscript's cover image, if it has one. A file whose bytes are
+ * not the image its name says gets a fatal message on the returned vfile.
+ */
+export async function loadCover(root: string, cwd: string): Promise<{ cover?: GivenCover; file?: VFile }> {
+  for (const candidate of CANDIDATES) {
+    const path = join(root, candidate.name)
+    if (!(await stat(path).then((info) => info.isFile(), () => false))) continue
+    const data = new Uint8Array(await readFile(path))
+    const shown = displayPath(path, cwd)
+    const file = new VFile({ path: shown, cwd })
+    if (sniff(data) !== candidate.mediaType) {
+      const message = file.message(
+        `Unexpected content for \`${candidate.name}\`, expected a ${candidate.mediaType === 'image/png' ? 'PNG' : 'JPEG'} image`,
+        { ruleId: 'cover-format', source: 'colophon-load' },
+      )
+      message.fatal = true
+      return { file }
+    }
+    return { cover: { path: shown, mediaType: candidate.mediaType, data }, file }
+  }
+  return {}
+}
+
+function sniff(data: Uint8Array): 'image/png' | 'image/jpeg' | undefined {
+  if (data[0] === 0x89 && data[1] === 0x50 && data[2] === 0x4e && data[3] === 0x47) return 'image/png'
+  if (data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'image/jpeg'
+  return undefined
+}

@@ -1,0 +1,65 @@
+import type { Publication } from '../package/index.ts'
+import { zipEpub } from '../package/index.ts'
+import { BookError } from '../errors.ts'
+import { appleTarget } from './apple.ts'
+import { epubTarget } from './epub.ts'
+import { kindleTarget } from './kindle.ts'
+import { koboTarget } from './kobo.ts'
+import { preflight, type PreflightOptions } from './preflight/index.ts'
+import { targetNames, type Target, type TargetName } from './types.ts'
+
+export { kindleRules, preflight, type PreflightOptions, type PreflightRule } from './preflight/index.ts'
+export { targetNames, type Target, type TargetName, type Transform } from './types.ts'
+
+/** Every target, by name. */
+export const targets: Record<TargetName, Target> = {
+  epub: epubTarget,
+  kobo: koboTarget,
+  kindle: kindleTarget,
+  apple: appleTarget,
+}
+
+/** `all` or a comma-separated list of names → the targets, in the catalogue's order. */
+export function parseTargets(value: string): TargetName[] | undefined {
+  const names = value === 'all' ? [...targetNames] : value.split(',').map((name) => name.trim())
+  if (names.length === 0 || !names.every((name): name is TargetName => (targetNames as readonly string[]).includes(name))) return undefined
+  return targetNames.filter((name) => names.includes(name))
+}
+
+export interface TargetOutput {
+  target: TargetName
+  /** `<slug>.epub`, `<slug>.kepub.epub`, `<slug>.kindle.epub`, `<slug>.apple.epub` */
+  fileName: string
+  epub: Uint8Array
+}
+
+export interface TargetOptions {
+  slug: string
+  /** Every zip entry's time (the build time). */
+  date: Date
+  preflight?: PreflightOptions
+}
+
+/** Apply a target's transforms, in order, to the publication. */
+export function transformFor(publication: Publication, target: Target): Publication {
+  return target.transforms.reduce((current, transform) => transform.apply(current), publication)
+}
+
+/**
+ * Make each named target from one packaged publication: transform, run its
+ * preflight, zip. Throws a `BookError` with every preflight finding of
+ * every target, so nothing is written when one target fails.
+ */
+export async function makeTargets(publication: Publication, names: readonly TargetName[], options: TargetOptions): Promise<TargetOutput[]> {
+  const made = names.map((name) => {
+    const target = targets[name]
+    const fileName = target.fileName(options.slug)
+    const transformed = transformFor(publication, target)
+    return { target: name, fileName, transformed, problems: preflight(transformed, target.preflight, fileName, options.preflight) }
+  })
+  const problems = made.flatMap((output) => output.problems)
+  if (problems.length > 0) throw new BookError(problems)
+  return Promise.all(
+    made.map(async ({ target, fileName, transformed }) => ({ target, fileName, epub: await zipEpub(transformed.entries, options.date) })),
+  )
+}

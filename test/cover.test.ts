@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto'
+import { mkdtemp, readFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { BookError, build, coverFonts, svgToPng, typographicCover } from '../src/index.ts'
+import { BOOKS, buildBook, type BuiltBook } from './helpers/books.ts'
+import { colophon, ROOT } from './helpers/cli.ts'
+import { entryText, openEpub } from './helpers/epub.ts'
+
+const sha = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex')
+
+async function entryBytes(book: BuiltBook, path: string): Promise<Uint8Array> {
+  const entry = book.zip.file(path)
+  if (!entry) throw new Error(`No ${path}`)
+  return entry.async('uint8array')
+}
+
+/** PNG width and height from its IHDR chunk. */
+function pngSize(bytes: Uint8Array): { width: number; height: number } {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  return { width: view.getUint32(16), height: view.getUint32(20) }
+}
+
+describe('the drawn cover of a book without cover.jpg or cover.png', () => {
+  let sample: BuiltBook
+  beforeAll(async () => {
+    sample = await buildBook(BOOKS.sample)
+  })
+
+  it('is a 1600 × 2400 PNG, byte-identical on every build, in this process and another', { timeout: 300_000 }, async () => {
+    const first = await entryBytes(sample, 'EPUB/images/cover.png')
+    expect([...first.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+    expect(pngSize(first)).toEqual({ width: 1600, height: 2400 })
+    const again = await build(BOOKS.sample, { env: {} })
+    const second = await (await openEpub(again.epub)).file('EPUB/images/cover.png')?.async('uint8array')
+    expect(second && sha(second)).toBe(sha(first))
+    const out = join(await mkdtemp(join(tmpdir(), 'colophon-cover-')), 'book.epub')
+    const run = await colophon(['build', 'manuscript', '--out', out], { env: { TZ: 'Pacific/Kiritimati', LANG: 'fr_FR.UTF-8' } })
+    expect(run.code, run.stderr).toBe(0)
+    const third = await (await openEpub(await readFile(out))).file('EPUB/images/cover.png')?.async('uint8array')
+    expect(third && sha(third)).toBe(sha(first))
+  })
+
+  it('draws its letters as paths from the bundled font, so no installed font can change it', () => {
+    const text = { title: 'Sequence', authors: 'truffles', series: 'Part 2 of The Kelvin Timeline' }
+    const svg = typographicCover(text, coverFonts())
+    expect(svg).not.toMatch(/<text|font-family/)
+    expect(svg).not.toContain('NaN')
+    expect(svg.match(/<path /g)?.length).toBeGreaterThan('SequencetrufflesPart2ofTheKelvinTimeline'.length - 3)
+    expect(typographicCover(text, coverFonts())).toBe(svg)
+    expect(typographicCover({ ...text, title: 'Other' }, coverFonts())).not.toBe(svg)
+    // Rasterised twice, apart from the build's cache of recent covers: the same bytes.
+    expect(sha(svgToPng(svg))).toBe(sha(svgToPng(svg)))
+  })
+
+  it('is wired as e-readers expect: first in the spine, cover-image, <meta name="cover">, landmark and guide', async () => {
+    const opf = await entryText(sample.zip, 'EPUB/content.opf')
+    const spine = [...opf.matchAll(/<itemref ([^>]*)\/>/g)].map((match) => match[1] ?? '')
+    expect(spine[0]).toBe('idref="cover"')
+    const item = /<item id="([^"]+)" href="images\/cover\.png" media-type="image\/png" properties="cover-image"\/>/.exec(opf)
+    expect(item).not.toBeNull()
+    expect(opf).toContain(`<meta name="cover" content="${item?.[1]}"/>`)
+    expect(opf).toContain('<reference type="cover" title="Cover" href="text/cover.xhtml"/>')
+    const nav = await entryText(sample.zip, 'EPUB/nav.xhtml')
+    expect(nav).toContain('<a epub:type="cover" href="text/cover.xhtml">Cover</a>')
+    const page = await entryText(sample.zip, 'EPUB/text/cover.xhtml')
+    expect(page).toContain('<img src="../images/cover.png" alt="Cover: Sequence, by truffles" role="doc-cover"/>')
+  })
+})
+
+describe('a cover the manuscript gives', () => {
+  it('goes into the book as it is, with the alt text book.yaml gives', async () => {
+    const full = await buildBook(BOOKS.full)
+    const given = new Uint8Array(await readFile(join(BOOKS.full, 'cover.png')))
+    expect(sha(await entryBytes(full, 'EPUB/images/cover.png'))).toBe(sha(given))
+    const page = await entryText(full.zip, 'EPUB/text/cover.xhtml')
+    expect(page).toContain('alt="Un ciel bleu de nuit au-dessus de montagnes sombres, une pleine lune en haut à droite."')
+    expect(page).toContain('<title>Les Heures bleues : Couverture</title>'.replace(' :', ':'))
+  })
+
+  it('is a book error when its bytes are not the image its name says', async () => {
+    const error = await build(join(ROOT, 'test/fixtures/books/bad-cover'), { env: {} }).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(BookError)
+    expect(String(error)).toMatch(/bad-cover\/cover\.png.*Unexpected content for `cover\.png`, expected a PNG image/)
+  })
+})
