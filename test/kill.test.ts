@@ -135,8 +135,11 @@ describe('a build killed halfway', () => {
       if (left === 'previous') {
         expect(result.code, result.stderr.slice(-500)).toBe(code)
         expect(result.stderr).toMatch(/previous book was left as it was/)
+      } else if (result.code === code) {
+        expect(result.stderr.slice(-500)).toMatch(/written whole/)
       } else {
-        expect(result.stderr.slice(-500)).toMatch(result.code === code ? /written whole/ : /colophon: wrote/)
+        // The CLI had finished and let go of the signal: it ended the process (or came too late).
+        expect([0, null]).toContain(result.code)
       }
       expect(result.stderr).not.toMatch(STACK_TRACE)
       expect(await readdir(folder)).toEqual(['book.epub'])

@@ -128,8 +128,10 @@ function layout(line: string, font: Font, size: number): { width: number; paths:
   let x = 0
   glyphs.forEach((glyph, index) => {
     const d = glyph.getPath(0, 0, size).toPathData(2)
-    if (d.includes('NaN')) throw new Error(`Unexpected unusable outline for \`${glyph.name ?? '?'}\` in the cover font`)
-    if (d) paths.push(x === 0 ? d : `<g transform="translate(${round(x)} 0)"><path d="${d}"/></g>`)
+    // A glyph opentype.js cannot outline (a script the font lacks, shaped
+    // through its lookups) is left out rather than drawn broken; a book in
+    // such a script should give its own cover.png.
+    if (d && !d.includes('NaN')) paths.push(x === 0 ? d : `<g transform="translate(${round(x)} 0)"><path d="${d}"/></g>`)
     const next = glyphs[index + 1]
     const kerning = next ? font.getKerningValue(glyph, next) : 0
     x += ((glyph.advanceWidth ?? 0) + (Number.isFinite(kerning) ? kerning : 0)) * scale
