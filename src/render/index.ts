@@ -226,12 +226,6 @@ export function renderBook(
     documents.push(colophonPage(metadata, { title, authorNames: typeset(authorNames), generator: options.generator ?? 'colophon', labels, page, typeset }))
   }
 
-  // The manuscript's own images: checkAltText above has made sure each has its alt text.
-  for (const image of bookImages?.resources ?? []) {
-    resources.push(image)
-    images.push({ href: image.href, alt: '' })
-  }
-
   return {
     documents,
     resources,
