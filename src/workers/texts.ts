@@ -1,5 +1,6 @@
 import type { VFile } from 'vfile'
-import { reviveMessages } from '../cache/messages.ts'
+import { reviveMessage, reviveMessages } from '../cache/messages.ts'
+import type { TextFindings } from '../lint/text.ts'
 import type { BuildCache } from '../cache/store.ts'
 import type { Book, MatterPage } from '../load/types.ts'
 import type { NormalisedBook, NormalisedPage, Text } from '../normalise/index.ts'
@@ -35,7 +36,7 @@ export async function normaliseTexts(
   book: Book,
   settings: TextSettings,
   options: NormaliseTextsOptions,
-): Promise<{ book: NormalisedBook; stats: TypesetStats; keys: Map<VFile, string> }> {
+): Promise<{ book: NormalisedBook; stats: TypesetStats; keys: Map<VFile, string>; lint: Array<{ file: VFile } & TextFindings> }> {
   const { pool, cache } = options
   const files: VFile[] = []
   /** For each text, its chapter's index, or -1 for front and back matter. */
@@ -88,8 +89,15 @@ export async function normaliseTexts(
     const result = results[index] as TextResult
     reviveMessages(file, result.messages)
     // A cached tree is shared between builds: rendering reads it and never changes it.
-    return { file, tree: result.tree }
+    return { file, tree: result.tree ?? { type: 'root', children: [] }, rendered: result.rendered, words: result.words }
   })
+  // What the lint found in each text, in reading order (when the settings ask for it).
+  const lint = settings.lint
+    ? files.map((file, index) => {
+        const found = (results[index] as TextResult).lint
+        return { file, messages: (found?.messages ?? []).map((record) => reviveMessage(file.path, record)), markers: found?.markers ?? [] }
+      })
+    : []
   let at = 0
   const next = (): Text => texts[at++] as Text
   const page = (entry: MatterPage): NormalisedPage => ({ slug: entry.slug, title: entry.title, text: next() })
@@ -105,5 +113,5 @@ export async function normaliseTexts(
   }
   // Each text's content key in the cache, for the render stage's memo.
   const byFile = new Map(cache ? files.map((file, index) => [file, keys[index] as string]) : [])
-  return { book: normalised, stats: { texts: files.length, cached: files.length - missing.length, parallel }, keys: byFile }
+  return { book: normalised, stats: { texts: files.length, cached: files.length - missing.length, parallel }, keys: byFile, lint }
 }
