@@ -1,7 +1,8 @@
 import type { BuildCache } from './cache/store.ts'
 import { reloadChanged } from './cache/reload.ts'
 import { buildTime } from './clock.ts'
-import { coverImage, coverText } from './cover/index.ts'
+import { coverImage, coverText, type CoverImage } from './cover/index.ts'
+import { coverOnThread, type CoverThread } from './workers/cover.ts'
 import { BookError } from './errors.ts'
 import { loadBook, type Book } from './load/index.ts'
 import { loadImages } from './load/images.ts'
@@ -85,6 +86,8 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
   const pool = new Pool(options.threads)
   const cwd = options.cwd ?? process.cwd()
   let lintJob: ReturnType<typeof lintOnThread>
+  // The cover is drawn on a thread of its own from the start (not for a watch rebuild: its cover is kept).
+  const coverThread = options.previous ? undefined : coverOnThread()
   cache?.begin()
   try {
     const previous = options.previous
@@ -96,6 +99,9 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
     })
     // A big book is linted on a thread of its own while it is typeset.
     if (options.lint !== false && pool.threads > 0 && bookChars(book) >= PARALLEL_CHARS) lintJob = lintOnThread(manuscript, cwd)
+    const coverKey = JSON.stringify(coverText(book.metadata))
+    const drawn = book.cover || cache?.hasCover(coverKey) ? undefined : coverThread?.draw(coverText(book.metadata))
+    drawn?.catch(() => undefined)
     const time = buildTime(options.env ?? process.env, book.metadata.date)
     const settings: TextSettings = { wordJoiner: options.wordJoiner ?? 'u2060' }
 
@@ -117,10 +123,8 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
         const images = await loadImages(book.folder, texts)
         if (images.problems.length > 0) throw new BookError(images.problems)
         // Drawing a cover takes a while: the cache keeps it by what is written on it.
-        const cover =
-          cache && !book.cover
-            ? cache.cover(JSON.stringify(coverText(book.metadata)), () => coverImage(book.metadata, undefined))
-            : coverImage(book.metadata, book.cover)
+        const draw = async (): Promise<CoverImage> => (drawn ? drawnCover(await drawn) : coverImage(book.metadata, undefined))
+        const cover = book.cover ? coverImage(book.metadata, book.cover) : await (cache ? cache.cover(coverKey, draw) : draw())
         const pages = renderBook(normalised, { ...options, cover, generator }, images, cache?.renderMemo(typeset.keys))
         // Rendering warns (removed HTML) and finds book errors too (an image without alt text): stop before packaging.
         const fatal = texts.flatMap((text) => text.file.messages.filter((message) => message.fatal))
@@ -159,6 +163,7 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
     }
     return { epub, fileName, outputs, book, messages }
   } finally {
+    coverThread?.cancel()
     lintJob?.cancel()
     await pool.close()
   }
@@ -169,4 +174,9 @@ function bookChars(book: Book): number {
   for (const page of [...book.front, ...book.back]) chars += String(page.file.value).length
   for (const chapter of book.chapters) for (const scene of chapter.scenes) chars += String(scene.value).length
   return chars
+}
+
+/** A cover the cover thread drew, as `coverImage` gives it. */
+function drawnCover(data: Uint8Array): CoverImage {
+  return { href: 'images/cover.png', mediaType: 'image/png', data, generated: true }
 }

@@ -1,5 +1,5 @@
 import type { Root } from 'mdast'
-import remarkParse from 'remark-parse'
+import { remarkParseProse } from './parse/plugin.ts'
 import { unified, type Processor } from 'unified'
 import type { VFile } from 'vfile'
 import type { Book, Chapter, MatterPage } from '../load/types.ts'
@@ -45,7 +45,7 @@ type Normaliser = Processor<Root, Root, Root, undefined, undefined>
  * when attached, so a bad `wordJoiner` fails before any text is read.
  */
 export function createNormaliser(options: NormaliseOptions = {}, sourceTrees?: SourceTrees): Normaliser {
-  const processor = unified().use(remarkParse).use(remarkFootnotes).use(remarkSceneBreaks)
+  const processor = unified().use(remarkParseProse).use(remarkFootnotes).use(remarkSceneBreaks)
   // The lint reads the tree as written (scene breaks found, text untouched): keep a copy rather than parse twice.
   if (sourceTrees) processor.use(() => (tree: Root, file: VFile) => void sourceTrees.set(file, structuredClone(tree)))
   processor.use(remarkTypography, { wordJoiner: options.wordJoiner ?? 'u2060' })
