@@ -1,7 +1,7 @@
 import type { BuildCache } from './cache/store.ts'
 import { reloadChanged } from './cache/reload.ts'
 import { buildTime } from './clock.ts'
-import { coverImage, coverText, type CoverImage } from './cover/index.ts'
+import { coverText, drawnCover, givenCover, type CoverImage } from './cover/image.ts'
 import { coverOnThread, type CoverThread } from './workers/cover.ts'
 import { BookError } from './errors.ts'
 import { loadBook, type Book } from './load/index.ts'
@@ -122,8 +122,9 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
         const images = await loadImages(book.folder, texts)
         if (images.problems.length > 0) throw new BookError(images.problems)
         // Drawing a cover takes a while: the cache keeps it by what is written on it.
-        const draw = async (): Promise<CoverImage> => (drawn ? drawnCover(await drawn) : coverImage(book.metadata, undefined))
-        const cover = book.cover ? coverImage(book.metadata, book.cover) : await (cache ? cache.cover(coverKey, draw) : draw())
+        // Without a cover thread (run from source) the cover is drawn here; what draws it is loaded only then.
+        const draw = async (): Promise<CoverImage> => (drawn ? drawnCover(await drawn) : (await import('./cover/index.ts')).coverImage(book.metadata, undefined))
+        const cover = book.cover ? givenCover(book.cover) : await (cache ? cache.cover(coverKey, draw) : draw())
         const pages = renderBook(normalised, { ...options, cover, generator }, images, cache?.renderMemo(typeset.keys))
         // Rendering warns (removed HTML) and finds book errors too (an image without alt text): stop before packaging.
         const fatal = texts.flatMap((text) => text.file.messages.filter((message) => message.fatal))
@@ -173,10 +174,6 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
 }
 
 
-/** A cover the cover thread drew, as `coverImage` gives it. */
-function drawnCover(data: Uint8Array): CoverImage {
-  return { href: 'images/cover.png', mediaType: 'image/png', data, generated: true }
-}
 
 /**
  * Checks XML on the pool (the main thread and, for a big book, its worker

@@ -4,7 +4,7 @@
 // import. Where the cache cannot be written, tsx's loader runs the source.
 // (docs/decisions/0003-run-typescript-through-tsx.md)
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
@@ -60,6 +60,8 @@ async function bundle() {
     },
     logLevel: 'silent',
   })
+  // Under node_modules Node finds no package.json of ours: without this one it reads every file twice to guess its format.
+  writeFileSync(join(staging, 'package.json'), '{ "type": "module" }\n')
   mkdirSync(dirname(folder), { recursive: true })
   try {
     renameSync(staging, folder)

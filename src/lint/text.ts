@@ -5,7 +5,7 @@ import { analyse } from './analyse.ts'
 import { CATALOGUE } from './catalogue.ts'
 import { textRules } from './rules/index.ts'
 import { sceneBreakMarkers, type SceneBreakMarker } from './rules/mixed-scene-breaks.ts'
-import type { Report } from './types.ts'
+import type { Place, Report } from './types.ts'
 
 /** What the lint finds in one file: its findings, and its scene-break markers for the book-wide rule T008. */
 export interface TextFindings {
@@ -24,10 +24,25 @@ export function lintText(file: VFile, tree?: Root): TextFindings {
   const messages: VFileMessage[] = []
   const before = file.messages.length
   const report = reporter(messages)
-  for (const rule of textRules) rule.check([parsed], report)
+  for (const rule of textRules) {
+    // Past MAX_PER_RULE findings of one rule, the rest are counted, not listed (a garbled file can have thousands).
+    let found = 0
+    let first: Place | undefined
+    rule.check([parsed], (id, where, place, reason) => {
+      if (++found <= MAX_PER_RULE) report(id, where, place, reason)
+      else first ??= place
+    })
+    if (first && found > MAX_PER_RULE) {
+      const more = found - MAX_PER_RULE
+      report(rule.id, file, first, `Unexpected ${more} more finding${more === 1 ? '' : 's'} of ${rule.id} (${CATALOGUE[rule.id].name}) from here on in this file, not listed; expected at most ${MAX_PER_RULE} per rule`)
+    }
+  }
   file.messages.length = before
   return { messages, markers: sceneBreakMarkers(parsed) }
 }
+
+/** Findings of one rule listed per file (or per piece of a long file, see workers/pieces.ts). */
+export const MAX_PER_RULE = 100
 
 /** Reports a finding as a lint message (rule id, catalogue name) into `messages`. */
 export function reporter(messages: VFileMessage[]): Report {

@@ -1,4 +1,3 @@
-import JSZip from 'jszip'
 import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import { wellFormedError, type XmlProblem } from './well-formed.ts'
@@ -42,6 +41,8 @@ export async function verifyEpub(bytes: Uint8Array, bookName = 'book.epub', chec
 
 /** Any zip JSZip reads (ZIP64, other tools' quirks), for EPUBs colophon did not make. */
 async function readWithJszip(bytes: Uint8Array): Promise<ZipEntry[]> {
+  // Loaded only here: most builds never need it.
+  const { default: JSZip } = await import('jszip')
   const zip = await JSZip.loadAsync(bytes)
   const files: ZipEntry[] = []
   for (const [name, entry] of Object.entries(zip.files)) if (!entry.dir) files.push({ name, bytes: await entry.async('uint8array') })

@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads'
+import { startWorker } from './start.ts'
 import type { CoverText } from '../cover/index.ts'
 import type { CoverReply } from './cover-worker.ts'
 
@@ -21,7 +21,7 @@ export interface CoverThread {
  */
 export function coverOnThread(): CoverThread | undefined {
   if (typeof COLOPHON_COVER_WORKER !== 'string') return undefined
-  const worker = new Worker(COLOPHON_COVER_WORKER)
+  const worker = startWorker(COLOPHON_COVER_WORKER)
   let failed: Error | undefined
   worker.once('error', (error) => (failed = error))
   return {
