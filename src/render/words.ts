@@ -9,7 +9,7 @@ import { countWordLike } from './count-word-like.ts'
  * text in the scripts ICU breaks by rule alone are counted by
  * `countWordLike`, which gives the same count thirty times faster; the
  * others (Chinese, Japanese, Thai…, an emoji joined to a word) by the
- * segmenter itself (see docs/decisions/0006-count-words-in-one-pass.md).
+ * segmenter itself (see docs/decisions/0008-count-words-in-one-pass.md).
  */
 export function countWords(trees: Root[], language: string): number {
   const fast = rulesAlone(language)
