@@ -1,7 +1,8 @@
 import type { BuildCache } from './cache/store.ts'
 import { reloadChanged } from './cache/reload.ts'
 import { buildTime } from './clock.ts'
-import { coverImage, coverText } from './cover/index.ts'
+import { coverText, drawnCover, givenCover, type CoverImage } from './cover/image.ts'
+import { coverOnThread, type CoverThread } from './workers/cover.ts'
 import { BookError } from './errors.ts'
 import { loadBook, type Book } from './load/index.ts'
 import { loadImages } from './load/images.ts'
@@ -10,14 +11,14 @@ import { assembleEpub } from './package/index.ts'
 import type { ProgressListener, Stage } from './progress/events.ts'
 import { renderBook } from './render/index.ts'
 import { slugify } from './load/slug.ts'
-import { verifyEpub } from './verify/index.ts'
+import { verifyEpub, type XmlChecker } from './verify/index.ts'
+import type { XmlProblem } from './verify/well-formed.ts'
 import { generator } from './version.ts'
 import { makeTargets, type PreflightOptions, type TargetName, type TargetOutput } from './targets/index.ts'
-import { lintBook, readSuppressions } from './lint/index.ts'
-import { lintOnThread } from './workers/lint.ts'
+import { finishLint, readSuppressions } from './lint/index.ts'
 import { Pool } from './workers/pool.ts'
 import type { TextSettings } from './workers/tasks.ts'
-import { normaliseTexts, PARALLEL_CHARS } from './workers/texts.ts'
+import { normaliseTexts } from './workers/texts.ts'
 import { resolve } from 'node:path'
 import type { VFileMessage } from 'vfile-message'
 
@@ -84,7 +85,8 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
   createNormaliser(options)
   const pool = new Pool(options.threads)
   const cwd = options.cwd ?? process.cwd()
-  let lintJob: ReturnType<typeof lintOnThread>
+  // The cover is drawn on a thread of its own from the start (not for a watch rebuild: its cover is kept).
+  const coverThread = options.previous ? undefined : coverOnThread()
   cache?.begin()
   try {
     const previous = options.previous
@@ -94,10 +96,13 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
       const scenes = loaded.chapters.reduce((sum, chapter) => sum + chapter.scenes.length, 0)
       return `${loaded.chapters.length} chapters, ${scenes} scenes`
     })
-    // A big book is linted on a thread of its own while it is typeset.
-    if (options.lint !== false && pool.threads > 0 && bookChars(book) >= PARALLEL_CHARS) lintJob = lintOnThread(manuscript, cwd)
+    const coverKey = JSON.stringify(coverText(book.metadata))
+    const drawn = book.cover || cache?.hasCover(coverKey) ? undefined : coverThread?.draw(coverText(book.metadata))
+    drawn?.catch(() => undefined)
     const time = buildTime(options.env ?? process.env, book.metadata.date)
-    const settings: TextSettings = { wordJoiner: options.wordJoiner ?? 'u2060' }
+    // Texts are linted as they are typeset even when the lint is not reported: it costs little, and
+    // the results (cached per text) are then the same for every build.
+    const settings: TextSettings = { wordJoiner: options.wordJoiner ?? 'u2060', language: book.metadata.language, lint: true }
 
     const typeset = await stage(
       'typeset',
@@ -117,10 +122,9 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
         const images = await loadImages(book.folder, texts)
         if (images.problems.length > 0) throw new BookError(images.problems)
         // Drawing a cover takes a while: the cache keeps it by what is written on it.
-        const cover =
-          cache && !book.cover
-            ? cache.cover(JSON.stringify(coverText(book.metadata)), () => coverImage(book.metadata, undefined))
-            : coverImage(book.metadata, book.cover)
+        // Without a cover thread (run from source) the cover is drawn here; what draws it is loaded only then.
+        const draw = async (): Promise<CoverImage> => (drawn ? drawnCover(await drawn) : (await import('./cover/index.ts')).coverImage(book.metadata, undefined))
+        const cover = book.cover ? givenCover(book.cover) : await (cache ? cache.cover(coverKey, draw) : draw())
         const pages = renderBook(normalised, { ...options, cover, generator }, images, cache?.renderMemo(typeset.keys))
         // Rendering warns (removed HTML) and finds book errors too (an image without alt text): stop before packaging.
         const fatal = texts.flatMap((text) => text.file.messages.filter((message) => message.fatal))
@@ -140,7 +144,12 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
     )
     const problems = await stage(
       'verify',
-      async () => (await Promise.all(outputs.map((output) => verifyEpub(output.epub, output.fileName)))).flat(),
+      async () => {
+        // One target after another: the pool runs one batch of tasks at a time.
+        const found = []
+        for (const output of outputs) found.push(...(await verifyEpub(output.epub, output.fileName, xmlChecker(pool, settings, cache))))
+        return found
+      },
       (found) => (found.length === 0 ? 'well-formed' : `${found.length} problems`),
     )
     if (problems.length > 0) throw new BookError(problems)
@@ -148,25 +157,41 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
     const { epub, fileName } = outputs[0]!
     const messages = [...book.messages, ...texts.flatMap((text) => text.file.messages)]
     if (options.lint !== false) {
-      const job = lintJob
+      // Each text was linted as it was typeset; what is left is book-wide.
       const linted = await stage(
         'lint',
-        async () => (job ? job.result : lintBook(book, await readSuppressions(resolve(cwd, book.root), cwd)).messages),
-        (found) => `${found.length} warnings${job ? ', on a worker thread' : ''}`,
+        async () => finishLint(book, typeset.lint, await readSuppressions(resolve(cwd, book.root), cwd)).messages,
+        (found) => `${found.length} warnings`,
       )
       // A loop, not push(...): a long book can have more findings than a call has room for arguments.
       for (const message of linted) messages.push(message)
     }
     return { epub, fileName, outputs, book, messages }
   } finally {
-    lintJob?.cancel()
+    coverThread?.cancel()
     await pool.close()
   }
 }
 
-function bookChars(book: Book): number {
-  let chars = 0
-  for (const page of [...book.front, ...book.back]) chars += String(page.file.value).length
-  for (const chapter of book.chapters) for (const scene of chapter.scenes) chars += String(scene.value).length
-  return chars
+
+
+/**
+ * Checks XML on the pool (the main thread and, for a big book, its worker
+ * threads), skipping documents an earlier build found well-formed.
+ */
+function xmlChecker(pool: Pool, settings: TextSettings, cache: BuildCache | undefined): XmlChecker {
+  return async (entries) => {
+    const results: Array<XmlProblem | undefined> = new Array(entries.length)
+    const todo = entries.flatMap((entry, index) => (cache?.isWellFormed(entry.text) ? [] : [index]))
+    await pool.run(
+      todo.map((index) => ({ kind: 'xml', text: (entries[index] as { text: string }).text })),
+      settings,
+      (position, result) => {
+        const index = todo[position] as number
+        results[index] = result as XmlProblem | undefined
+        if (!result) cache?.rememberWellFormed((entries[index] as { text: string }).text)
+      },
+    )
+    return results
+  }
 }

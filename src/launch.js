@@ -12,7 +12,7 @@ const root = dirname(dirname(fileURLToPath(import.meta.url)))
 const src = join(root, 'src')
 
 /** Entry points the bundle exposes, by name. */
-const entries = { cli: 'src/cli/index.ts', api: 'src/index.ts', worker: 'src/workers/worker.ts' }
+const entries = { cli: 'src/cli/index.ts', api: 'src/index.ts', worker: 'src/workers/worker.ts', 'cover-worker': 'src/workers/cover-worker.ts' }
 
 function sourceHash() {
   const hash = createHash('sha256')
@@ -43,15 +43,19 @@ async function bundle() {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    // Dependencies stay in node_modules: some carry native code (@resvg/resvg-js)
-    // or read their own files next to their modules (epubcheck-ts, foliate-js).
-    packages: 'external',
+    // Dependencies are bundled too (one file to compile instead of some 300
+    // to resolve), except those with native code (@resvg/resvg-js) or that
+    // read their own files next to their modules (epubcheck-ts, foliate-js).
+    external: ['@resvg/resvg-js', '@likecoin/epubcheck-ts', 'foliate-js', 'esbuild', 'tsx'],
+    // CommonJS dependencies (commander, jszip) require Node's modules.
+    banner: { js: "import { createRequire as colophonRequire } from 'node:module'; const require = colophonRequire(import.meta.url);" },
     sourcemap: 'linked',
     // The worker threads' script is in the bundle's final folder; the hash
     // tells cached results which sources made them (src/cache/version.ts).
     define: {
       COLOPHON_ROOT: JSON.stringify(root),
       COLOPHON_WORKER: JSON.stringify(join(folder, 'worker.js')),
+      COLOPHON_COVER_WORKER: JSON.stringify(join(folder, 'cover-worker.js')),
       COLOPHON_SOURCE_HASH: JSON.stringify(hash),
     },
     logLevel: 'silent',

@@ -16,7 +16,6 @@ describe('typesetting on worker threads', () => {
     const threaded = await colophon(['build', 'book', '--out', 'threaded.epub', '--no-cache', '--threads', '1'], { cwd: folder, env })
     expect(threaded.code, threaded.stderr).toBe(0)
     expect(threaded.stderr).toMatch(/typeset: \d+ texts, on worker threads/)
-    expect(threaded.stderr).toMatch(/lint: 0 warnings, on a worker thread/)
     const single = await colophon(['build', 'book', '--out', 'single.epub', '--no-cache', '--threads', '0'], { cwd: folder, env })
     expect(single.code, single.stderr).toBe(0)
     expect(single.stderr).not.toMatch(/worker thread/)

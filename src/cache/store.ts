@@ -214,14 +214,19 @@ export class BuildCache implements PackCache {
   }
 
   /** A drawn cover by what is written on it (`key`), else drawn now by `draw`. */
-  cover(key: string, draw: () => CoverImage): CoverImage {
+  async cover(key: string, draw: () => CoverImage | Promise<CoverImage>): Promise<CoverImage> {
     let cover = this.#covers.get(key)
     if (!cover) {
-      cover = draw()
+      cover = await draw()
       this.#covers.set(key, cover)
     }
     this.#used.covers.add(key)
     return cover
+  }
+
+  /** Whether the cover with this text is kept (a build then need not start drawing it). */
+  hasCover(key: string): boolean {
+    return this.#covers.has(key)
   }
 
   /** Start counting what a build uses. */

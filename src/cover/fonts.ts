@@ -11,9 +11,12 @@ import { packageRoot } from '../root.ts'
  * Latin and a Latin Extended subset; text is set in whichever covers it.
  */
 export interface CoverFonts {
-  regular: Font[]
-  semibold: Font[]
+  regular: FontFamily
+  semibold: FontFamily
 }
+
+/** The subsets of one weight, in order of preference, each parsed on first use (parsing is most of a small cover's cost). */
+export type FontFamily = ReadonlyArray<() => Font>
 
 const resolve = createRequire(join(packageRoot, 'package.json')).resolve
 
@@ -28,14 +31,20 @@ let cached: CoverFonts | undefined
 /** Read once per process: the files never change while it runs. */
 export function coverFonts(): CoverFonts {
   cached ??= {
-    regular: [load('latin', 400), load('latin-ext', 400)],
-    semibold: [load('latin', 600), load('latin-ext', 600)],
+    regular: [once(() => load('latin', 400)), once(() => load('latin-ext', 400))],
+    semibold: [once(() => load('latin', 600)), once(() => load('latin-ext', 600))],
   }
   return cached
 }
 
+function once(make: () => Font): () => Font {
+  let font: Font | undefined
+  return () => (font ??= make())
+}
+
 /** The first font of a family that has a glyph for every character of `text`. */
-export function fontFor(text: string, family: Font[]): Font {
+export function fontFor(text: string, family: FontFamily): Font {
   const chars = [...text].filter((char) => char.trim() !== '')
-  return family.find((font) => chars.every((char) => font.charToGlyphIndex(char) > 0)) ?? (family[0] as Font)
+  for (const font of family) if (chars.every((char) => font().charToGlyphIndex(char) > 0)) return font()
+  return (family[0] as () => Font)()
 }

@@ -1,35 +1,24 @@
 import type { Metadata } from '../load/metadata.ts'
 import type { GivenCover } from '../load/types.ts'
-import { format, labelsFor, listNames } from '../render/labels.ts'
+import { coverText, drawnCover, givenCover } from './image.ts'
 import { coverFonts } from './fonts.ts'
 import { svgToPng } from './png.ts'
-import { typographicCover, type CoverText } from './typographic.ts'
+import { typographicCover } from './typographic.ts'
+import type { CoverImage } from './image.ts'
 
 export { typographicCover, COVER_WIDTH, COVER_HEIGHT, type CoverText } from './typographic.ts'
+export { coverText, drawnCover, givenCover, type CoverImage } from './image.ts'
 export { svgToPng } from './png.ts'
 export { coverFonts } from './fonts.ts'
-
-/** The book's cover image, ready to go into the EPUB. */
-export interface CoverImage {
-  /** Path inside the EPUB's content folder. */
-  href: string
-  mediaType: 'image/png' | 'image/jpeg'
-  data: Uint8Array
-  /** True when colophon drew it (no cover.jpg or cover.png in the manuscript). */
-  generated: boolean
-}
 
 /**
  * The manuscript's own `cover.jpg`/`cover.png` when it has one, else a
  * typographic cover (title, series, authors) drawn with the bundled font.
  */
 export function coverImage(metadata: Metadata, given: GivenCover | undefined): CoverImage {
-  if (given) {
-    const extension = given.mediaType === 'image/png' ? 'png' : 'jpg'
-    return { href: `images/cover.${extension}`, mediaType: given.mediaType, data: given.data, generated: false }
-  }
+  if (given) return givenCover(given)
   const svg = typographicCover(coverText(metadata), coverFonts())
-  return { href: 'images/cover.png', mediaType: 'image/png', data: rendered(svg), generated: true }
+  return drawnCover(rendered(svg))
 }
 
 /**
@@ -50,17 +39,3 @@ function rendered(svg: string): Uint8Array {
   return png
 }
 
-export function coverText(metadata: Metadata): CoverText {
-  const labels = labelsFor(metadata.language)
-  const series = metadata.series
-  return {
-    title: metadata.title,
-    subtitle: metadata.subtitle,
-    authors: listNames(
-      metadata.authors.filter((author) => author.role === 'aut').map((author) => author.name),
-      labels,
-      metadata.language,
-    ),
-    series: series ? (series.number === undefined ? series.name : format(labels.seriesPart, { number: series.number, series: series.name })) : undefined,
-  }
-}

@@ -1,4 +1,5 @@
 import { Resvg } from '@resvg/resvg-js'
+import { encodePng } from './encode-png.ts'
 
 /**
  * Render an SVG to PNG with resvg (a prebuilt binary inside the npm
@@ -20,5 +21,6 @@ const rendered = new Map<string, Uint8Array>()
 
 function render(svg: string): Uint8Array {
   const resvg = new Resvg(svg, { font: { loadSystemFonts: false }, shapeRendering: 2, textRendering: 1, imageRendering: 0 })
-  return new Uint8Array(resvg.render().asPng())
+  const image = resvg.render()
+  return encodePng(image.width, image.height, image.pixels)
 }

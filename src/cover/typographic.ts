@@ -1,5 +1,5 @@
 import type { Font } from 'opentype.js'
-import { fontFor, type CoverFonts } from './fonts.ts'
+import { fontFor, type CoverFonts, type FontFamily } from './fonts.ts'
 
 /** What a typographic cover shows. */
 export interface CoverText {
@@ -84,7 +84,7 @@ interface SetText {
 }
 
 /** The largest size at which the text breaks into at most `maxLines` lines. */
-function fit(text: string, family: Font[], sizes: number[], width: number, maxLines: number): SetText {
+function fit(text: string, family: FontFamily, sizes: number[], width: number, maxLines: number): SetText {
   let set: SetText | undefined
   for (const size of sizes) {
     set = setLines(text, family, size, width, Number.POSITIVE_INFINITY)
@@ -94,7 +94,7 @@ function fit(text: string, family: Font[], sizes: number[], width: number, maxLi
 }
 
 /** Greedy line breaking at spaces; a word wider than the line is shrunk by its line's own size. */
-function setLines(text: string, family: Font[], size: number, width: number, maxLines: number): SetText {
+function setLines(text: string, family: FontFamily, size: number, width: number, maxLines: number): SetText {
   const font = fontFor(text, family)
   const lines: string[] = []
   let line = ''
@@ -121,13 +121,14 @@ function setLines(text: string, family: Font[], size: number, width: number, max
  * own `getPath` for a whole string can yield NaN coordinates with this font's
  * GPOS data; drawing each glyph at the origin and moving it never does.)
  */
-function layout(line: string, font: Font, size: number): { width: number; paths: string[] } {
+function layout(line: string, font: Font, size: number, draw = true): { width: number; paths: string[] } {
   const scale = size / font.unitsPerEm
   const glyphs = font.stringToGlyphs(line)
   const paths: string[] = []
   let x = 0
   glyphs.forEach((glyph, index) => {
-    const d = glyph.getPath(0, 0, size).toPathData(2)
+    // Measuring a line (fitting the title) needs only the advances, not the outlines.
+    const d = draw ? glyph.getPath(0, 0, size).toPathData(2) : ''
     // A glyph opentype.js cannot outline (a script the font lacks, shaped
     // through its lookups) is left out rather than drawn broken; a book in
     // such a script should give its own cover.png.
@@ -140,7 +141,7 @@ function layout(line: string, font: Font, size: number): { width: number; paths:
 }
 
 function measure(line: string, font: Font, size: number): number {
-  return layout(line, font, size).width
+  return layout(line, font, size, false).width
 }
 
 function centred(line: string, font: Font, size: number, baseline: number): string {

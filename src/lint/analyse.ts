@@ -1,5 +1,5 @@
 import type { Nodes, Parent, Root } from 'mdast'
-import remarkParse from 'remark-parse'
+import { remarkParseProse } from '../normalise/parse/plugin.ts'
 import { unified } from 'unified'
 import type { VFile } from 'vfile'
 import { location } from 'vfile-location'
@@ -9,7 +9,7 @@ import { resolveOptions } from '../normalise/typography/options.ts'
 import { quotes } from '../normalise/typography/rules/quotes.ts'
 import type { LintBlock, LintFile, Place } from './types.ts'
 
-const parser = unified().use(remarkParse).use(remarkSceneBreaks)
+const parser = unified().use(remarkParseProse).use(remarkSceneBreaks)
 const options = resolveOptions(undefined)
 
 /** Parse one Markdown file (unless given its tree as parsed) into what the rules read: its tree and its blocks' text with positions. */

@@ -6,13 +6,12 @@ import type { VFileMessage } from 'vfile-message'
 import { BookError } from '../errors.ts'
 import { loadBook, type Book } from '../load/index.ts'
 import { readText } from '../load/read-text.ts'
-import { analyse } from './analyse.ts'
-import { CATALOGUE } from './catalogue.ts'
-import { rules } from './rules/index.ts'
+import { reportMixedSceneBreaks } from './rules/mixed-scene-breaks.ts'
+import { lintText, reporter, type TextFindings } from './text.ts'
 import { applySuppressions, parseSuppressions, SUPPRESSIONS_FILE } from './suppressions.ts'
-import type { Report } from './types.ts'
 
 export { CATALOGUE, RULE_IDS, type RuleId } from './catalogue.ts'
+export { lintText, type TextFindings } from './text.ts'
 export { SUPPRESSIONS_FILE } from './suppressions.ts'
 
 export interface LintResult {
@@ -37,16 +36,24 @@ function textsOf(book: Book): VFile[] {
  * Throws `BookError` when the suppressions file itself is wrong.
  */
 export function lintBook(book: Book, suppressionsFile?: VFile, sourceTrees?: ReadonlyMap<VFile, Root>): LintResult {
-  const files = textsOf(book).map((file) => analyse(file, sourceTrees?.get(file)))
-  const messages: VFileMessage[] = []
-  const report: Report = (id, file, place, reason) => {
-    const message = file.message(reason, { place, ruleId: id, source: 'colophon-lint' })
-    message.url = `colophon lint --rules: ${CATALOGUE[id].name}`
-    messages.push(message)
-  }
-  for (const rule of rules) rule.check(files, report)
-  // The rules leave their messages on the files too; the result is the one list.
-  for (const file of files) file.file.messages = file.file.messages.filter((message) => message.source !== 'colophon-lint')
+  return finishLint(
+    book,
+    textsOf(book).map((file) => ({ file, ...lintText(file, sourceTrees?.get(file)) })),
+    suppressionsFile,
+  )
+}
+
+/**
+ * The book-wide end of the lint: each file's findings (from `lintText`,
+ * in reading order), the scene-break markers compared across the book
+ * (T008), the suppressions applied, the whole sorted by file, line and column.
+ */
+export function finishLint(book: Book, texts: ReadonlyArray<{ file: VFile } & TextFindings>, suppressionsFile?: VFile): LintResult {
+  const messages = texts.flatMap((text) => text.messages)
+  const before = texts.map((text) => text.file.messages.length)
+  reportMixedSceneBreaks(texts, reporter(messages))
+  // The rule leaves its messages on the files too; the result is the one list.
+  texts.forEach((text, index) => (text.file.messages.length = before[index] as number))
 
   let kept = messages
   if (suppressionsFile) {

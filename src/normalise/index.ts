@@ -1,8 +1,9 @@
 import type { Root } from 'mdast'
-import remarkParse from 'remark-parse'
+import { remarkParseProse } from './parse/plugin.ts'
 import { unified, type Processor } from 'unified'
 import type { VFile } from 'vfile'
 import type { Book, Chapter, MatterPage } from '../load/types.ts'
+import type { XhtmlParts } from '../render/to-xhtml.ts'
 import { remarkFootnotes } from './remark-footnotes.ts'
 import { remarkSceneBreaks } from './remark-scene-breaks.ts'
 import { remarkTypography } from './typography/index.ts'
@@ -18,6 +19,10 @@ export interface NormaliseOptions {
 export interface Text {
   file: VFile
   tree: Root
+  /** The text's XHTML when it was rendered as it was typeset (it stands alone: no footnotes, no images); its tree is empty then. */
+  rendered?: XhtmlParts
+  /** Its word count, when counted as it was typeset. */
+  words?: number
 }
 
 export interface NormalisedChapter extends Omit<Chapter, 'scenes' | 'endNote'> {
@@ -44,10 +49,10 @@ type Normaliser = Processor<Root, Root, Root, undefined, undefined>
  * (see docs/decisions/0002-own-typography-pass.md); it checks its options
  * when attached, so a bad `wordJoiner` fails before any text is read.
  */
-export function createNormaliser(options: NormaliseOptions = {}, sourceTrees?: SourceTrees): Normaliser {
-  const processor = unified().use(remarkParse).use(remarkFootnotes).use(remarkSceneBreaks)
-  // The lint reads the tree as written (scene breaks found, text untouched): keep a copy rather than parse twice.
-  if (sourceTrees) processor.use(() => (tree: Root, file: VFile) => void sourceTrees.set(file, structuredClone(tree)))
+export function createNormaliser(options: NormaliseOptions = {}, onSource?: (tree: Root, file: VFile) => void): Normaliser {
+  const processor = unified().use(remarkParseProse).use(remarkFootnotes).use(remarkSceneBreaks)
+  // The lint reads the tree as written (scene breaks found, text untouched), rather than parse twice.
+  if (onSource) processor.use(() => onSource)
   processor.use(remarkTypography, { wordJoiner: options.wordJoiner ?? 'u2060' })
   return processor as unknown as Normaliser
 }
@@ -63,7 +68,7 @@ export function normaliseFile(file: VFile, processor: Normaliser): Text {
 
 /** Normalise every text of a book with one processor. */
 export function normaliseBook(book: Book, options: NormaliseOptions = {}, sourceTrees?: SourceTrees): NormalisedBook {
-  const processor = createNormaliser(options, sourceTrees)
+  const processor = createNormaliser(options, sourceTrees && ((tree, file) => void sourceTrees.set(file, structuredClone(tree))))
   const page = (entry: MatterPage): NormalisedPage => ({ slug: entry.slug, title: entry.title, text: normaliseFile(entry.file, processor) })
   return {
     ...book,

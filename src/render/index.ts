@@ -59,6 +59,8 @@ export function renderBook(
   const noteLabels = { backlink: labels.backToText, note: labels.note }
   // One text's XHTML; the memo gives an earlier build's parts for the same text rendered the same way.
   const parts = (text: Text, notes: NoteNumbering): XhtmlParts => {
+    // Rendered as it was typeset: it has no footnotes, so the numbering stays as it is.
+    if (text.rendered) return text.rendered
     const xhtml: XhtmlOptions = {
       sceneBreakLabel: labels.sceneBreak,
       file: text.file,
@@ -102,9 +104,15 @@ export function renderBook(
 
   const words =
     metadata.fanfiction.words ??
-    (memo
-      ? book.chapters.reduce((sum, chapter) => sum + chapter.scenes.reduce((count, scene) => count + memo.words(scene, lang, () => countWords([scene.tree], lang)), 0), 0)
-      : countWords(book.chapters.flatMap((chapter) => chapter.scenes.map((scene) => scene.tree)), lang))
+    book.chapters.reduce(
+      (sum, chapter) =>
+        sum +
+        chapter.scenes.reduce((count, scene) => {
+          const counted = scene.words ?? (memo ? memo.words(scene, lang, () => countWords([scene.tree], lang)) : countWords([scene.tree], lang))
+          return count + counted
+        }, 0),
+      0,
+    )
   const description = metadata.description ? normaliseFile(new VFile({ value: metadata.description }), inline) : undefined
   const firstChapter = book.chapters[0] ? `${book.chapters[0].slug}.xhtml` : undefined
   const warnings = metadata.fanfiction.warnings.filter((warning) => warning !== 'No Archive Warnings Apply')

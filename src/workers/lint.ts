@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads'
+import { startWorker } from './start.ts'
 import type { VFileMessage } from 'vfile-message'
 import { recordMessage, reviveMessage, type MessageRecord } from '../cache/messages.ts'
 import { BookError } from '../errors.ts'
@@ -21,7 +21,7 @@ export type LintReply = { messages: MessageRecord[] } | { fatal: MessageRecord[]
  */
 export function lintOnThread(manuscript: string, cwd: string): { result: Promise<VFileMessage[]>; cancel: () => void } | undefined {
   if (typeof COLOPHON_WORKER !== 'string') return undefined
-  const worker = new Worker(COLOPHON_WORKER)
+  const worker = startWorker(COLOPHON_WORKER)
   const result = new Promise<VFileMessage[]>((resolve, reject) => {
     worker.once('message', (reply: LintReply | { ready: true }) => {
       // The first message is the worker's `ready`; the answer follows.

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os'
-import { Worker } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
+import { startWorker } from './start.ts'
 import type { TextSettings } from './tasks.ts'
 import { createRunner, type Task, type TaskResult } from './tasks.ts'
 import type { BatchMessage, ReplyMessage } from './worker.ts'
@@ -67,7 +68,7 @@ export class Pool {
     const script = typeof COLOPHON_WORKER === 'string' ? COLOPHON_WORKER : undefined
     if (!script) return
     while (this.#slots.length < this.#size) {
-      const slot: Slot = { worker: new Worker(script), ready: false, inflight: [], dead: false }
+      const slot: Slot = { worker: startWorker(script), ready: false, inflight: [], dead: false }
       slot.worker.unref()
       slot.worker.on('message', (reply: ReplyMessage) => this.#reply(slot, reply))
       slot.worker.on('error', () => this.#lose(slot))

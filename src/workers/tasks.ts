@@ -1,5 +1,10 @@
-import type { Root } from 'mdast'
+import type { Nodes, Root } from 'mdast'
 import { VFile } from 'vfile'
+import { labelsFor } from '../render/labels.ts'
+import { toXhtmlParts, type XhtmlParts } from '../render/to-xhtml.ts'
+import { countWords } from '../render/words.ts'
+import { lintText, type TextFindings } from '../lint/text.ts'
+import type { SceneBreakMarker } from '../lint/rules/mixed-scene-breaks.ts'
 import { recordMessage, type MessageRecord } from '../cache/messages.ts'
 import { createNormaliser, normaliseFile } from '../normalise/index.ts'
 import { wellFormedError, type XmlProblem } from '../verify/well-formed.ts'
@@ -7,6 +12,10 @@ import { wellFormedError, type XmlProblem } from '../verify/well-formed.ts'
 /** Everything besides its own text that a text's normalised tree depends on. */
 export interface TextSettings {
   wordJoiner: 'u2060' | 'feff'
+  /** The book's language: word counting and the accessible names in the XHTML depend on it. */
+  language: string
+  /** Lint each text as it is parsed (`colophon build` does, unless told not to). */
+  lint: boolean
 }
 
 /** A text to normalise, as plain data so it can cross to a worker thread. */
@@ -24,14 +33,20 @@ export interface TextSource {
 export type Task = { kind: 'text'; source: TextSource } | { kind: 'xml'; text: string }
 
 /**
- * One text normalised: its Markdown tree (plain data, structured-cloned
- * across threads and serialised into the cache) and the messages the
- * normaliser left on its file. Rendering (XHTML, footnote numbers, word
- * counts, alt text, sanitising) runs on the main thread from the tree.
+ * One text typeset: the messages the normaliser (and renderer) left on its
+ * file, its word count, and either its XHTML, when nothing outside the text
+ * changes it, or its normalised Markdown tree (plain data, structured-cloned
+ * across threads and serialised into the cache), which the main thread
+ * renders with its chapter: footnotes are numbered chapter-wide, and images
+ * are read and checked for the whole book.
  */
 export interface TextResult {
-  tree: Root
+  tree?: Root
+  rendered?: XhtmlParts
+  words: number
   messages: MessageRecord[]
+  /** What the lint found in the text, when asked to lint. */
+  lint?: { messages: MessageRecord[]; markers: SceneBreakMarker[] }
 }
 
 export type TaskResult = TextResult | XmlProblem | undefined
@@ -39,11 +54,39 @@ export type TaskResult = TextResult | XmlProblem | undefined
 /** Runs tasks with one normaliser per settings (a unified processor is reused, not rebuilt per text). */
 export function createRunner(settings: TextSettings): (task: Task) => TaskResult {
   let processor: ReturnType<typeof createNormaliser> | undefined
+  const labels = labelsFor(settings.language)
+  const last: { findings?: TextFindings } = {}
+  const lint = settings.lint ? (tree: Root, file: VFile) => void (last.findings = lintText(file, tree)) : undefined
   return (task) => {
     if (task.kind === 'xml') return wellFormedError(task.text)
-    processor ??= createNormaliser({ wordJoiner: settings.wordJoiner })
+    processor ??= createNormaliser({ wordJoiner: settings.wordJoiner }, lint)
     const file = new VFile({ path: task.source.path, cwd: task.source.cwd, value: task.source.value })
+    last.findings = undefined
     const { tree } = normaliseFile(file, processor)
-    return { tree, messages: file.messages.map(recordMessage) }
+    const words = countWords([tree], settings.language)
+    const found = last.findings as TextFindings | undefined
+    const linted = found && { messages: found.messages.map(recordMessage), markers: found.markers }
+    if (!standsAlone(tree)) return { tree, words, messages: file.messages.map(recordMessage), lint: linted }
+    // As `renderBook` renders it: a text with no images has an empty image map, so a raw `<img>` is removed.
+    const rendered = toXhtmlParts(tree, {
+      sceneBreakLabel: labels.sceneBreak,
+      file,
+      images: new Map(),
+      noteLabels: { backlink: labels.backToText, note: labels.note },
+    })
+    return { rendered, words, messages: file.messages.map(recordMessage), lint: linted }
+  }
+}
+
+/** A text without footnotes or images renders the same wherever it stands in the book. */
+function standsAlone(node: Nodes): boolean {
+  switch (node.type) {
+    case 'image':
+    case 'imageReference':
+    case 'footnoteReference':
+    case 'footnoteDefinition':
+      return false
+    default:
+      return !('children' in node) || node.children.every(standsAlone)
   }
 }

@@ -1,8 +1,10 @@
 import type { VFile } from 'vfile'
-import { reviveMessages } from '../cache/messages.ts'
+import { reviveMessage, reviveMessages } from '../cache/messages.ts'
+import type { TextFindings } from '../lint/text.ts'
 import type { BuildCache } from '../cache/store.ts'
 import type { Book, MatterPage } from '../load/types.ts'
 import type { NormalisedBook, NormalisedPage, Text } from '../normalise/index.ts'
+import { joinPieces, placePiece, splitText } from './pieces.ts'
 import type { Pool } from './pool.ts'
 import type { Task, TextResult, TextSettings } from './tasks.ts'
 
@@ -35,7 +37,7 @@ export async function normaliseTexts(
   book: Book,
   settings: TextSettings,
   options: NormaliseTextsOptions,
-): Promise<{ book: NormalisedBook; stats: TypesetStats; keys: Map<VFile, string> }> {
+): Promise<{ book: NormalisedBook; stats: TypesetStats; keys: Map<VFile, string>; lint: Array<{ file: VFile } & TextFindings> }> {
   const { pool, cache } = options
   const files: VFile[] = []
   /** For each text, its chapter's index, or -1 for front and back matter. */
@@ -72,24 +74,59 @@ export async function normaliseTexts(
   const chars = missing.reduce((sum, index) => sum + String(files[index]?.value ?? '').length, 0)
   const parallel = chars >= PARALLEL_CHARS
   if (parallel) pool.start()
-  const tasks: Task[] = missing.map((index) => {
+  // A long text goes as pieces (in parallel, and never whole in memory as trees); each task is one text or piece.
+  const tasks: Task[] = []
+  const owner: Array<{ index: number; piece: number; lines: number; offset: number }> = []
+  const pieceResults = new Map<number, { results: TextResult[]; left: number }>()
+  for (const index of missing) {
     const file = files[index] as VFile
-    return { kind: 'text', source: { path: file.path, cwd: file.cwd, value: String(file.value) } }
-  })
-  await pool.run(tasks, settings, (position, result) => {
-    const index = missing[position] as number
-    results[index] = result as TextResult
-    if (cache) cache.rememberText(keys[index] as string, result as TextResult)
+    const value = String(file.value)
+    const pieces = splitText(value) ?? [{ value, lines: 0, offset: 0 }]
+    if (pieces.length > 1) pieceResults.set(index, { results: new Array<TextResult>(pieces.length), left: pieces.length })
+    pieces.forEach((piece, number) => {
+      tasks.push({ kind: 'text', source: { path: file.path, cwd: file.cwd, value: piece.value } })
+      owner.push({ index, piece: number, lines: piece.lines, offset: piece.offset })
+    })
+  }
+  const finish = (index: number, result: TextResult): void => {
+    results[index] = result
+    if (cache) cache.rememberText(keys[index] as string, result)
     const chapter = chapterOf[index] ?? -1
     if (chapter >= 0 && --(left[chapter] as number) === 0) options.onChapters?.(++done, total)
+  }
+  const whole: number[] = []
+  await pool.run(tasks, settings, (position, result) => {
+    const { index, piece, lines, offset } = owner[position] as (typeof owner)[number]
+    const pieces = pieceResults.get(index)
+    if (!pieces) return finish(index, result as TextResult)
+    pieces.results[piece] = placePiece(result as TextResult, lines, offset)
+    if (--pieces.left > 0) return
+    const joined = joinPieces(pieces.results)
+    // Should a piece need its chapter after all (it never should: see splitText), the text is typeset whole.
+    if (joined) finish(index, joined)
+    else whole.push(index)
   })
+  if (whole.length > 0) {
+    const again = whole.map((index): Task => {
+      const file = files[index] as VFile
+      return { kind: 'text', source: { path: file.path, cwd: file.cwd, value: String(file.value) } }
+    })
+    await pool.run(again, settings, (position, result) => finish(whole[position] as number, result as TextResult))
+  }
 
   const texts = files.map((file, index): Text => {
     const result = results[index] as TextResult
     reviveMessages(file, result.messages)
     // A cached tree is shared between builds: rendering reads it and never changes it.
-    return { file, tree: result.tree }
+    return { file, tree: result.tree ?? { type: 'root', children: [] }, rendered: result.rendered, words: result.words }
   })
+  // What the lint found in each text, in reading order (when the settings ask for it).
+  const lint = settings.lint
+    ? files.map((file, index) => {
+        const found = (results[index] as TextResult).lint
+        return { file, messages: (found?.messages ?? []).map((record) => reviveMessage(file.path, record)), markers: found?.markers ?? [] }
+      })
+    : []
   let at = 0
   const next = (): Text => texts[at++] as Text
   const page = (entry: MatterPage): NormalisedPage => ({ slug: entry.slug, title: entry.title, text: next() })
@@ -105,5 +142,5 @@ export async function normaliseTexts(
   }
   // Each text's content key in the cache, for the render stage's memo.
   const byFile = new Map(cache ? files.map((file, index) => [file, keys[index] as string]) : [])
-  return { book: normalised, stats: { texts: files.length, cached: files.length - missing.length, parallel }, keys: byFile }
+  return { book: normalised, stats: { texts: files.length, cached: files.length - missing.length, parallel }, keys: byFile, lint }
 }

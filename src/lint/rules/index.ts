@@ -8,8 +8,8 @@ import { punctuationOutsideQuote } from './punctuation-outside-quote.ts'
 import { repeatedWord } from './repeated-word.ts'
 import { unmatchedQuote } from './unmatched-quote.ts'
 
-/** Every text rule, in catalogue order. */
-export const rules: readonly LintRule[] = [
+/** The rules that read one file at a time, in catalogue order. */
+export const textRules: readonly LintRule[] = [
   fusedWords,
   ambiguousQuote,
   unmatchedQuote,
@@ -17,5 +17,7 @@ export const rules: readonly LintRule[] = [
   repeatedWord,
   compoundNumber,
   punctuationOutsideQuote,
-  mixedSceneBreaks,
 ]
+
+/** Every text rule, in catalogue order: the above, then T008, which compares the whole book's scene breaks. */
+export const rules: readonly LintRule[] = [...textRules, mixedSceneBreaks]

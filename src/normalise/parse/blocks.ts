@@ -1,0 +1,117 @@
+/**
+ * A Markdown text cut into blocks at blank lines, each marked as prose or
+ * not. A prose block is a paragraph whatever surrounds it, and its inline
+ * content is only text, line breaks and `*`/`_` emphasis, so `inline.ts` can
+ * parse it alone and give what micromark would. Anything else (headings,
+ * lists, quotes, code, HTML, links, escapes, entities, a paragraph that does
+ * not start at the margin) is left to micromark, in runs of such blocks.
+ */
+export interface Block {
+  /** Offset of the block's first character (its first line starts here). */
+  start: number
+  /** Offset just past its last line's last character (before that line's `\n`). */
+  end: number
+  prose: boolean
+}
+
+/**
+ * Whole texts that micromark must read at once, because a construct in them
+ * can reach across blank lines or blocks: fenced code, HTML blocks that end
+ * only at their closing mark (comments, `<pre>`, `<script>`, `<style>`,
+ * `<textarea>`, `<?…?>`, `<!…>`), and definitions (`[id]: url`, `[^note]:`),
+ * which links and footnotes anywhere in the text refer to.
+ */
+const WHOLE = /^[ \t]*(?:`{3}|~{3})|<[!?]|<(?:pre|script|style|textarea)|\]:/im
+
+/** Characters that make a block's inline content more than text and emphasis (or that micromark reads specially: CR, NUL). */
+const INLINE_MARKUP = /[`[\]<\\&\t\r\0]/
+
+export function mustParseWhole(text: string): boolean {
+  return WHOLE.test(text)
+}
+
+export function splitBlocks(text: string): Block[] {
+  const blocks: Block[] = []
+  let blockStart = -1
+  let blockEnd = -1
+  let lineStart = 0
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart)
+    if (lineEnd < 0) lineEnd = text.length
+    if (isBlank(text, lineStart, lineEnd)) {
+      if (blockStart >= 0) blocks.push(classify(text, blockStart, blockEnd))
+      blockStart = -1
+    } else {
+      if (blockStart < 0) blockStart = lineStart
+      blockEnd = lineEnd
+    }
+    lineStart = lineEnd + 1
+  }
+  if (blockStart >= 0) blocks.push(classify(text, blockStart, blockEnd))
+  return blocks
+}
+
+function isBlank(text: string, start: number, end: number): boolean {
+  for (let at = start; at < end; at++) {
+    const code = text.charCodeAt(at)
+    if (code !== 32 && code !== 9) return false
+  }
+  return true
+}
+
+function classify(text: string, start: number, end: number): Block {
+  const block: Block = { start, end, prose: false }
+  // A paragraph set in from the margin could belong to a list item before it.
+  if (text.charCodeAt(start) === 32) return block
+  if (INLINE_MARKUP.test(text.slice(start, end))) return block
+  let lineStart = start
+  while (lineStart < end) {
+    let lineEnd = text.indexOf('\n', lineStart)
+    if (lineEnd < 0 || lineEnd > end) lineEnd = end
+    if (startsBlock(text, lineStart, lineEnd)) return block
+    lineStart = lineEnd + 1
+  }
+  block.prose = true
+  return block
+}
+
+/**
+ * Whether a line could start (or, under a paragraph, turn it into) some
+ * other block: a heading or setext underline, a quote, a list item, a
+ * thematic break, a fence. Checked after any indent, which errs on the safe
+ * side: micromark then reads the block.
+ */
+function startsBlock(text: string, start: number, end: number): boolean {
+  let at = start
+  while (at < end && text.charCodeAt(at) === 32) at++
+  const code = text.charCodeAt(at)
+  switch (code) {
+    case 35: // #
+    case 62: // >
+    case 45: // -
+    case 43: // +
+    case 61: // =
+    case 126: // ~
+      return true
+    case 42: // *
+    case 95: {
+      // _
+      const next = at + 1 < end ? text.charCodeAt(at + 1) : 32
+      if (code === 42 && next === 32) return true
+      // A line of only the marker and spaces is a thematic break (or a list item).
+      for (let scan = at; scan < end; scan++) {
+        const char = text.charCodeAt(scan)
+        if (char !== code && char !== 32) return false
+      }
+      return true
+    }
+    default:
+      if (code >= 48 && code <= 57) {
+        let scan = at
+        while (scan < end && text.charCodeAt(scan) >= 48 && text.charCodeAt(scan) <= 57) scan++
+        const after = text.charCodeAt(scan)
+        return after === 46 || after === 41 // 1. or 1)
+      }
+      return false
+  }
+}

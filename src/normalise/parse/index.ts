@@ -1,0 +1,103 @@
+import type { Paragraph, Root, RootContent } from 'mdast'
+import type { Point } from 'unist'
+import { fromMarkdown, type Options } from 'mdast-util-from-markdown'
+import { mustParseWhole, splitBlocks, type Block } from './blocks.ts'
+import { parseInline, type Line } from './inline.ts'
+
+export type ParseOptions = Pick<Options, 'extensions' | 'mdastExtensions'>
+
+/**
+ * Parse Markdown into mdast, the same tree (positions included) that
+ * mdast-util-from-markdown gives with the same extensions, several times
+ * faster on prose. Paragraphs of plain prose (see `blocks.ts`) are parsed
+ * here; every other run of blocks goes to micromark on its own, its
+ * positions moved to where it stands in the text. Texts with constructs that
+ * reach across blocks go to micromark whole. Reading a long text in pieces
+ * also keeps memory bounded: micromark holds about a hundred bytes per
+ * character of what it parses at once.
+ *
+ * The extensions must add no inline syntax made of characters a prose block
+ * may hold (`blocks.ts` lets through no `[`, so GFM footnotes are fine).
+ * See docs/decisions/0006-prose-fast-path.md.
+ */
+export function parseMarkdown(text: string, options: ParseOptions = {}): Root {
+  if (mustParseWhole(text)) return fromMarkdown(text, options)
+  const blocks = splitBlocks(text)
+  if (!blocks.some((block) => block.prose)) return fromMarkdown(text, options)
+  const lineStarts = findLineStarts(text)
+  const point = (offset: number): Point => {
+    let low = 0
+    let high = lineStarts.length - 1
+    while (low < high) {
+      const middle = (low + high + 1) >> 1
+      if ((lineStarts[middle] as number) <= offset) low = middle
+      else high = middle - 1
+    }
+    return { line: low + 1, column: offset - (lineStarts[low] as number) + 1, offset }
+  }
+  const children: RootContent[] = []
+  let run: Block[] = []
+  // A run goes on to the line before the next prose block: blank lines can belong to what ends it (indented code).
+  const flush = (until: number): void => {
+    if (run.length === 0) return
+    const start = (run[0] as Block).start
+    const parsed = fromMarkdown(text.slice(start, until), options)
+    const shift = point(start)
+    for (const child of parsed.children) {
+      moveBy(child, shift.line - 1, start)
+      children.push(child)
+    }
+    run = []
+  }
+  for (const block of blocks) {
+    if (!block.prose) {
+      run.push(block)
+      continue
+    }
+    flush(block.start - 1)
+    children.push(paragraph(text, block, point))
+  }
+  flush(text.length)
+  return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: point(text.length) } }
+}
+
+function paragraph(text: string, block: Block, point: (offset: number) => Point): Paragraph {
+  const lines: Line[] = []
+  let lineStart = block.start
+  while (lineStart <= block.end) {
+    let newline = text.indexOf('\n', lineStart)
+    if (newline < 0 || newline >= block.end) newline = -1
+    const lineEnd = newline < 0 ? block.end : newline
+    let start = lineStart
+    while (start < lineEnd && text.charCodeAt(start) === 32) start++
+    let end = lineEnd
+    while (end > start && text.charCodeAt(end - 1) === 32) end--
+    lines.push({ start, end, newline, hardBreak: newline >= 0 && lineEnd - end >= 2, spacesStart: end })
+    if (newline < 0) break
+    lineStart = newline + 1
+  }
+  return {
+    type: 'paragraph',
+    children: parseInline(text, lines, point),
+    position: { start: point(block.start), end: point(block.end) },
+  }
+}
+
+function findLineStarts(text: string): Int32Array {
+  let count = 1
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++
+  const starts = new Int32Array(count)
+  let line = 1
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts[line++] = at + 1
+  return starts
+}
+
+/** Move a subtree parsed from a slice to its place in the whole text (the slice starts a line, so columns stay). */
+function moveBy(node: RootContent, lines: number, offset: number): void {
+  const position = node.position
+  if (position) {
+    position.start = { line: position.start.line + lines, column: position.start.column, offset: (position.start.offset ?? 0) + offset }
+    position.end = { line: position.end.line + lines, column: position.end.column, offset: (position.end.offset ?? 0) + offset }
+  }
+  if ('children' in node) for (const child of node.children) moveBy(child, lines, offset)
+}

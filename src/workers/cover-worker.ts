@@ -1,0 +1,23 @@
+// The cover thread's script (cover.ts): it reads the cover's fonts while the
+// build loads the book, draws the cover it is asked for, and answers with
+// the PNG. Only the cover's modules are loaded here.
+import { parentPort } from 'node:worker_threads'
+import { coverFonts, svgToPng, typographicCover, type CoverText } from '../cover/index.ts'
+
+export type CoverReply = { png: Uint8Array } | { error: string }
+
+const port = parentPort
+if (port) {
+  const fonts = coverFonts()
+  // The Latin subsets set most titles: read them before the text arrives.
+  fonts.semibold[0]?.()
+  fonts.regular[0]?.()
+  port.once('message', (text: CoverText) => {
+    try {
+      const png = svgToPng(typographicCover(text, fonts))
+      port.postMessage({ png } satisfies CoverReply)
+    } catch (error) {
+      port.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies CoverReply)
+    }
+  })
+}

@@ -1,0 +1,42 @@
+import { startWorker } from './start.ts'
+import type { CoverText } from '../cover/index.ts'
+import type { CoverReply } from './cover-worker.ts'
+
+/** Set by the launcher's bundle (src/launch.js): the cover thread's script. Absent when run from source. */
+declare const COLOPHON_COVER_WORKER: string | undefined
+
+export interface CoverThread {
+  /** Draw the typographic cover for this text; call once. */
+  draw(text: CoverText): Promise<Uint8Array>
+  /** Stop the thread (the book has its own cover, or the build failed). */
+  cancel(): void
+}
+
+/**
+ * A thread that draws the book's cover while the main thread typesets and
+ * renders it: started before the book is loaded, so reading the fonts and
+ * loading resvg cost no time on the main thread. The PNG is the same as
+ * `coverImage` draws. Undefined when there is no bundle (run from source);
+ * the caller draws the cover itself then.
+ */
+export function coverOnThread(): CoverThread | undefined {
+  if (typeof COLOPHON_COVER_WORKER !== 'string') return undefined
+  const worker = startWorker(COLOPHON_COVER_WORKER)
+  let failed: Error | undefined
+  worker.once('error', (error) => (failed = error))
+  return {
+    draw(text) {
+      return new Promise<Uint8Array>((resolve, reject) => {
+        if (failed) return reject(failed)
+        worker.once('error', reject)
+        worker.once('message', (reply: CoverReply) => {
+          void worker.terminate()
+          if ('png' in reply) resolve(reply.png)
+          else reject(new Error(reply.error))
+        })
+        worker.postMessage(text)
+      })
+    },
+    cancel: () => void worker.terminate(),
+  }
+}

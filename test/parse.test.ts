@@ -1,0 +1,75 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import fc from 'fast-check'
+import { fromMarkdown } from 'mdast-util-from-markdown'
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote'
+import { gfmFootnote } from 'micromark-extension-gfm-footnote'
+import { describe, expect, it } from 'vitest'
+import { parseMarkdown, type ParseOptions } from '../src/normalise/parse/index.ts'
+
+/**
+ * The prose fast path must give exactly mdast-util-from-markdown's tree,
+ * positions included, for any text: checked on generated Markdown that
+ * mixes prose with every construct the fast path leaves to micromark, and
+ * on every Markdown file among the test fixtures and the sample book.
+ */
+const options: ParseOptions = { extensions: [gfmFootnote()], mdastExtensions: [gfmFootnoteFromMarkdown()] }
+const RUNS = Number(process.env.COLOPHON_PARSE_RUNS ?? 5000)
+
+const prose = ['the', 'mill', 'Wait', 'said', 'I', '1984', 'naïve', 'Привет', 'שלום', '日本語', '😀', '👩‍👩‍👧', '\u00A0', '\u2060', '"', "'", '’', '“', '-', '--', '...', '.', ',', '!', '?', ':', ';', '(', ')', '/', '+', '=', '#', '~', '|', '%', '$', '^', '. o .']
+const attention = ['*', '_', '**', '__', '***', '___', '****', '*em*', '_em_', '**strong**', '*a **b** c*', '_a_b_', 'snake_case', '2*3*4']
+const space = [' ', ' ', ' ', '  ', '   ', '    ', '\n', '\n', '  \n', ' \n', '\n   ', '\n\n', '\n \n', '\n\n\n']
+const markup = ['# ', '## ', '> ', '- ', '+ ', '* ', '1. ', '2) ', '10. ', '* * *', '---', '===', '___', '    code', '\t', '`', '``', '```\n', '~~~\n', '[', ']', '[x](y)', '[^1]', '[^1]: note', '[y]: /url', '<em>', '</em>', '<div>', '<!--', '-->', '<pre>', '&amp;', '&', '\\', '\\*', '<https://x.y>', '![a](b.png)']
+
+const piece = fc.oneof(
+  { weight: 8, arbitrary: fc.constantFrom(...prose) },
+  { weight: 5, arbitrary: fc.constantFrom(...space) },
+  { weight: 4, arbitrary: fc.constantFrom(...attention) },
+  { weight: 1, arbitrary: fc.constantFrom(...markup) },
+  { weight: 1, arbitrary: fc.string({ maxLength: 3 }) },
+)
+const markdown = fc.array(piece, { maxLength: 60 }).map((parts) => parts.join(''))
+
+const strip = (value: unknown): unknown => JSON.parse(JSON.stringify(value))
+
+describe('parseMarkdown', () => {
+  it('gives mdast-util-from-markdown’s tree for generated Markdown', () => {
+    fc.assert(
+      fc.property(markdown, (text) => {
+        expect(strip(parseMarkdown(text, options))).toEqual(strip(fromMarkdown(text, options)))
+      }),
+      { numRuns: RUNS },
+    )
+  })
+
+  it('gives the same tree for every Markdown file of the fixtures and the sample book', () => {
+    const files = [...markdownFiles('test/fixtures'), ...markdownFiles('manuscript')]
+    expect(files.length).toBeGreaterThan(100)
+    for (const path of files) {
+      const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')
+      expect(strip(parseMarkdown(text, options)), path).toEqual(strip(fromMarkdown(text, options)))
+    }
+  })
+
+  it.each([
+    ['emphasis across lines and breaks', '*one\ntwo*  \nthree **four\n   five** six'],
+    ['the rule of three', '*foo**bar**baz*\n\n*foo**bar*\n\n**foo*bar*baz**'],
+    ['underscores inside words', 'snake_case_name and _real emphasis_ and __strong__'],
+    ['punctuation flanking', '"*quoted*" and *"inside"* and a*"b"*c'],
+    ['prose between lists and quotes', 'Para one.\n\n- item\n\n- item two\n\nPara two *em*.\n\n> quoted\n\nPara three.'],
+    ['a scene break between prose', 'Before.\n\n. o .\n\nAfter.'],
+    ['trailing spaces at the end', 'Last line  '],
+  ])('%s', (_name, text) => {
+    expect(strip(parseMarkdown(text, options))).toEqual(strip(fromMarkdown(text, options)))
+  })
+})
+
+function markdownFiles(dir: string): string[] {
+  const found: string[] = []
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name)
+    if (statSync(path).isDirectory()) found.push(...markdownFiles(path))
+    else if (name.endsWith('.md')) found.push(path)
+  }
+  return found
+}
