@@ -79,7 +79,7 @@ describe('simpleXhtmlParts', () => {
       }),
       { numRuns: RUNS },
     )
-  })
+  }, 600_000)
 
   it('refuses a tree only where the full path warns (any UTF-16, lone surrogates and controls)', () => {
     let refused = 0
@@ -99,7 +99,7 @@ describe('simpleXhtmlParts', () => {
       { numRuns: RUNS },
     )
     expect(refused).toBeGreaterThan(0)
-  })
+  }, 600_000)
 
   it('refuses a scene break whose label XML forbids, and nothing else for it', () => {
     const tree: Root = { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: 'a' }] }] }

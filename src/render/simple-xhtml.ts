@@ -4,7 +4,7 @@ import type { XhtmlOptions, XhtmlParts } from './to-xhtml.ts'
 /**
  * The XHTML of a simple text, written in one walk of its mdast tree, without
  * the hast, sanitizer and xast trees of `toXhtmlParts`: see
- * docs/decisions/0006-direct-serializer-for-simple-texts.md for the measured
+ * docs/decisions/0007-direct-xhtml-for-simple-texts.md for the measured
  * reason. "Simple" is prose as novels have it: paragraphs, headings, block
  * quotes, lists, code, scene breaks, and in a phrase text, emphasis, strong,
  * inline code and hard breaks.
