@@ -147,9 +147,9 @@ function code(node: Code): string | undefined {
 }
 
 /**
- * Phrasing content. `afterBreak` is mdast-util-to-hast's rule that the text
- * after a hard break, or the first text inside the element after one, loses
- * its leading spaces and tabs.
+ * Phrasing content. mdast-util-to-hast takes the leading spaces and tabs off
+ * the text after a hard break, or off the first child of the element after
+ * one if that child is a text: `trimHead` says this parent is such an element.
  */
 function phrases(nodes: ReadonlyArray<PhrasingContent>, trimHead: boolean): string | undefined {
   let out = ''
@@ -162,11 +162,7 @@ function phrases(nodes: ReadonlyArray<PhrasingContent>, trimHead: boolean): stri
   return out
 }
 
-/**
- * `afterBreak`: this node follows a hard break, so its text (or its first
- * child's) loses leading white space. `first`: a parent's rule of that kind
- * reaches this first child, which applies only if it is a text itself.
- */
+/** `afterBreak`: this node follows a hard break. `first`: it is the first child of an element that does. */
 function phrase(node: PhrasingContent, afterBreak: boolean, first: boolean): string | undefined {
   if (hasHastData(node)) return undefined
   switch (node.type) {
