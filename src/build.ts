@@ -125,7 +125,7 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
         // Without a cover thread (run from source) the cover is drawn here; what draws it is loaded only then.
         const draw = async (): Promise<CoverImage> => (drawn ? drawnCover(await drawn) : (await import('./cover/index.ts')).coverImage(book.metadata, undefined))
         const cover = book.cover ? givenCover(book.cover) : await (cache ? cache.cover(coverKey, draw) : draw())
-        const pages = renderBook(normalised, { ...options, cover, generator }, images, cache?.renderMemo(typeset.keys))
+        const pages = await renderBook(normalised, { ...options, cover, generator }, images, cache?.renderMemo(typeset.keys))
         // Rendering warns (removed HTML) and finds book errors too (an image without alt text): stop before packaging.
         const fatal = texts.flatMap((text) => text.file.messages.filter((message) => message.fatal))
         if (fatal.length > 0) throw new BookError(fatal)

@@ -16,7 +16,9 @@ import { format, labelsFor, listNames } from './labels.ts'
 import { matterSemantics } from './semantics.ts'
 import { fill } from './template.ts'
 import { workFacts } from './title-page.ts'
-import { toXhtmlParts, type XhtmlOptions, type XhtmlParts } from './to-xhtml.ts'
+import type { XhtmlOptions, XhtmlParts } from './to-xhtml.ts'
+import { simpleXhtmlParts } from './simple-xhtml.ts'
+import type { Root } from 'mdast'
 import type { NoteNumbering } from './footnotes.ts'
 import type { ContentDocument, RenderedBook, Resource } from './types.ts'
 import { countWords, plainText } from './words.ts'
@@ -45,18 +47,30 @@ const styleResources: Array<Omit<Resource, 'data'> & { template: string }> = [
  * note as a labelled aside), back matter, colophon. The nav is the package
  * stage's: it goes after the front matter.
  */
-export function renderBook(
+export async function renderBook(
   book: NormalisedBook,
   options: RenderOptions = {},
   bookImages?: Pick<BookImages, 'resources' | 'byText'>,
   memo?: RenderMemo,
-): RenderedBook {
+): Promise<RenderedBook> {
   const { metadata, templates } = book
   const lang = metadata.language
   const labels = labelsFor(lang)
   const inline = createNormaliser(options)
   const typeset = (text: string): string => typesetInline(text, inline)
   const noteLabels = { backlink: labels.backToText, note: labels.note }
+  const description = metadata.description ? normaliseFile(new VFile({ value: metadata.description }), inline) : undefined
+  const summaryOptions: XhtmlOptions = { sceneBreakLabel: labels.sceneBreak, notes: { prefix: 'summary-', next: 1 }, noteLabels }
+  const simpleSummary = description && simpleXhtmlParts(description.tree, summaryOptions)
+  // mdast → hast → sanitiser → xast (to-xhtml.ts) is loaded only for a text the direct writer refuses.
+  const full = (description && !simpleSummary) || allTexts(book).some((text) => !text.rendered && !isSimple(text.tree, labels.sceneBreak))
+    ? await import('./to-xhtml.ts')
+    : undefined
+  const toXhtmlParts = (tree: Root, xhtml: XhtmlOptions): XhtmlParts => {
+    const parts = simpleXhtmlParts(tree, xhtml) ?? full?.toXhtmlParts(tree, xhtml)
+    if (!parts) throw new Error('Unexpected text for the direct XHTML writer, expected it to load the full renderer')
+    return parts
+  }
   // One text's XHTML; the memo gives an earlier build's parts for the same text rendered the same way.
   const parts = (text: Text, notes: NoteNumbering): XhtmlParts => {
     // Rendered as it was typeset: it has no footnotes, so the numbering stays as it is.
@@ -113,7 +127,6 @@ export function renderBook(
         }, 0),
       0,
     )
-  const description = metadata.description ? normaliseFile(new VFile({ value: metadata.description }), inline) : undefined
   const firstChapter = book.chapters[0] ? `${book.chapters[0].slug}.xhtml` : undefined
   const warnings = metadata.fanfiction.warnings.filter((warning) => warning !== 'No Archive Warnings Apply')
 
@@ -136,7 +149,7 @@ export function renderBook(
       by: labels.by,
       factsLabel: labels.workFacts,
       facts: workFacts(metadata, new Intl.NumberFormat(lang).format(words), labels, typeset),
-      summary: description ? { label: labels.summary, body: toXhtmlParts(description.tree, { sceneBreakLabel: labels.sceneBreak, notes: { prefix: 'summary-', next: 1 }, noteLabels }).body } : undefined,
+      summary: description ? { label: labels.summary, body: (simpleSummary ?? toXhtmlParts(description.tree, summaryOptions)).body } : undefined,
     }),
   })
 
@@ -306,3 +319,16 @@ interface PageView {
 }
 
 export type { Metadata }
+
+function allTexts(book: NormalisedBook): Text[] {
+  return [
+    ...book.front.map((page) => page.text),
+    ...book.chapters.flatMap((chapter) => [...chapter.scenes, ...(chapter.endNote ? [chapter.endNote] : [])]),
+    ...book.back.map((page) => page.text),
+  ]
+}
+
+/** Whether the direct writer takes the tree (it refuses footnotes and images whatever their options). */
+function isSimple(tree: Root, sceneBreakLabel: string): boolean {
+  return simpleXhtmlParts(tree, { sceneBreakLabel }) !== undefined
+}

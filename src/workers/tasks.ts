@@ -1,7 +1,8 @@
-import type { Nodes, Root } from 'mdast'
+import type { Root } from 'mdast'
 import { VFile } from 'vfile'
 import { labelsFor } from '../render/labels.ts'
-import { toXhtmlParts, type XhtmlParts } from '../render/to-xhtml.ts'
+import { simpleXhtmlParts } from '../render/simple-xhtml.ts'
+import type { XhtmlParts } from '../render/to-xhtml.ts'
 import { countWords } from '../render/words.ts'
 import { lintText, type TextFindings } from '../lint/text.ts'
 import type { SceneBreakMarker } from '../lint/rules/mixed-scene-breaks.ts'
@@ -66,27 +67,15 @@ export function createRunner(settings: TextSettings): (task: Task) => TaskResult
     const words = countWords([tree], settings.language)
     const found = last.findings as TextFindings | undefined
     const linted = found && { messages: found.messages.map(recordMessage), markers: found.markers }
-    if (!standsAlone(tree)) return { tree, words, messages: file.messages.map(recordMessage), lint: linted }
-    // As `renderBook` renders it: a text with no images has an empty image map, so a raw `<img>` is removed.
-    const rendered = toXhtmlParts(tree, {
+    // As `renderBook` renders it. A text the direct writer refuses (raw HTML, links, footnotes, images)
+    // is rendered on the main thread from its tree: hast and its sanitiser are loaded only there, and only then.
+    const rendered = simpleXhtmlParts(tree, {
       sceneBreakLabel: labels.sceneBreak,
       file,
       images: new Map(),
       noteLabels: { backlink: labels.backToText, note: labels.note },
     })
+    if (!rendered) return { tree, words, messages: file.messages.map(recordMessage), lint: linted }
     return { rendered, words, messages: file.messages.map(recordMessage), lint: linted }
-  }
-}
-
-/** A text without footnotes or images renders the same wherever it stands in the book. */
-function standsAlone(node: Nodes): boolean {
-  switch (node.type) {
-    case 'image':
-    case 'imageReference':
-    case 'footnoteReference':
-    case 'footnoteDefinition':
-      return false
-    default:
-      return !('children' in node) || node.children.every(standsAlone)
   }
 }
