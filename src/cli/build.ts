@@ -12,8 +12,6 @@ import { createProgress, progressMode } from '../progress/index.ts'
 import { report } from './report.ts'
 import { UsageError, WarningsFailed } from './index.ts'
 import { abandonWrites, committedWrites, isDirectory, isFile, writeAtomic } from './write-atomic.ts'
-import { lintManuscript } from '../lint/index.ts'
-import { lintOnThread } from '../workers/lint.ts'
 
 export interface BuildCommandOptions {
   out?: string
@@ -69,9 +67,7 @@ export async function runBuild(dir: string, options: BuildCommandOptions): Promi
     if (diskCache && cache) await writeCache(diskCache, cache)
     if (options.watch && cache) {
       const { watchBuild } = await import('./watch.ts')
-      // Rebuilds write the book first and lint it after, unless lint warnings
-      // must stop the book (--frail): a save shows in the reader at once.
-      const lintAfter = !options.frail
+      // A rebuild lints as it typesets: texts that did not change bring their findings from the cache.
       await watchBuild(dir, {
         cache,
         diskCache,
@@ -79,9 +75,8 @@ export async function runBuild(dir: string, options: BuildCommandOptions): Promi
           const previous = last && { book: last, changed }
           // After a failed rebuild the next one loads the whole book: the saves it missed are not listed again.
           last = undefined
-          last = (await buildAndWrite(dir, options, targets, { cache, lint: lintAfter ? false : undefined, previous })).book
+          last = (await buildAndWrite(dir, options, targets, { cache, previous })).book
         },
-        lint: lintAfter ? () => lintAfterWrite(dir) : undefined,
       })
     }
   } finally {
@@ -119,12 +114,6 @@ export async function buildAndWrite(
   return { book: result.book }
 }
 
-/** Lint after a watch rebuild, on a thread of its own when there is one (so it can be cancelled). */
-function lintAfterWrite(dir: string): { result: Promise<string | undefined>; cancel: () => void } {
-  const job = lintOnThread(dir, process.cwd())
-  const messages = job ? job.result : lintManuscript(dir).then((linted) => linted.messages)
-  return { result: messages.then((found) => (found.length > 0 ? report(found) : undefined)), cancel: () => job?.cancel() }
-}
 
 /**
  * Write to standard error now, past anything still queued (a long report),

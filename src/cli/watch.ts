@@ -9,16 +9,12 @@ export interface WatchOptions {
   cache: BuildCache
   /** Where to save the cache once edits pause; undefined with `--no-cache`. */
   diskCache?: string
-  /** Build with the in-memory cache and write the EPUB; `changed` are the files saved (absolute paths). */
+  /** Build with the in-memory cache (linting as it goes) and write the EPUB; `changed` are the files saved (absolute paths). */
   rebuild: (changed: string[]) => Promise<void>
-  /** Lint after the EPUB is written; the report, when there is something to say. */
-  lint?: () => { result: Promise<string | undefined>; cancel: () => void }
 }
 
 /** Editors save in bursts (write, rename, chmod): wait this long for the burst to end. */
 const SETTLE_MS = 15
-/** Lint once nothing has changed for this long: lint reads the whole book, and a save should not wait for it. */
-const LINT_AFTER_MS = 500
 /** Save the cache to disk once nothing has changed for this long. */
 const SAVE_AFTER_MS = 2_000
 
@@ -31,14 +27,10 @@ const SAVE_AFTER_MS = 2_000
 export async function watchBuild(dir: string, options: WatchOptions): Promise<never> {
   let timer: NodeJS.Timeout | undefined
   let saveTimer: NodeJS.Timeout | undefined
-  let lintTimer: NodeJS.Timeout | undefined
-  let linting: { cancel: () => void } | undefined
   let running = false
   let again = false
   /** Files changed since the last rebuild started, as absolute paths. */
   let changed = new Set<string>()
-  /** Counts rebuilds, so a lint report of an older one is not shown after a newer rebuild. */
-  let generation = 0
 
   const run = async (): Promise<void> => {
     if (running) {
@@ -48,7 +40,6 @@ export async function watchBuild(dir: string, options: WatchOptions): Promise<ne
     running = true
     const start = performance.now()
     const cpu = process.cpuUsage()
-    const current = ++generation
     const files = [...changed]
     changed = new Set()
     try {
@@ -58,23 +49,6 @@ export async function watchBuild(dir: string, options: WatchOptions): Promise<ne
       process.stderr.write(
         `colophon: rebuilt in ${Math.round(performance.now() - start)} ms, ${cpuMs} ms CPU (${options.cache.stats.misses} texts typeset, ${options.cache.stats.hits} from the cache)\n`,
       )
-      const lint = options.lint
-      if (lint) {
-        lintTimer = setTimeout(() => {
-          const job = lint()
-          linting = job
-          job.result.then(
-            (found) => {
-              if (found && current === generation) process.stderr.write(`${found}\n`)
-            },
-            (error: unknown) => {
-              if (current !== generation) return
-              if (error instanceof BookError) process.stderr.write(`${report(error.messages)}\n`)
-              else process.stderr.write(`colophon: lint failed: ${error instanceof Error ? error.message : String(error)}\n`)
-            },
-          )
-        }, LINT_AFTER_MS)
-      }
     } catch (error) {
       if (error instanceof BookError) process.stderr.write(`${report(error.messages)}\n`)
       else process.stderr.write(`colophon: ${error instanceof Error ? error.message : String(error)}\n`)
@@ -98,10 +72,6 @@ export async function watchBuild(dir: string, options: WatchOptions): Promise<ne
     // Editors' swap and backup files, and our own temporary files, are not the manuscript.
     const file = String(name ?? '')
     if (/(^|[\\/])\.|~$|\.(swp|swx|tmp)$/.test(file)) return
-    // A lint of the book as it was is of no use now.
-    clearTimeout(lintTimer)
-    linting?.cancel()
-    linting = undefined
     // A file made, removed or renamed (or no name given) makes the next build load the whole book.
     changed.add(event === 'change' && file ? resolve(root, file) : `${root}/`)
     clearTimeout(timer)

@@ -3,7 +3,6 @@
 import { parentPort } from 'node:worker_threads'
 import { createRunner, type Task, type TaskResult } from './tasks.ts'
 import type { TextSettings } from './tasks.ts'
-import { answerLint, type LintRequest } from './lint.ts'
 
 export interface BatchMessage {
   run: number
@@ -19,11 +18,7 @@ export type ReplyMessage =
 const runners = new Map<string, ReturnType<typeof createRunner>>()
 const port = parentPort
 if (port) {
-  port.on('message', (batch: BatchMessage | LintRequest) => {
-    if ('lint' in batch) {
-      void answerLint(batch.lint).then((reply) => port.postMessage(reply))
-      return
-    }
+  port.on('message', (batch: BatchMessage) => {
     const key = JSON.stringify(batch.settings)
     let runner = runners.get(key)
     if (!runner) {
