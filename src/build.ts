@@ -18,7 +18,7 @@ import { makeTargets, type PreflightOptions, type TargetName, type TargetOutput 
 import { finishLint, readSuppressions } from './lint/index.ts'
 import { Pool } from './workers/pool.ts'
 import type { TextSettings } from './workers/tasks.ts'
-import { normaliseTexts } from './workers/texts.ts'
+import { looksLarge, normaliseTexts } from './workers/texts.ts'
 import { resolve } from 'node:path'
 import type { VFileMessage } from 'vfile-message'
 
@@ -87,6 +87,8 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
   const cwd = options.cwd ?? process.cwd()
   // The cover is drawn on a thread of its own from the start (not for a watch rebuild: its cover is kept).
   const coverThread = options.previous ? undefined : coverOnThread()
+  // A big book's worker threads load while the main thread reads it.
+  if (!options.previous && pool.threads > 0 && looksLarge(resolve(cwd, manuscript))) pool.start()
   cache?.begin()
   try {
     const previous = options.previous

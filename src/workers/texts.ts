@@ -1,3 +1,5 @@
+import { readdirSync, statSync, type Dirent } from 'node:fs'
+import { join } from 'node:path'
 import type { VFile } from 'vfile'
 import { reviveMessage, reviveMessages } from '../cache/messages.ts'
 import type { TextFindings } from '../lint/text.ts'
@@ -143,4 +145,31 @@ export async function normaliseTexts(
   // Each text's content key in the cache, for the render stage's memo.
   const byFile = new Map(cache ? files.map((file, index) => [file, keys[index] as string]) : [])
   return { book: normalised, stats: { texts: files.length, cached: files.length - missing.length, parallel }, keys: byFile, lint }
+}
+
+/**
+ * Whether a manuscript folder holds enough Markdown for worker threads to
+ * pay (`PARALLEL_CHARS`), told from file sizes alone: a build asks before
+ * it reads the book, so the threads load while the main thread reads it.
+ * Bytes count for characters (UTF-8 makes it an overestimate for non-Latin
+ * scripts, which only starts the threads a little sooner).
+ */
+export function looksLarge(folder: string): boolean {
+  let bytes = 0
+  const add = (dir: string, depth: number): void => {
+    let entries: Dirent[]
+    try {
+      entries = readdirSync(dir, { withFileTypes: true })
+    } catch {
+      return
+    }
+    for (const entry of entries) {
+      if (bytes >= PARALLEL_CHARS) return
+      const path = join(dir, entry.name)
+      if (entry.isDirectory() && depth > 0) add(path, depth - 1)
+      else if (entry.isFile() && entry.name.endsWith('.md')) bytes += statSync(path, { throwIfNoEntry: false })?.size ?? 0
+    }
+  }
+  for (const part of ['front', 'chapters', 'back']) add(join(folder, part), part === 'chapters' ? 1 : 0)
+  return bytes >= PARALLEL_CHARS
 }
