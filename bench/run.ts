@@ -238,7 +238,8 @@ async function main(argv: string[]): Promise<number> {
     table(rows),
     `\ncolophon: \`${colophonCommand('bench/out/SIZE', 'OUT.epub', fullBuild).join(' ')}\`; pandoc: \`${pandocCommand('SIZE.pandoc.md', 'OUT.epub').join(' ')}\`.`,
     '\n### Where colophon\'s time goes\n\nWall seconds per stage, from colophon\'s own stage lines (run with the median wall time). ' +
-      'Big books are linted on a thread of their own while they are typeset, so `lint` is only the wait for it after the other stages.\n',
+      'Each text is linted, rendered (when it stands alone) and counted as it is typeset, on whichever thread typesets it, so `typeset` holds those, `render` only assembles pages, and `lint` is the book-wide rest. ' +
+      'Time before `load` (start-up) and after `verify` (writing the file) is in the wall time but in no stage.\n',
     stages(rows)
   ]
 
