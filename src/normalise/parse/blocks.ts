@@ -16,12 +16,13 @@ export interface Block {
 
 /**
  * Whole texts that micromark must read at once, because a construct in them
- * can reach across blank lines or blocks: fenced code, HTML blocks that end
+ * can reach across blank lines or blocks: fenced code (anywhere: a fence can
+ * open inside a list item or a quote), HTML blocks that end
  * only at their closing mark (comments, `<pre>`, `<script>`, `<style>`,
  * `<textarea>`, `<?…?>`, `<!…>`), and definitions (`[id]: url`, `[^note]:`),
  * which links and footnotes anywhere in the text refer to.
  */
-const WHOLE = /^[ \t]*(?:`{3}|~{3})|<[!?]|<(?:pre|script|style|textarea)|\]:/im
+const WHOLE = /`{3}|~{3}|<[!?]|<(?:pre|script|style|textarea)|\]:/i
 
 /** Characters that make a block's inline content more than text and emphasis (or that micromark reads specially: CR, NUL). */
 const INLINE_MARKUP = /[`[\]<\\&\t\r\0]/
