@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { Worker } from 'node:worker_threads'
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)))
 const src = join(root, 'src')
@@ -80,8 +81,32 @@ export async function load(name) {
   } catch {
     folder = undefined
   }
+  if (folder && name === 'cli') startCoverEarly(folder)
   if (folder) return import(pathToFileURL(join(folder, `${name}.js`)).href)
   const { register } = await import('tsx/esm/api')
   register()
   return import(pathToFileURL(join(root, entries[name])).href)
+}
+
+/**
+ * `colophon build` draws the book's cover on a thread of its own
+ * (src/workers/cover.ts). Started here, the thread reads its fonts while
+ * the command itself loads, which is most of a small book's build time;
+ * the build adopts it (`colophonEarlyCover`) or, unadopted, it never keeps
+ * the process alive. Not for a watch, whose rebuilds keep their cover.
+ */
+function startCoverEarly(folder) {
+  const argv = process.argv.slice(2)
+  if (argv[0] !== 'build' || argv.includes('--watch') || argv.includes('-w') || argv.includes('--help') || argv.includes('-h')) return
+  try {
+    const worker = new Worker(join(folder, 'cover-worker.js'), { execArgv: process.execArgv.filter((arg) => !arg.startsWith('--input-type')) })
+    worker.unref()
+    const early = { worker, error: undefined }
+    worker.on('error', (error) => {
+      early.error = error
+    })
+    globalThis.colophonEarlyCover = early
+  } catch {
+    // The build starts its own thread, or draws the cover itself.
+  }
 }

@@ -1,3 +1,4 @@
+import type { Worker } from 'node:worker_threads'
 import { startWorker } from './start.ts'
 import type { CoverText } from '../cover/index.ts'
 import type { CoverReply } from './cover-worker.ts'
@@ -21,8 +22,13 @@ export interface CoverThread {
  */
 export function coverOnThread(): CoverThread | undefined {
   if (typeof COLOPHON_COVER_WORKER !== 'string') return undefined
-  const worker = startWorker(COLOPHON_COVER_WORKER)
-  let failed: Error | undefined
+  // The launcher may have started the thread already (src/launch.js): the first build takes it.
+  const holder = globalThis as { colophonEarlyCover?: { worker: Worker; error?: Error } }
+  const early = holder.colophonEarlyCover
+  delete holder.colophonEarlyCover
+  early?.worker.ref()
+  const worker = early?.worker ?? startWorker(COLOPHON_COVER_WORKER)
+  let failed: Error | undefined = early?.error
   worker.once('error', (error) => (failed = error))
   return {
     draw(text) {
