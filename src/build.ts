@@ -11,7 +11,7 @@ import { assembleEpub } from './package/index.ts'
 import type { ProgressListener, Stage } from './progress/events.ts'
 import { renderBook } from './render/index.ts'
 import { slugify } from './load/slug.ts'
-import { verifyEpub, type XmlChecker } from './verify/index.ts'
+import { verifyBuilt, type XmlChecker } from './verify/index.ts'
 import type { XmlProblem } from './verify/well-formed.ts'
 import { generator } from './version.ts'
 import { makeTargets, type PreflightOptions, type TargetName, type TargetOutput } from './targets/index.ts'
@@ -149,7 +149,7 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
       async () => {
         // One target after another: the pool runs one batch of tasks at a time.
         const found = []
-        for (const output of outputs) found.push(...(await verifyEpub(output.epub, output.fileName, xmlChecker(pool, settings, cache))))
+        for (const output of outputs) found.push(...(await verifyBuilt(output.epub, output.entries, output.fileName, xmlChecker(pool, settings, cache))))
         return found
       },
       (found) => (found.length === 0 ? 'well-formed' : `${found.length} problems`),

@@ -1,5 +1,5 @@
 import type { Publication } from '../package/index.ts'
-import { zipEpub, type PackCache } from '../package/index.ts'
+import { zipEpub, type PackCache, type ZipEntry } from '../package/index.ts'
 import { BookError } from '../errors.ts'
 import { appleTarget } from './apple.ts'
 import { epubTarget } from './epub.ts'
@@ -31,6 +31,8 @@ export interface TargetOutput {
   /** `<slug>.epub`, `<slug>.kepub.epub`, `<slug>.kindle.epub`, `<slug>.apple.epub` */
   fileName: string
   epub: Uint8Array
+  /** The files zipped into `epub`, in its order (what the verify stage checks). */
+  entries: readonly ZipEntry[]
 }
 
 export interface TargetOptions {
@@ -62,6 +64,11 @@ export async function makeTargets(publication: Publication, names: readonly Targ
   const problems = made.flatMap((output) => output.problems)
   if (problems.length > 0) throw new BookError(problems)
   return Promise.all(
-    made.map(async ({ target, fileName, transformed }) => ({ target, fileName, epub: await zipEpub(transformed.entries, options.date, options.pack) })),
+    made.map(async ({ target, fileName, transformed }) => ({
+      target,
+      fileName,
+      epub: await zipEpub(transformed.entries, options.date, options.pack),
+      entries: transformed.entries,
+    })),
   )
 }

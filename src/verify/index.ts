@@ -39,6 +39,28 @@ export async function verifyEpub(bytes: Uint8Array, bookName = 'book.epub', chec
   return problems
 }
 
+/**
+ * Check an EPUB colophon just made: the OCF rules on its bytes, and every
+ * XML file as it went into the zip (`entries`, the zip writer's input). The
+ * same checks as `verifyEpub` without inflating the zip again: the zip
+ * writer itself is held to the validators by the tests.
+ */
+export async function verifyBuilt(
+  bytes: Uint8Array,
+  entries: ReadonlyArray<{ path: string; data: string | Uint8Array }>,
+  bookName = 'book.epub',
+  check: XmlChecker = checkHere,
+): Promise<VFileMessage[]> {
+  const problems = verifyContainer(bytes, bookName)
+  const decoder = new TextDecoder()
+  const xml: TextEntry[] = entries
+    .filter((entry) => XML_ENTRY.test(entry.path))
+    .map((entry) => ({ path: entry.path, text: typeof entry.data === 'string' ? entry.data : decoder.decode(entry.data) }))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  problems.push(...(await verifyXml(xml, bookName, check)))
+  return problems
+}
+
 /** Any zip JSZip reads (ZIP64, other tools' quirks), for EPUBs colophon did not make. */
 async function readWithJszip(bytes: Uint8Array): Promise<ZipEntry[]> {
   // Loaded only here: most builds never need it.
