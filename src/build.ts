@@ -7,7 +7,7 @@ import { BookError } from './errors.ts'
 import { loadBook, type Book } from './load/index.ts'
 import { loadImages } from './load/images.ts'
 import { createNormaliser, type NormaliseOptions } from './normalise/index.ts'
-import { assembleEpub } from './package/index.ts'
+import { assembleEpub, type PackedEntry, type TextDeflater } from './package/index.ts'
 import type { ProgressListener, Stage } from './progress/events.ts'
 import { renderBook } from './render/index.ts'
 import { slugify } from './load/slug.ts'
@@ -140,7 +140,7 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
       'package',
       async () => {
         const publication = await assembleEpub({ metadata: book.metadata, rendered, templates: book.templates, date: time.date, generator })
-        return makeTargets(publication, options.targets ?? ['epub'], { slug: slugify(book.metadata.title), date: time.date, preflight: options.preflight, pack: cache })
+        return makeTargets(publication, options.targets ?? ['epub'], { slug: slugify(book.metadata.title), date: time.date, preflight: options.preflight, pack: cache, deflate: pool.working ? deflater(pool, settings) : undefined })
       },
       (made) => made.map((output) => `${output.target} ${Math.round(output.epub.byteLength / 1024)} KiB`).join(', '),
     )
@@ -196,4 +196,9 @@ function xmlChecker(pool: Pool, settings: TextSettings, cache: BuildCache | unde
     )
     return results
   }
+}
+
+/** Encodes and deflates texts on the pool: the main thread and the worker threads share them. */
+function deflater(pool: Pool, settings: TextSettings): TextDeflater {
+  return async (texts) => (await pool.run(texts.map((text) => ({ kind: 'deflate', text })), settings)) as PackedEntry[]
 }

@@ -1,4 +1,4 @@
-import { crc32, deflateRaw } from 'node:zlib'
+import { crc32, deflateRaw, deflateRawSync } from 'node:zlib'
 import { promisify } from 'node:util'
 
 const deflate = promisify(deflateRaw)
@@ -36,11 +36,35 @@ export const DEFLATE_LEVEL = 6
  * Entries deflate in parallel on libuv's thread pool; the zip's bytes only
  * depend on the entries, the date and zlib's output for the level.
  */
-export async function zipEpub(entries: ZipEntry[], date: Date, cache?: PackCache): Promise<Uint8Array> {
+export async function zipEpub(entries: ZipEntry[], date: Date, cache?: PackCache, deflateTexts?: TextDeflater): Promise<Uint8Array> {
   const encoder = new TextEncoder()
   const all = [{ path: 'mimetype', data: 'application/epub+zip' }, ...entries]
-  const packed = await Promise.all(all.map(async (entry, index) => ({ name: encoder.encode(entry.path), ...(await pack(entry.data, index === 0, cache)) })))
+  // Big texts (chapters) may be encoded and deflated elsewhere (the build's worker threads), all at once.
+  const known = all.map((entry, index) => (index === 0 ? undefined : cache?.packed(entry.data)))
+  const handed = deflateTexts ? all.flatMap((entry, index) => (index > 0 && !known[index] && typeof entry.data === 'string' && entry.data.length >= HAND_OVER_CHARS ? [index] : [])) : []
+  const elsewhere = handed.length > 0 && deflateTexts ? await deflateTexts(handed.map((index) => all[index]?.data as string)) : []
+  const byIndex = new Map(handed.map((index, at) => [index, elsewhere[at] as PackedEntry]))
+  const packed = await Promise.all(
+    all.map(async (entry, index) => {
+      const ready = known[index] ?? byIndex.get(index)
+      if (ready && byIndex.has(index)) cache?.remember(entry.data, ready)
+      return { name: encoder.encode(entry.path), ...(ready ?? (await pack(entry.data, index === 0, cache))) }
+    }),
+  )
   return assemble(packed, dosDateTime(date))
+}
+
+/** Encodes and deflates texts (as `deflateText` does), maybe on other threads; results in the order given. */
+export type TextDeflater = (texts: string[]) => Promise<PackedEntry[]>
+
+/** Texts shorter than this are packed where they are: handing them over costs more than it saves. */
+const HAND_OVER_CHARS = 16_384
+
+/** One text as a deflated zip entry: UTF-8, its CRC-32 and size, deflated at `DEFLATE_LEVEL`. Synchronous, for worker threads. */
+export function deflateText(text: string): PackedEntry {
+  const content = Buffer.from(text, 'utf8')
+  const deflated = deflateRawSync(content, { level: DEFLATE_LEVEL })
+  return { crc: crc32(content), size: content.byteLength, data: new Uint8Array(deflated.buffer, deflated.byteOffset, deflated.byteLength), stored: false }
 }
 
 /** Deflate (or store) one entry, unless the cache has it: then its text is not even encoded. */

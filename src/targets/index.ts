@@ -1,5 +1,5 @@
 import type { Publication } from '../package/index.ts'
-import { zipEpub, type PackCache, type ZipEntry } from '../package/index.ts'
+import { zipEpub, type PackCache, type TextDeflater, type ZipEntry } from '../package/index.ts'
 import { BookError } from '../errors.ts'
 import { appleTarget } from './apple.ts'
 import { epubTarget } from './epub.ts'
@@ -42,6 +42,8 @@ export interface TargetOptions {
   preflight?: PreflightOptions
   /** Deflated entries of earlier builds to reuse (the build cache); the bytes are the same without it. */
   pack?: PackCache
+  /** Encodes and deflates big texts elsewhere (the build's worker threads); the bytes are the same without it. */
+  deflate?: TextDeflater
 }
 
 /** Apply a target's transforms, in order, to the publication. */
@@ -67,7 +69,7 @@ export async function makeTargets(publication: Publication, names: readonly Targ
     made.map(async ({ target, fileName, transformed }) => ({
       target,
       fileName,
-      epub: await zipEpub(transformed.entries, options.date, options.pack),
+      epub: await zipEpub(transformed.entries, options.date, options.pack, options.deflate),
       entries: transformed.entries,
     })),
   )

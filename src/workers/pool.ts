@@ -63,6 +63,11 @@ export class Pool {
     return this.#size
   }
 
+  /** Whether worker threads were started (a big book): then big jobs are worth sharing with them. */
+  get working(): boolean {
+    return this.#slots.length > 0
+  }
+
   /** Start the worker threads now, so they load while the main thread does other work. */
   start(): void {
     const script = typeof COLOPHON_WORKER === 'string' ? COLOPHON_WORKER : undefined
@@ -157,7 +162,7 @@ export class Pool {
       while (run.next < run.tasks.length && (batch.length === 0 || chars < BATCH_CHARS)) {
         const index = run.next++
         const task = run.tasks[index] as Task
-        chars += task.kind === 'xml' ? task.text.length : task.source.value.length
+        chars += task.kind === 'text' ? task.source.value.length : task.text.length
         batch.push({ index, task })
       }
       slot.inflight.push(batch)

@@ -9,6 +9,7 @@ import type { SceneBreakMarker } from '../lint/rules/mixed-scene-breaks.ts'
 import { recordMessage, type MessageRecord } from '../cache/messages.ts'
 import { createNormaliser, normaliseFile } from '../normalise/index.ts'
 import { wellFormedError, type XmlProblem } from '../verify/well-formed.ts'
+import { deflateText, type PackedEntry } from '../package/zip.ts'
 
 /** Everything besides its own text that a text's normalised tree depends on. */
 export interface TextSettings {
@@ -31,7 +32,7 @@ export interface TextSource {
  * or a worker: normalise one text (parse, footnotes, scene breaks,
  * typography), or check one XML document.
  */
-export type Task = { kind: 'text'; source: TextSource } | { kind: 'xml'; text: string }
+export type Task = { kind: 'text'; source: TextSource } | { kind: 'xml'; text: string } | { kind: 'deflate'; text: string }
 
 /**
  * One text typeset: the messages the normaliser (and renderer) left on its
@@ -50,7 +51,7 @@ export interface TextResult {
   lint?: { messages: MessageRecord[]; markers: SceneBreakMarker[] }
 }
 
-export type TaskResult = TextResult | XmlProblem | undefined
+export type TaskResult = TextResult | XmlProblem | PackedEntry | undefined
 
 /** Runs tasks with one normaliser per settings (a unified processor is reused, not rebuilt per text). */
 export function createRunner(settings: TextSettings): (task: Task) => TaskResult {
@@ -60,6 +61,7 @@ export function createRunner(settings: TextSettings): (task: Task) => TaskResult
   const lint = settings.lint ? (tree: Root, file: VFile) => void (last.findings = lintText(file, tree)) : undefined
   return (task) => {
     if (task.kind === 'xml') return wellFormedError(task.text)
+    if (task.kind === 'deflate') return deflateText(task.text)
     processor ??= createNormaliser({ wordJoiner: settings.wordJoiner }, lint)
     const file = new VFile({ path: task.source.path, cwd: task.source.cwd, value: task.source.value })
     last.findings = undefined
