@@ -4,23 +4,13 @@
  *
  *   node src/run-ts.js bench/typography-speed.ts [words]
  */
-import { readFileSync, readdirSync } from 'node:fs'
-import { join } from 'node:path'
 import type { Root } from 'mdast'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { remarkTypography } from '../src/normalise/typography/index.ts'
+import { repeatedSample } from './lib/sample-text.ts'
 
-const target = Number(process.argv[2] ?? 1_000_000)
-const dir = 'manuscript/chapters/01-prologue'
-const source = readdirSync(dir)
-  .filter((name) => name.endsWith('.md'))
-  .sort()
-  .map((name) => readFileSync(join(dir, name), 'utf8'))
-  .join('\n\n')
-const perCopy = source.split(/\s+/).filter(Boolean).length
-const copies = Math.ceil(target / perCopy)
-const text = Array.from({ length: copies }, () => source).join('\n\n')
+const text = repeatedSample(Number(process.argv[2] ?? 1_000_000))
 
 const parser = unified().use(remarkParse)
 const transform = remarkTypography()
@@ -42,6 +32,6 @@ const sorted = (values: number[]): number[] => [...values].sort((a, b) => a - b)
 const median = (values: number[]): string => sorted(values)[RUNS >> 1]!.toFixed(0)
 const best = (values: number[]): string => sorted(values)[0]!.toFixed(0)
 console.log(
-  `${copies * perCopy} words, ${(text.length / 1e6).toFixed(1)} MB, ${RUNS} runs: typography pass ` +
+  `${text.split(/\s+/).filter(Boolean).length} words, ${(text.length / 1e6).toFixed(1)} MB, ${RUNS} runs: typography pass ` +
     `median ${median(cpu)} ms CPU (best ${best(cpu)}), median ${median(wall)} ms wall (best ${best(wall)})`,
 )

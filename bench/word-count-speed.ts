@@ -7,25 +7,15 @@
  *
  *   node src/run-ts.js bench/word-count-speed.ts [words]
  */
-import { readFileSync, readdirSync } from 'node:fs'
-import { join } from 'node:path'
 import type { Root } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { remarkTypography } from '../src/normalise/typography/index.ts'
 import { countWords } from '../src/render/words.ts'
+import { repeatedSample } from './lib/sample-text.ts'
 
-const target = Number(process.argv[2] ?? 1_000_000)
-const dir = 'manuscript/chapters/01-prologue'
-const source = readdirSync(dir)
-  .filter((name) => name.endsWith('.md'))
-  .sort()
-  .map((name) => readFileSync(join(dir, name), 'utf8'))
-  .join('\n\n')
-const perCopy = source.split(/\s+/).filter(Boolean).length
-const copies = Math.ceil(target / perCopy)
-const tree = unified().use(remarkParse).parse(Array.from({ length: copies }, () => source).join('\n\n')) as Root
+const tree = unified().use(remarkParse).parse(repeatedSample(Number(process.argv[2] ?? 1_000_000))) as Root
 remarkTypography()(tree)
 const characters = tree.children.reduce((sum, node) => sum + toString(node).length, 0)
 

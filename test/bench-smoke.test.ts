@@ -1,22 +1,9 @@
-import { spawn } from 'node:child_process'
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { generateBook, manuscriptFiles, pandocMarkdown } from '../bench/lib/manuscript.ts'
 import { countWords } from '../bench/lib/prose.ts'
-import { ROOT } from './helpers/cli.ts'
-
-function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-  })
-}
+import { node, ROOT } from './helpers/cli.ts'
 
 describe('the benchmark', () => {
   it('generates the same manuscript from the same seed, with exactly the words asked for', () => {
@@ -32,7 +19,7 @@ describe('the benchmark', () => {
   })
 
   it('runs a smoke benchmark through the real CLI and prints its table (no timing is checked)', async () => {
-    const result = await run(['src/run-ts.js', 'bench/run.ts', '--smoke'])
+    const result = await node(['src/run-ts.js', 'bench/run.ts', '--smoke'])
     expect(result.code, result.stderr).toBe(0)
     expect(result.stdout).toMatch(/^\| 10k \| 10,000 \| colophon \| \d+\.\d\d \|/m)
     expect(result.stdout).not.toMatch(/failed/)

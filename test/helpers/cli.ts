@@ -12,8 +12,13 @@ export interface CliRun {
 
 /** Spawn the real CLI as a user would. */
 export function colophon(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): Promise<CliRun> {
+  return node([BIN, ...args], options)
+}
+
+/** Spawn Node on a script of the project (the CLI, or a bench script), collecting its output. */
+export function node(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(process.execPath, args, {
       cwd: options.cwd ?? ROOT,
       env: { ...process.env, ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
