@@ -62,8 +62,9 @@ export async function renderBook(
   const description = metadata.description ? normaliseFile(new VFile({ value: metadata.description }), inline) : undefined
   const summaryOptions: XhtmlOptions = { sceneBreakLabel: labels.sceneBreak, notes: { prefix: 'summary-', next: 1 }, noteLabels }
   const simpleSummary = description && simpleXhtmlParts(description.tree, summaryOptions)
-  // mdast → hast → sanitiser → xast (to-xhtml.ts) is loaded only for a text the direct writer refuses.
-  const full = (description && !simpleSummary) || allTexts(book).some((text) => !text.rendered && !isSimple(text.tree, labels.sceneBreak))
+  // mdast → hast → sanitiser → xast (to-xhtml.ts) is loaded only for a text the direct writer refused
+  // where it was typeset (a text comes without its XHTML only then).
+  const full = (description && !simpleSummary) || allTexts(book).some((text) => !text.rendered)
     ? await import('./to-xhtml.ts')
     : undefined
   const toXhtmlParts = (tree: Root, xhtml: XhtmlOptions): XhtmlParts => {
@@ -326,9 +327,4 @@ function allTexts(book: NormalisedBook): Text[] {
     ...book.chapters.flatMap((chapter) => [...chapter.scenes, ...(chapter.endNote ? [chapter.endNote] : [])]),
     ...book.back.map((page) => page.text),
   ]
-}
-
-/** Whether the direct writer takes the tree (it refuses footnotes and images whatever their options). */
-function isSimple(tree: Root, sceneBreakLabel: string): boolean {
-  return simpleXhtmlParts(tree, { sceneBreakLabel }) !== undefined
 }
