@@ -31,11 +31,7 @@ export async function verifyEpub(bytes: Uint8Array, bookName = 'book.epub', chec
   if (problems.length === 0 && (!mimetype || decoder.decode(mimetype.bytes) !== 'application/epub+zip')) {
     problems.push(problem(bookName, 'mimetype', 'Unexpected `mimetype` content, expected `application/epub+zip`', 'ocf-mimetype-content'))
   }
-  const entries: TextEntry[] = files
-    .filter((file) => !file.name.endsWith('/') && XML_ENTRY.test(file.name))
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .map((file) => ({ path: file.name, text: decoder.decode(file.bytes) }))
-  problems.push(...(await verifyXml(entries, bookName, check)))
+  problems.push(...(await verifyXml(xmlEntries(files.map((file) => ({ path: file.name, data: file.bytes }))), bookName, check)))
   return problems
 }
 
@@ -52,13 +48,17 @@ export async function verifyBuilt(
   check: XmlChecker = checkHere,
 ): Promise<VFileMessage[]> {
   const problems = verifyContainer(bytes, bookName)
-  const decoder = new TextDecoder()
-  const xml: TextEntry[] = entries
-    .filter((entry) => XML_ENTRY.test(entry.path))
-    .map((entry) => ({ path: entry.path, text: typeof entry.data === 'string' ? entry.data : decoder.decode(entry.data) }))
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-  problems.push(...(await verifyXml(xml, bookName, check)))
+  problems.push(...(await verifyXml(xmlEntries(entries), bookName, check)))
   return problems
+}
+
+/** The XML files among a zip's files, as text, by name (the order messages come in). */
+function xmlEntries(files: ReadonlyArray<{ path: string; data: string | Uint8Array }>): TextEntry[] {
+  const decoder = new TextDecoder()
+  return files
+    .filter((file) => XML_ENTRY.test(file.path))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    .map((file) => ({ path: file.path, text: typeof file.data === 'string' ? file.data : decoder.decode(file.data) }))
 }
 
 /** Any zip JSZip reads (ZIP64, other tools' quirks), for EPUBs colophon did not make. */
