@@ -98,8 +98,9 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
       const scenes = loaded.chapters.reduce((sum, chapter) => sum + chapter.scenes.length, 0)
       return `${loaded.chapters.length} chapters, ${scenes} scenes`
     })
-    const coverKey = JSON.stringify(coverText(book.metadata))
-    const drawn = book.cover || cache?.hasCover(coverKey) ? undefined : coverThread?.draw(coverText(book.metadata))
+    const onCover = coverText(book.metadata)
+    const coverKey = JSON.stringify(onCover)
+    const drawn = book.cover || cache?.hasCover(coverKey) ? undefined : coverThread?.draw(onCover)
     drawn?.catch(() => undefined)
     const time = buildTime(options.env ?? process.env, book.metadata.date)
     // Texts are linted as they are typeset even when the lint is not reported: it costs little, and
@@ -174,8 +175,6 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
     await pool.close()
   }
 }
-
-
 
 /**
  * Checks XML on the pool (the main thread and, for a big book, its worker

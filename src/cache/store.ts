@@ -92,9 +92,8 @@ class ByContent<V> {
  * settings it was normalised with), each text's rendered parts and word
  * count, the drawn cover, and each zip entry's deflated bytes. Everything is
  * keyed by content, so a hit is always the result a fresh build would give.
- * Entries a build did not use are dropped when it ends. (Well-formedness
- * results are kept by the same rules, but since the merge with main's
- * targets the verify stage reads each finished EPUB and does not ask.)
+ * Entries a build did not use are dropped when it ends. Which XML documents
+ * were found well-formed is kept by the same rules (the verify stage asks).
  */
 export class BuildCache implements PackCache {
   readonly version: string

@@ -77,7 +77,6 @@ export function createRunner(settings: TextSettings): (task: Task) => TaskResult
       images: new Map(),
       noteLabels: { backlink: labels.backToText, note: labels.note },
     })
-    if (!rendered) return { tree, words, messages: file.messages.map(recordMessage), lint: linted }
-    return { rendered, words, messages: file.messages.map(recordMessage), lint: linted }
+    return { ...(rendered ? { rendered } : { tree }), words, messages: file.messages.map(recordMessage), lint: linted }
   }
 }

@@ -86,7 +86,7 @@ export async function normaliseTexts(
     const pieces = splitText(value) ?? [{ value, lines: 0, offset: 0 }]
     if (pieces.length > 1) pieceResults.set(index, { results: new Array<TextResult>(pieces.length), left: pieces.length })
     pieces.forEach((piece, number) => {
-      tasks.push({ kind: 'text', source: { path: file.path, cwd: file.cwd, value: piece.value } })
+      tasks.push(textTask(file, piece.value))
       owner.push({ index, piece: number, lines: piece.lines, offset: piece.offset })
     })
   }
@@ -109,10 +109,7 @@ export async function normaliseTexts(
     else whole.push(index)
   })
   if (whole.length > 0) {
-    const again = whole.map((index): Task => {
-      const file = files[index] as VFile
-      return { kind: 'text', source: { path: file.path, cwd: file.cwd, value: String(file.value) } }
-    })
+    const again = whole.map((index) => textTask(files[index] as VFile, String((files[index] as VFile).value)))
     await pool.run(again, settings, (position, result) => finish(whole[position] as number, result as TextResult))
   }
 
@@ -145,6 +142,11 @@ export async function normaliseTexts(
   // Each text's content key in the cache, for the render stage's memo.
   const byFile = new Map(cache ? files.map((file, index) => [file, keys[index] as string]) : [])
   return { book: normalised, stats: { texts: files.length, cached: files.length - missing.length, parallel }, keys: byFile, lint }
+}
+
+/** The task of typesetting `value`, the whole of `file`'s text or a piece of it. */
+function textTask(file: VFile, value: string): Task {
+  return { kind: 'text', source: { path: file.path, cwd: file.cwd, value } }
 }
 
 /**
