@@ -5,6 +5,7 @@ import { coverFonts } from './fonts.ts'
 import { svgToPng } from './png.ts'
 import { typographicCover } from './typographic.ts'
 import type { CoverImage } from './image.ts'
+import type { CoverText } from './typographic.ts'
 
 export { typographicCover, COVER_WIDTH, COVER_HEIGHT, type CoverText } from './typographic.ts'
 export { coverText, drawnCover, givenCover, type CoverImage } from './image.ts'
@@ -17,25 +18,14 @@ export { coverFonts } from './fonts.ts'
  */
 export function coverImage(metadata: Metadata, given: GivenCover | undefined): CoverImage {
   if (given) return givenCover(given)
-  const svg = typographicCover(coverText(metadata), coverFonts())
-  return drawnCover(rendered(svg))
+  return drawnCover(drawCover(coverText(metadata)))
 }
 
 /**
- * Rasterising is most of a small book's build time, and the PNG is a pure
- * function of the SVG: a process that builds the same book again (tests,
- * a watcher) reuses the last few. Bounded, and never changes a byte.
+ * The typographic cover for this text as a PNG, the one drawing both the
+ * build's cover thread and a build without one use. `svgToPng` keeps the
+ * last few, so a process building the same book again does not draw twice.
  */
-const recent = new Map<string, Uint8Array>()
-const KEEP = 8
-
-function rendered(svg: string): Uint8Array {
-  let png = recent.get(svg)
-  if (!png) {
-    png = svgToPng(svg)
-    if (recent.size >= KEEP) recent.delete(recent.keys().next().value as string)
-    recent.set(svg, png)
-  }
-  return png
+export function drawCover(text: CoverText): Uint8Array {
+  return svgToPng(typographicCover(text, coverFonts()))
 }
-

@@ -2,7 +2,7 @@
 // build loads the book, draws the cover it is asked for, and answers with
 // the PNG. Only the cover's modules are loaded here.
 import { parentPort } from 'node:worker_threads'
-import { coverFonts, svgToPng, typographicCover, type CoverText } from '../cover/index.ts'
+import { coverFonts, drawCover, type CoverText } from '../cover/index.ts'
 
 export type CoverReply = { png: Uint8Array } | { error: string }
 
@@ -14,7 +14,7 @@ if (port) {
   fonts.regular[0]?.()
   port.once('message', (text: CoverText) => {
     try {
-      const png = svgToPng(typographicCover(text, fonts))
+      const png = drawCover(text)
       port.postMessage({ png } satisfies CoverReply)
     } catch (error) {
       port.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies CoverReply)
