@@ -7,6 +7,9 @@ import { BookError, build, coverFonts, svgToPng, typographicCover } from '../src
 import { BOOKS, buildBook, type BuiltBook } from './helpers/books.ts'
 import { colophon, ROOT } from './helpers/cli.ts'
 import { entryText, openEpub } from './helpers/epub.ts'
+import { decodePng } from './helpers/png.ts'
+import { Resvg } from '@resvg/resvg-js'
+import { drawCover } from '../src/cover/index.ts'
 
 const sha = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex')
 
@@ -52,6 +55,42 @@ describe('the drawn cover of a book without cover.jpg or cover.png', () => {
     expect(typographicCover({ ...text, title: 'Other' }, coverFonts())).not.toBe(svg)
     // Rasterised twice, apart from the build's cache of recent covers: the same bytes.
     expect(sha(svgToPng(svg))).toBe(sha(svgToPng(svg)))
+  })
+
+  it('is the picture resvg draws from the whole SVG, though only the lettering goes through resvg', () => {
+    const texts = [
+      { title: 'Sequence', authors: 'truffles', series: 'Part 2 of The Kelvin Timeline' },
+      { title: 'Les Heures bleues', subtitle: 'Roman en trois nuits, à lire lentement', authors: 'Amélie Durand and Jean Dupont' },
+      { title: 'Supercalifragilisticexpialidociousnessfulness', authors: 'Ann' },
+      // Lettering that runs into the rule: drawn whole from the SVG, in full colour.
+      {
+        series: 'The series that has a name long enough to take two lines of the cover above the title',
+        title: 'A title long enough to fill all four lines that a title may take on the cover',
+        subtitle: 'and a subtitle long enough to fill the three lines that a subtitle may take, down to the rule',
+        authors: 'Ann Author, Bob Author, Cid Author, Dee Author, Eve Author, Fay Author, Gus Author, Hal Author, Ivy Author and Jon Author of the many, many names',
+      },
+    ]
+    const kinds = texts.map((text) => {
+      const png = drawCover(text)
+      const ours = decodePng(png)
+      const whole = new Resvg(typographicCover(text, coverFonts()), { font: { loadSystemFonts: false }, shapeRendering: 2 }).render().pixels
+      let apart = 0
+      let most = 0
+      for (let pixel = 0; pixel < ours.width * ours.height; pixel++) {
+        for (let channel = 0; channel < 3; channel++) {
+          const difference = Math.abs((ours.rgb[pixel * 3 + channel] as number) - (whole[pixel * 4 + channel] as number))
+          most = Math.max(most, difference)
+          if (difference > 1) apart++
+        }
+      }
+      // resvg's edges move by a level or two where a band's origin moves the outline's
+      // fractions: a few pixels of 3,840,000, never by more than a tenth of the contrast.
+      expect({ width: ours.width, height: ours.height }).toEqual({ width: 1600, height: 2400 })
+      expect(apart, text.title).toBeLessThan(200)
+      expect(most, text.title).toBeLessThanOrEqual(24)
+      return ours.colourType
+    })
+    expect(kinds).toEqual([3, 3, 3, 6])
   })
 
   it('is wired as e-readers expect: first in the spine, cover-image, <meta name="cover">, landmark and guide', async () => {

@@ -12,13 +12,29 @@ export function encodePng(width: number, height: number, rgba: Uint8Array): Uint
   const stride = width * 4
   const raw = new Uint8Array((stride + 1) * height)
   for (let row = 0; row < height; row++) raw.set(rgba.subarray(row * stride, (row + 1) * stride), row * (stride + 1) + 1)
-  const header = new Uint8Array(13)
-  const view = new DataView(header.buffer)
+  return png(header(width, height, 6), [], raw)
+}
+
+/**
+ * An image of palette indexes as a PNG (colour type 3, 8 bits per pixel).
+ * `scanlines` holds each row as the PNG stores it before deflating: a
+ * filter byte (0, none) and then one palette index per pixel.
+ */
+export function encodeIndexedPng(width: number, height: number, palette: Uint8Array, scanlines: Uint8Array): Uint8Array {
+  return png(header(width, height, 3), [chunk('PLTE', palette)], scanlines)
+}
+
+function header(width: number, height: number, colourType: number): Uint8Array {
+  const bytes = new Uint8Array(13)
+  const view = new DataView(bytes.buffer)
   view.setUint32(0, width)
   view.setUint32(4, height)
-  header.set([8, 6, 0, 0, 0], 8)
-  const chunks = [chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', new Uint8Array(0))]
-  return Buffer.concat([SIGNATURE, ...chunks])
+  bytes.set([8, colourType, 0, 0, 0], 8)
+  return bytes
+}
+
+function png(ihdr: Uint8Array, extra: Uint8Array[], scanlines: Uint8Array): Uint8Array {
+  return Buffer.concat([SIGNATURE, chunk('IHDR', ihdr), ...extra, chunk('IDAT', deflateSync(scanlines)), chunk('IEND', new Uint8Array(0))])
 }
 
 function chunk(type: string, data: Uint8Array): Uint8Array {

@@ -23,7 +23,8 @@ const resolve = createRequire(join(packageRoot, 'package.json')).resolve
 function load(subset: string, weight: number): Font {
   const path = resolve(`@fontsource/eb-garamond/files/eb-garamond-${subset}-${weight}-normal.woff`)
   const bytes = readFileSync(path)
-  return opentype.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer)
+  // lowMemory: glyphs are read when first asked for, not all at once.
+  return opentype.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, { lowMemory: true })
 }
 
 let cached: CoverFonts | undefined

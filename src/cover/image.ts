@@ -1,7 +1,7 @@
 import type { Metadata } from '../load/metadata.ts'
 import type { GivenCover } from '../load/types.ts'
 import { format, labelsFor, listNames } from '../render/labels.ts'
-import type { CoverText } from './typographic.ts'
+import type { CoverText } from './layout.ts'
 
 // What a build needs to know of its cover without loading what draws one
 // (opentype.js, resvg): the drawing is in index.ts, or on a thread of its own.

@@ -2,10 +2,10 @@ import type { Metadata } from '../load/metadata.ts'
 import type { GivenCover } from '../load/types.ts'
 import { coverText, drawnCover, givenCover } from './image.ts'
 import { coverFonts } from './fonts.ts'
-import { svgToPng } from './png.ts'
-import { typographicCover } from './typographic.ts'
+import { layoutCover } from './layout.ts'
+import { rasterCover } from './raster.ts'
 import type { CoverImage } from './image.ts'
-import type { CoverText } from './typographic.ts'
+import type { CoverText } from './layout.ts'
 
 export { typographicCover, COVER_WIDTH, COVER_HEIGHT, type CoverText } from './typographic.ts'
 export { coverText, drawnCover, givenCover, type CoverImage } from './image.ts'
@@ -23,9 +23,8 @@ export function coverImage(metadata: Metadata, given: GivenCover | undefined): C
 
 /**
  * The typographic cover for this text as a PNG, the one drawing both the
- * build's cover thread and a build without one use. `svgToPng` keeps the
- * last few, so a process building the same book again does not draw twice.
+ * build's cover thread and a build without one use.
  */
 export function drawCover(text: CoverText): Uint8Array {
-  return svgToPng(typographicCover(text, coverFonts()))
+  return rasterCover(layoutCover(text, coverFonts()))
 }

@@ -2,6 +2,7 @@
 declare module 'opentype.js' {
   export interface Path {
     toPathData(decimalPlaces?: number): string
+    getBoundingBox(): { x1: number; y1: number; x2: number; y2: number }
   }
   export interface Glyph {
     name?: string
@@ -18,7 +19,8 @@ declare module 'opentype.js' {
     getAdvanceWidth(text: string, fontSize: number, options?: { kerning?: boolean }): number
     getPath(text: string, x: number, y: number, fontSize: number, options?: { kerning?: boolean }): Path
   }
-  export function parse(buffer: ArrayBuffer): Font
+  /** `lowMemory`: read each glyph when first asked for. */
+  export function parse(buffer: ArrayBuffer, options?: { lowMemory?: boolean }): Font
   const opentype: { parse: typeof parse }
   export default opentype
 }

@@ -1,0 +1,232 @@
+import type { Font } from 'opentype.js'
+import { fontFor, type CoverFonts, type FontFamily } from './fonts.ts'
+
+/** What a typographic cover shows. */
+export interface CoverText {
+  title: string
+  subtitle?: string
+  /** Already joined: "A and B". */
+  authors: string
+  /** "Part 2 of The Series", when the book is in one. */
+  series?: string
+}
+
+export const COVER_WIDTH = 1600
+export const COVER_HEIGHT = 2400
+
+/** The cover's three colours, as 0xRRGGBB. */
+export const COVER_COLOURS = { ink: 0xf4ecd8, paper: 0x1f2b3a, rule: 0xc9a65b } as const
+
+const MARGIN = 150
+
+/** A box in cover pixels: `left`/`top` included, `right`/`bottom` not. */
+export interface Box {
+  left: number
+  top: number
+  right: number
+  bottom: number
+}
+
+/** One line of lettering: its glyphs as SVG, and the box its ink stays inside. */
+export interface SetLine {
+  svg: string
+  box: Box
+}
+
+/**
+ * Where everything on a typographic cover goes: a paper-coloured page, a
+ * frame and a short rule in the rule colour (both on whole pixels, so their
+ * edges are sharp), and lines of lettering in the ink colour. Pure: same
+ * text and fonts, same layout.
+ */
+export interface CoverLayout {
+  /** The frame's outline: a 4-pixel band inside the page's edges. */
+  frame: Box
+  frameWidth: number
+  rule: Box
+  lines: SetLine[]
+}
+
+/** Lay the cover out: the series above the title, the title, the subtitle, a rule, the authors at the foot. */
+export function layoutCover(text: CoverText, fonts: CoverFonts): CoverLayout {
+  const width = COVER_WIDTH - 2 * MARGIN
+  const lines: SetLine[] = []
+  let y = 620
+
+  if (text.series) {
+    const series = setLines(text.series, fonts.regular, 64, width, 2)
+    for (const line of series.lines) {
+      lines.push(centred(line, series.font, series.size, y))
+      y += series.size * 1.25
+    }
+    y += 60
+  }
+
+  const title = fit(text.title, fonts.semibold, [200, 170, 144, 120, 100, 84], width, 4)
+  y = Math.max(y, 820 - ((title.lines.length - 1) * title.size * 1.1) / 2)
+  for (const line of title.lines) {
+    y += title.size
+    lines.push(centred(line, title.font, title.size, y))
+    y += title.size * 0.1
+  }
+
+  if (text.subtitle) {
+    const subtitle = setLines(text.subtitle, fonts.regular, 76, width, 3)
+    y += 60
+    for (const line of subtitle.lines) {
+      y += subtitle.size
+      lines.push(centred(line, subtitle.font, subtitle.size, y))
+      y += subtitle.size * 0.2
+    }
+  }
+
+  y = Math.round(y + 110)
+  const rule = { left: COVER_WIDTH / 2 - 160, top: y, right: COVER_WIDTH / 2 + 160, bottom: y + 6 }
+
+  const authors = fit(text.authors, fonts.regular, [96, 84, 72, 60], width, 3)
+  let authorY = COVER_HEIGHT - 300 - (authors.lines.length - 1) * authors.size * 1.2
+  for (const line of authors.lines) {
+    lines.push(centred(line, authors.font, authors.size, authorY))
+    authorY += authors.size * 1.2
+  }
+
+  return { frame: { left: 58, top: 58, right: COVER_WIDTH - 58, bottom: COVER_HEIGHT - 58 }, frameWidth: 4, rule, lines }
+}
+
+/** The layout as one SVG, every letter a path: it depends on nothing installed and renders the same everywhere. */
+export function coverSvg(layout: CoverLayout): string {
+  const { frame, frameWidth, rule } = layout
+  const half = frameWidth / 2
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${COVER_WIDTH}" height="${COVER_HEIGHT}" viewBox="0 0 ${COVER_WIDTH} ${COVER_HEIGHT}">`,
+    `<rect width="${COVER_WIDTH}" height="${COVER_HEIGHT}" fill="${hex(COVER_COLOURS.paper)}"/>`,
+    `<rect x="${frame.left + half}" y="${frame.top + half}" width="${frame.right - frame.left - frameWidth}" height="${frame.bottom - frame.top - frameWidth}" fill="none" stroke="${hex(COVER_COLOURS.rule)}" stroke-width="${frameWidth}"/>`,
+    `<rect x="${rule.left}" y="${rule.top}" width="${rule.right - rule.left}" height="${rule.bottom - rule.top}" fill="${hex(COVER_COLOURS.rule)}"/>`,
+    `<g fill="${hex(COVER_COLOURS.ink)}">`,
+    ...layout.lines.map((line) => line.svg),
+    '</g>',
+    '</svg>',
+  ].join('\n')
+}
+
+export function hex(colour: number): string {
+  return `#${colour.toString(16).padStart(6, '0')}`
+}
+
+interface SetText {
+  lines: string[]
+  font: Font
+  size: number
+}
+
+/** The largest size at which the text breaks into at most `maxLines` lines. */
+function fit(text: string, family: FontFamily, sizes: number[], width: number, maxLines: number): SetText {
+  let set: SetText | undefined
+  for (const size of sizes) {
+    set = setLines(text, family, size, width, Number.POSITIVE_INFINITY)
+    if (set.lines.length <= maxLines) return set
+  }
+  return set ?? setLines(text, family, sizes.at(-1) ?? 60, width, maxLines)
+}
+
+/** Greedy line breaking at spaces; a word wider than the line is shrunk by its line's own size. */
+function setLines(text: string, family: FontFamily, size: number, width: number, maxLines: number): SetText {
+  const font = fontFor(text, family)
+  const lines: string[] = []
+  let line = ''
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const candidate = line ? `${line} ${word}` : word
+    if (line && measure(candidate, font, size) > width) {
+      lines.push(line)
+      line = word
+    } else {
+      line = candidate
+    }
+  }
+  if (line) lines.push(line)
+  if (lines.length > maxLines) {
+    const kept = lines.slice(0, maxLines)
+    kept[maxLines - 1] = `${kept[maxLines - 1]}…`
+    return { lines: kept, font, size }
+  }
+  return { lines, font, size }
+}
+
+interface Outline {
+  /** SVG path data, drawn at the origin. */
+  d: string
+  /** How far the glyph's ink reaches from the origin. */
+  box: Box
+}
+
+/** A glyph's outline at a size, or undefined for one opentype.js cannot outline. */
+function outline(font: Font, glyph: ReturnType<Font['stringToGlyphs']>[number], size: number): Outline | undefined {
+  const path = glyph.getPath(0, 0, size)
+  const d = path.toPathData(2)
+  // A glyph opentype.js cannot outline (a script the font lacks, shaped
+  // through its lookups) is left out rather than drawn broken; a book in
+  // such a script should give its own cover.png.
+  if (!d || d.includes('NaN')) return undefined
+  const { x1, y1, x2, y2 } = path.getBoundingBox()
+  return { d, box: { left: x1, top: y1, right: x2, bottom: y2 } }
+}
+
+/**
+ * Lay a line out glyph by glyph: advance widths plus pair kerning. (opentype.js's
+ * own `getPath` for a whole string can yield NaN coordinates with this font's
+ * GPOS data; drawing each glyph at the origin and moving it never does.)
+ * Measuring a line (fitting the title) needs only the advances, not the outlines.
+ */
+function layout(line: string, font: Font, size: number, draw: boolean): { width: number; glyphs: Array<{ x: number; outline: Outline }> } {
+  const scale = size / font.unitsPerEm
+  const glyphs = font.stringToGlyphs(line)
+  const placed: Array<{ x: number; outline: Outline }> = []
+  let x = 0
+  glyphs.forEach((glyph, index) => {
+    const drawn = draw ? outline(font, glyph, size) : undefined
+    if (drawn) placed.push({ x, outline: drawn })
+    const next = glyphs[index + 1]
+    const kerning = next ? font.getKerningValue(glyph, next) : 0
+    x += ((glyph.advanceWidth ?? 0) + (Number.isFinite(kerning) ? kerning : 0)) * scale
+  })
+  return { width: x, glyphs: placed }
+}
+
+function measure(line: string, font: Font, size: number): number {
+  return layout(line, font, size, false).width
+}
+
+/** A line centred on the page at this baseline, with the box its ink covers (in whole pixels, one to spare for anti-aliasing). */
+function centred(line: string, font: Font, size: number, baseline: number): SetLine {
+  const natural = measure(line, font, size)
+  const usable = COVER_WIDTH - 2 * MARGIN
+  // A single word longer than the line: scale it down rather than overflow.
+  const scale = natural > usable ? usable / natural : 1
+  const x = (COVER_WIDTH - natural * scale) / 2
+  const originX = Number(round(x))
+  const originY = Number(round(baseline))
+  const scaleText = round(scale)
+  const factor = Number(scaleText)
+  const parts: string[] = []
+  const box = { left: Infinity, top: Infinity, right: -Infinity, bottom: -Infinity }
+  for (const { x: offset, outline: glyph } of layout(line, font, size, true).glyphs) {
+    const shift = Number(round(offset))
+    parts.push(offset === 0 ? `<path d="${glyph.d}"/>` : `<g transform="translate(${shift} 0)"><path d="${glyph.d}"/></g>`)
+    box.left = Math.min(box.left, originX + (shift + glyph.box.left) * factor)
+    box.right = Math.max(box.right, originX + (shift + glyph.box.right) * factor)
+    box.top = Math.min(box.top, originY + glyph.box.top * factor)
+    box.bottom = Math.max(box.bottom, originY + glyph.box.bottom * factor)
+  }
+  const transform = scale === 1 ? `translate(${round(x)} ${round(baseline)})` : `translate(${round(x)} ${round(baseline)}) scale(${scaleText})`
+  const inked = parts.length > 0
+  return {
+    svg: `<g transform="${transform}">${parts.join('')}</g>`,
+    box: inked
+      ? { left: Math.floor(box.left) - 1, top: Math.floor(box.top) - 1, right: Math.ceil(box.right) + 1, bottom: Math.ceil(box.bottom) + 1 }
+      : { left: 0, top: 0, right: 0, bottom: 0 },
+  }
+}
+
+function round(value: number): string {
+  return String(Math.round(value * 100) / 100)
+}
