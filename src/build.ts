@@ -4,7 +4,7 @@ import { buildTime } from './clock.ts'
 import { coverText, drawnCover, givenCover, type CoverImage } from './cover/image.ts'
 import { coverOnThread, type CoverThread } from './workers/cover.ts'
 import { BookError } from './errors.ts'
-import { loadBook, type Book } from './load/index.ts'
+import { loadBook, type Book, type Metadata } from './load/index.ts'
 import { loadImages } from './load/images.ts'
 import { createNormaliser, type NormaliseOptions } from './normalise/index.ts'
 import { assembleEpub, type PackedEntry, type TextDeflater } from './package/index.ts'
@@ -90,18 +90,23 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
   // A big book's worker threads load while the main thread reads it.
   if (!options.previous && pool.threads > 0 && looksLarge(resolve(cwd, manuscript))) pool.start()
   cache?.begin()
+  // The cover thread starts drawing as soon as book.yaml says what the cover shows.
+  let drawn: Promise<Uint8Array> | undefined
+  const onMetadata = (metadata: Metadata, hasCover: boolean): void => {
+    const text = coverText(metadata)
+    if (hasCover || !coverThread || cache?.hasCover(JSON.stringify(text))) return
+    drawn = coverThread.draw(text)
+    drawn.catch(() => undefined)
+  }
   try {
     const previous = options.previous
     const reload = async (): Promise<Book> =>
-      (previous && (await reloadChanged(previous.book, previous.changed, cwd))) ?? loadBook(manuscript, { cwd: options.cwd })
+      (previous && (await reloadChanged(previous.book, previous.changed, cwd))) ?? loadBook(manuscript, { cwd: options.cwd, onMetadata })
     const book = await stage('load', reload, (loaded) => {
       const scenes = loaded.chapters.reduce((sum, chapter) => sum + chapter.scenes.length, 0)
       return `${loaded.chapters.length} chapters, ${scenes} scenes`
     })
-    const onCover = coverText(book.metadata)
-    const coverKey = JSON.stringify(onCover)
-    const drawn = book.cover || cache?.hasCover(coverKey) ? undefined : coverThread?.draw(onCover)
-    drawn?.catch(() => undefined)
+    const coverKey = JSON.stringify(coverText(book.metadata))
     const time = buildTime(options.env ?? process.env, book.metadata.date)
     // Texts are linted as they are typeset even when the lint is not reported: it costs little, and
     // the results (cached per text) are then the same for every build.

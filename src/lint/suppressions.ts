@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml'
 import type { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
-import { z } from 'zod'
+import * as z from '../zod.ts'
 import { CATALOGUE, ruleIdOf, type RuleId } from './catalogue.ts'
 
 /** Its name, in the manuscript folder. */
@@ -18,12 +18,12 @@ export interface Suppression {
 }
 
 const entry = z.strictObject({
-  rule: z.string().refine((value) => ruleIdOf(value) !== undefined, 'a rule id or name from `colophon lint --rules`'),
-  file: z.string().min(1),
-  line: z.number().int().positive(),
-  reason: z.string().trim().min(1, 'a reason: why this finding is right as written'),
+  rule: z.string().check(z.refine((value: string) => ruleIdOf(value) !== undefined, 'a rule id or name from `colophon lint --rules`')),
+  file: z.string().check(z.minLength(1)),
+  line: z.number().check(z.int(), z.positive()),
+  reason: z.string().check(z.trim(), z.minLength(1, 'a reason: why this finding is right as written')),
 })
-const schema = z.strictObject({ suppress: z.array(entry).default([]) })
+const schema = z.strictObject({ suppress: z._default(z.array(entry), []) })
 
 /**
  * Read the suppressions file. Problems become fatal L002 messages on `file`

@@ -13,6 +13,7 @@ import { Slugger } from './slug.ts'
 import { removeForbiddenXmlChars } from './xml-chars.ts'
 import { loadTemplates } from './templates.ts'
 import type { Book, Chapter, MatterPage } from './types.ts'
+import type { Metadata } from './metadata.ts'
 
 export type { Book, Chapter, GivenCover, MatterPage } from './types.ts'
 export type { Metadata, Author, FanFiction } from './metadata.ts'
@@ -20,6 +21,12 @@ export type { Metadata, Author, FanFiction } from './metadata.ts'
 export interface LoadOptions {
   /** Folder that message paths are relative to; defaults to `process.cwd()`. */
   cwd?: string
+  /**
+   * Hears the book's metadata as soon as book.yaml is read and valid, before
+   * the texts are (the build starts drawing the cover then), and whether the
+   * manuscript has a cover image of its own.
+   */
+  onMetadata?: (metadata: Metadata, hasCover: boolean) => void
 }
 
 const END_NOTE = 'end-note.md'
@@ -56,6 +63,13 @@ export async function loadBook(folder: string, options: LoadOptions = {}): Promi
   const metaFile = await readText(metaPath, cwd)
   const metadata = fatalOf(metaFile).length === 0 ? parseMetadata(metaFile) : undefined
   problems.push(...fatalOf(metaFile))
+  const given = loadCover(root, cwd)
+  // Awaited below; until then a failure must not count as unhandled.
+  given.catch(() => undefined)
+  if (metadata && options.onMetadata) {
+    const { cover, file } = await given
+    options.onMetadata(metadata, Boolean(cover ?? file))
+  }
 
   const slugs = new Slugger()
   notes.push(...metaFile.messages.filter((message) => !message.fatal))
@@ -72,7 +86,7 @@ export async function loadBook(folder: string, options: LoadOptions = {}): Promi
     if (chapter) chapters.push(chapter)
   }
   const back = await loadMatter(join(root, 'back'), metadata?.order.back, cwd, slugs, found)
-  const { cover, file: coverFile } = await loadCover(root, cwd)
+  const { cover, file: coverFile } = await given
   if (coverFile) problems.push(...fatalOf(coverFile))
 
   if (problems.length > 0 || !metadata) throw new BookError(problems)

@@ -1,5 +1,5 @@
 import { isLangCode } from 'is-language-code'
-import { z } from 'zod'
+import * as z from '../zod.ts'
 import { canonicalIdentifier } from './identifier.ts'
 
 /**
@@ -8,54 +8,48 @@ import { canonicalIdentifier } from './identifier.ts'
  * YAML line and column of the value that broke it.
  */
 
-const text = z.string().trim().min(1, 'a non-empty text')
+const text = z.string().check(z.trim(), z.minLength(1, 'a non-empty text'))
 
 /** A single name or a list of them: `fandoms: Star Trek` reads as well as a list. */
-const names = z
-  .union([text, z.array(text).min(1)], { error: 'a text or a list of texts' })
-  .transform((value) => (Array.isArray(value) ? value : [value]))
+const names = z.pipe(
+  z.union([text, z.array(text).check(z.minLength(1))], { error: 'a text or a list of texts' }),
+  z.transform((value: string | string[]) => (Array.isArray(value) ? value : [value])),
+)
 
 const author = z.strictObject({
   name: text,
-  'file-as': text.optional(),
-  role: z
-    .string()
-    .regex(/^[a-z]{3}$/, 'a MARC relator code such as aut (author), edt (editor), trl (translator) or ill (illustrator)')
-    .default('aut'),
+  'file-as': z.optional(text),
+  role: z._default(
+    z.string().check(z.regex(/^[a-z]{3}$/, 'a MARC relator code such as aut (author), edt (editor), trl (translator) or ill (illustrator)')),
+    'aut',
+  ),
 })
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as YYYY, YYYY-MM or YYYY-MM-DD')
+const isoDate = z.string().check(z.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as YYYY, YYYY-MM or YYYY-MM-DD'))
 
 /** A well-formed BCP 47 tag whose subtags are in the IANA registry (`english`, `en_GB`, `xx` are not). */
-const language = z.string().superRefine((tag, context) => {
-  const checked = isLangCode(tag)
-  let canonical = false
-  try {
-    canonical = Intl.getCanonicalLocales(tag).length === 1
-  } catch {
-    canonical = false
-  }
-  if (!checked.res || !canonical) {
-    const why = checked.message ? ` (${checked.message.replace(/\.$/, '').toLowerCase()})` : ''
-    context.addIssue({ code: 'custom', message: `\`${tag}\` is not a BCP 47 language tag${why}, expected one such as en, en-GB or fr` })
-  }
-})
-
-const identifier = z
-  .string()
-  .transform((value, context) => {
-    const canonical = canonicalIdentifier(value)
-    if (!canonical) {
-      context.addIssue({
-        code: 'custom',
-        message: 'a UUID (urn:uuid:…), an ISBN with a valid check digit (urn:isbn:978…) or an https URL',
-      })
-      return z.NEVER
+const language = z.string().check(
+  z.superRefine((tag: string, context) => {
+    const checked = isLangCode(tag)
+    let canonical = false
+    try {
+      canonical = Intl.getCanonicalLocales(tag).length === 1
+    } catch {
+      canonical = false
     }
-    return canonical
-  })
+    if (!checked.res || !canonical) {
+      const why = checked.message ? ` (${checked.message.replace(/\.$/, '').toLowerCase()})` : ''
+      context.addIssue({ code: 'custom', message: `\`${tag}\` is not a BCP 47 language tag${why}, expected one such as en, en-GB or fr` })
+    }
+  }),
+)
+
+const identifier = z.pipe(
+  z.string().check(
+    z.refine((value: string) => canonicalIdentifier(value) !== undefined, 'a UUID (urn:uuid:…), an ISBN with a valid check digit (urn:isbn:978…) or an https URL'),
+  ),
+  z.transform((value: string) => canonicalIdentifier(value) as string),
+)
 
 const url = z.url({ protocol: /^https?$/, error: 'an http(s) URL such as https://archiveofourown.org/works/123' })
 
@@ -83,51 +77,50 @@ export const ARCHIVE_WARNINGS = [
 ] as const
 
 const warning = z.enum(ARCHIVE_WARNINGS, { error: `one of ${ARCHIVE_WARNINGS.join(', ')}` })
+type Warning = (typeof ARCHIVE_WARNINGS)[number]
 
 const series = z.union(
   [
-    text.transform((name) => ({ name, number: undefined })),
-    z.strictObject({ name: text, number: z.number().positive('a positive number such as 1 or 2.5').optional() }),
+    z.pipe(text, z.transform((name: string) => ({ name, number: undefined as number | undefined }))),
+    z.strictObject({ name: text, number: z.optional(z.number().check(z.positive('a positive number such as 1 or 2.5'))) }),
   ],
   { error: 'a series name, or { name: "Series", number: 2 }' },
 )
 
 export const metadataSchema = z.strictObject({
   title: text,
-  subtitle: text.optional(),
-  'sort-title': text.optional(),
-  author: z.union([text, author, z.array(z.union([text, author])).min(1)], {
+  subtitle: z.optional(text),
+  'sort-title': z.optional(text),
+  author: z.union([text, author, z.array(z.union([text, author])).check(z.minLength(1))], {
     error: 'a name, or a list of names or of { name, role, file-as }',
   }),
   language,
-  identifier: identifier.optional(),
-  date: z.union([isoDate, z.date().transform((d) => d.toISOString().slice(0, 10))]).optional(),
-  edition: text.optional(),
-  description: z.string().optional(),
-  subjects: names.optional(),
-  publisher: text.optional(),
-  rights: text.optional(),
+  identifier: z.optional(identifier),
+  date: z.optional(z.union([isoDate, z.pipe(z.date(), z.transform((d: Date) => d.toISOString().slice(0, 10)))])),
+  edition: z.optional(text),
+  description: z.optional(z.string()),
+  subjects: z.optional(names),
+  publisher: z.optional(text),
+  rights: z.optional(text),
   /** What the manuscript's own cover.jpg/png shows, for readers who cannot see it. */
-  'cover-alt': text.optional(),
-  series: series.optional(),
+  'cover-alt': z.optional(text),
+  series: z.optional(series),
   // Fan fiction, as Archive of Our Own and FanFicFare name it.
-  fandoms: names.optional(),
-  rating: z.enum(RATINGS, { error: `one of ${RATINGS.join(', ')}` }).optional(),
-  warnings: z
-    .union([warning, z.array(warning).min(1)], {
-      error: `one or a list of ${ARCHIVE_WARNINGS.join(', ')}`,
-    })
-    .transform((value) => (Array.isArray(value) ? value : [value]))
-    .optional(),
-  relationships: names.optional(),
-  characters: names.optional(),
-  tags: names.optional(),
-  source: url.optional(),
-  status: z.enum(['complete', 'in-progress'], { error: 'complete or in-progress' }).optional(),
-  words: z.number().int('a whole number').nonnegative('a whole number').optional(),
-  order: z
-    .strictObject({ front: z.array(text).optional(), chapters: z.array(text).optional(), back: z.array(text).optional() })
-    .optional(),
+  fandoms: z.optional(names),
+  rating: z.optional(z.enum(RATINGS, { error: `one of ${RATINGS.join(', ')}` })),
+  warnings: z.optional(
+    z.pipe(
+      z.union([warning, z.array(warning).check(z.minLength(1))], { error: `one or a list of ${ARCHIVE_WARNINGS.join(', ')}` }),
+      z.transform((value: Warning | Warning[]) => (Array.isArray(value) ? value : [value])),
+    ),
+  ),
+  relationships: z.optional(names),
+  characters: z.optional(names),
+  tags: z.optional(names),
+  source: z.optional(url),
+  status: z.optional(z.enum(['complete', 'in-progress'], { error: 'complete or in-progress' })),
+  words: z.optional(z.number().check(z.int('a whole number'), z.nonnegative('a whole number'))),
+  order: z.optional(z.strictObject({ front: z.optional(z.array(text)), chapters: z.optional(z.array(text)), back: z.optional(z.array(text)) })),
 })
 
 /** Keys allowed in each nested object, for "did you mean". */

@@ -1,6 +1,6 @@
 import { isMap, isPair, isScalar, LineCounter, parseDocument, visit, type Node as YamlNode } from 'yaml'
 import type { VFile } from 'vfile'
-import type { z } from 'zod'
+import type { $ZodIssue } from 'zod/v4/core'
 import { metadataSchema, nestedKeys, type ARCHIVE_WARNINGS, type RATINGS } from './metadata-schema.ts'
 import { isBlank } from './chapter-meta.ts'
 import { placeOf, type Place } from './place.ts'
@@ -137,7 +137,7 @@ export function parseMetadata(file: VFile): Metadata | undefined {
   }
 }
 
-type Issue = z.core.$ZodIssue
+type Issue = $ZodIssue
 
 /**
  * A union's own issue says only which forms were possible. When one form

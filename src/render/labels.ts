@@ -248,9 +248,11 @@ export function format(label: string, values: Record<string, string | number>): 
 
 /** `A`, `A and B`, `A, B and C` in the book's language. */
 export function listNames(names: string[], labels: Labels, language: string): string {
+  // One name needs no list, and Intl.ListFormat's first use costs some 20 ms of loading locale data.
+  if (names.length < 2) return names[0] ?? ''
   try {
     return new Intl.ListFormat(language, { type: 'conjunction' }).format(names)
   } catch {
-    return names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} ${labels.and} ${names.at(-1)}`
+    return `${names.slice(0, -1).join(', ')} ${labels.and} ${names.at(-1)}`
   }
 }
