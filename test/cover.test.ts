@@ -93,6 +93,21 @@ describe('the drawn cover of a book without cover.jpg or cover.png', () => {
     expect(kinds).toEqual([3, 3, 3, 6])
   })
 
+  it('reads the same glyphs from the WOFF fonts through zlib as opentype.js reads from them itself', async () => {
+    const { default: opentype } = await import('opentype.js')
+    const { woffToSfnt } = await import('../src/cover/woff.ts')
+    for (const file of ['latin-400', 'latin-600', 'latin-ext-400', 'latin-ext-600']) {
+      const woff = await readFile(join(ROOT, `node_modules/@fontsource/eb-garamond/files/eb-garamond-${file}-normal.woff`))
+      const itself = opentype.parse(woff.buffer.slice(woff.byteOffset, woff.byteOffset + woff.byteLength) as ArrayBuffer)
+      const ours = opentype.parse(woffToSfnt(woff).buffer as ArrayBuffer, { lowMemory: true })
+      expect(ours.numGlyphs).toBe(itself.numGlyphs)
+      for (let index = 0; index < itself.numGlyphs; index++) {
+        const [a, b] = [itself.glyphs.get(index), ours.glyphs.get(index)]
+        expect([b.advanceWidth, b.getPath(0, 0, 100).toPathData(2)]).toEqual([a.advanceWidth, a.getPath(0, 0, 100).toPathData(2)])
+      }
+    }
+  })
+
   it('is wired as e-readers expect: first in the spine, cover-image, <meta name="cover">, landmark and guide', async () => {
     const opf = await entryText(sample.zip, 'EPUB/content.opf')
     const spine = [...opf.matchAll(/<itemref ([^>]*)\/>/g)].map((match) => match[1] ?? '')

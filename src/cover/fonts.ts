@@ -3,6 +3,7 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import opentype, { type Font } from 'opentype.js'
 import { packageRoot } from '../root.ts'
+import { woffToSfnt } from './woff.ts'
 
 /**
  * The cover's typeface: EB Garamond from the `@fontsource/eb-garamond` npm
@@ -22,9 +23,9 @@ const resolve = createRequire(join(packageRoot, 'package.json')).resolve
 
 function load(subset: string, weight: number): Font {
   const path = resolve(`@fontsource/eb-garamond/files/eb-garamond-${subset}-${weight}-normal.woff`)
-  const bytes = readFileSync(path)
+  const sfnt = woffToSfnt(readFileSync(path))
   // lowMemory: glyphs are read when first asked for, not all at once.
-  return opentype.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, { lowMemory: true })
+  return opentype.parse(sfnt.buffer as ArrayBuffer, { lowMemory: true })
 }
 
 let cached: CoverFonts | undefined

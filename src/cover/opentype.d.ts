@@ -5,6 +5,7 @@ declare module 'opentype.js' {
     getBoundingBox(): { x1: number; y1: number; x2: number; y2: number }
   }
   export interface Glyph {
+    index: number
     name?: string
     advanceWidth?: number
     getPath(x: number, y: number, fontSize: number): Path
@@ -13,6 +14,8 @@ declare module 'opentype.js' {
     stringToGlyphs(text: string): Glyph[]
     getKerningValue(left: Glyph, right: Glyph): number
     unitsPerEm: number
+    numGlyphs: number
+    glyphs: { get(index: number): Glyph }
     ascender: number
     descender: number
     charToGlyphIndex(char: string): number

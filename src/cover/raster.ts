@@ -43,11 +43,13 @@ export function rasterCover(layout: CoverLayout): Uint8Array {
       '</g></svg>',
     ].join('\n')
     const pixels = new Resvg(svg, resvgOptions).render().pixels
+    // Read as 32-bit words (RGBA, so alpha is the high byte on a little-endian machine): a quarter of the reads.
+    const words = littleEndian && pixels.byteOffset % 4 === 0 ? new Uint32Array(pixels.buffer, pixels.byteOffset, pixels.byteLength / 4) : undefined
     for (let y = box.top; y < box.bottom; y++) {
       const row = y * stride + 1 + box.left
-      const from = (y - box.top) * width * 4 + 3
+      const from = (y - box.top) * width
       for (let x = 0; x < width; x++) {
-        const alpha = pixels[from + x * 4] as number
+        const alpha = words ? (words[from + x] as number) >>> 24 : (pixels[(from + x) * 4 + 3] as number)
         if (alpha > 0) scanlines[row + x] = level[alpha] as number
       }
     }
@@ -88,8 +90,15 @@ function overlaps(a: Box, b: Box): boolean {
 }
 
 function fillBox(scanlines: Uint8Array, stride: number, box: Box, index: number): void {
-  for (let y = box.top; y < box.bottom; y++) scanlines.fill(index, y * stride + 1 + box.left, y * stride + 1 + box.right)
+  for (let y = box.top; y < box.bottom; y++) {
+    const start = y * stride + 1
+    // fill() is a call into the runtime: for a frame's side, four pixels a row, plain stores are ten times faster.
+    if (box.right - box.left > 32) scanlines.fill(index, start + box.left, start + box.right)
+    else for (let x = box.left; x < box.right; x++) scanlines[start + x] = index
+  }
 }
+
+const littleEndian = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1
 
 /** Paper, then ink over paper at each strength, then the rule: 256 RGB triples. */
 function palette(): Uint8Array {

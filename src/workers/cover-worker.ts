@@ -12,6 +12,10 @@ if (port) {
   // The Latin subsets set most titles: read them before the text arrives.
   fonts.semibold[0]?.()
   fonts.regular[0]?.()
+  // ICU's data is set up once per process, on first use of Intl (some 30 ms); done here while
+  // the thread waits, the main thread's title page (word count, date) finds it ready.
+  new Intl.NumberFormat().format(0)
+  new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeZone: 'UTC' }).format(0)
   port.once('message', (text: CoverText) => {
     try {
       const png = drawCover(text)
