@@ -18,7 +18,7 @@ import { makeTargets, type PreflightOptions, type TargetName, type TargetOutput 
 import { finishLint, readSuppressions } from './lint/index.ts'
 import { Pool } from './workers/pool.ts'
 import type { TextSettings } from './workers/tasks.ts'
-import { looksLarge, normaliseTexts } from './workers/texts.ts'
+import { looksLarge, normaliseTexts, PARALLEL_CHARS } from './workers/texts.ts'
 import { resolve } from 'node:path'
 import type { VFileMessage } from 'vfile-message'
 
@@ -88,7 +88,8 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
   // The cover is drawn on a thread of its own from the start (not for a watch rebuild: its cover is kept).
   const coverThread = options.previous ? undefined : coverOnThread()
   // A big book's worker threads load while the main thread reads it.
-  if (!options.previous && pool.threads > 0 && looksLarge(resolve(cwd, manuscript))) pool.start()
+  const parallelChars = options.threads === undefined ? PARALLEL_CHARS.byDefault : PARALLEL_CHARS.asked
+  if (!options.previous && pool.threads > 0 && looksLarge(resolve(cwd, manuscript), parallelChars)) pool.start()
   cache?.begin()
   // The cover thread starts drawing as soon as book.yaml says what the cover shows.
   let drawn: Promise<Uint8Array> | undefined
@@ -114,7 +115,7 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
 
     const typeset = await stage(
       'typeset',
-      () => normaliseTexts(book, settings, { pool, cache, onChapters: (done, total) => listen?.({ type: 'chapters', done, total }) }),
+      () => normaliseTexts(book, settings, { pool, parallelChars, cache, onChapters: (done, total) => listen?.({ type: 'chapters', done, total }) }),
       ({ stats }) => `${stats.texts} texts${cache ? `, ${stats.cached} from the cache` : ''}${stats.parallel && pool.threads > 0 ? ', on worker threads' : ''}`,
     )
     const normalised = typeset.book

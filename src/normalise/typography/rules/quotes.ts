@@ -28,6 +28,9 @@ function kind(character: string | undefined): Kind {
   return 'punct'
 }
 
+/** Every mark the scan decides or counts: straight quotes, and curly ones already typed. */
+const MARKS = /["'\u2018\u2019\u201C\u201D]/g
+
 const isWordLike = (k: Kind): boolean => k === 'word' || k === 'digit'
 const isOpenSide = (k: Kind): boolean => k === 'edge' || k === 'space' || k === 'opener'
 
@@ -139,10 +142,11 @@ export const quotes: Rule = {
     // from slices and the marks are shared, not moved.
     const parts: string[] = []
     let from = 0
-    for (let index = 0; index < text.length; index++) {
-      const code = text.charCodeAt(index)
-      if (code !== 34 && code !== 39 && (code < 0x2018 || code > 0x201d || code === 0x201a || code === 0x201b)) continue
-      const mark = text[index]!
+    // The regex engine finds the next mark (a native scan); the text between is never looked at here.
+    const marks = new RegExp(MARKS)
+    for (let found = marks.exec(text); found; found = marks.exec(text)) {
+      const index = found.index
+      const mark = found[0]
       const out = decide(mark, index)
       lastIndex = index
       lastOut = out
