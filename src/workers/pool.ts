@@ -12,11 +12,18 @@ declare const COLOPHON_WORKER: string | undefined
 const BATCH_CHARS = 16_000
 /** How long the main thread works before it lets worker replies in. */
 const SLICE_MS = 6
+/**
+ * Batches sent to a worker and not yet answered. More than one keeps it
+ * busy while its reply travels; four keep it busy through the main thread's
+ * longer pauses (a big text, a garbage collection), where two left it idle
+ * a quarter of the time on a million words.
+ */
+const INFLIGHT = 4
 
 interface Slot {
   worker: Worker
   ready: boolean
-  /** Batches sent and not answered; two keep a worker busy while its reply travels. */
+  /** Batches sent and not answered (at most `INFLIGHT`). */
   inflight: Array<Array<{ index: number; task: Task }>>
   dead: boolean
 }
@@ -156,7 +163,7 @@ export class Pool {
   #feed(slot: Slot): void {
     const run = this.#run
     if (!run || !slot.ready || slot.dead) return
-    while (slot.inflight.length < 2 && run.next < run.tasks.length) {
+    while (slot.inflight.length < INFLIGHT && run.next < run.tasks.length) {
       const batch: BatchMessage['tasks'] = []
       let chars = 0
       while (run.next < run.tasks.length && (batch.length === 0 || chars < BATCH_CHARS)) {
