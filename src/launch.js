@@ -99,7 +99,14 @@ function startCoverEarly(folder) {
   const argv = process.argv.slice(2)
   if (argv[0] !== 'build' || argv.includes('--watch') || argv.includes('-w') || argv.includes('--help') || argv.includes('-h')) return
   try {
-    const worker = new Worker(join(folder, 'cover-worker.js'), { execArgv: process.execArgv.filter((arg) => !arg.startsWith('--input-type')) })
+    const script = join(folder, 'cover-worker.js')
+    let worker
+    try {
+      worker = new Worker(script, { execArgv: process.execArgv.filter((arg) => !arg.startsWith('--input-type')) })
+    } catch {
+      // V8's options (--max-old-space-size) are the process's; a thread refuses them (src/workers/start.ts).
+      worker = new Worker(script, { execArgv: [] })
+    }
     worker.unref()
     const early = { worker, error: undefined }
     worker.on('error', (error) => {

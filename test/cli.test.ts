@@ -2,7 +2,7 @@ import { mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { colophon, ROOT } from './helpers/cli.ts'
+import { BIN, colophon, node, ROOT } from './helpers/cli.ts'
 
 describe('colophon CLI', () => {
   it('prints help with an example for the program and every command, exit 0', async () => {
@@ -29,6 +29,13 @@ describe('colophon CLI', () => {
       expect(run.stderr).toMatch(/--help/)
       expect(run.stdout).toBe('')
     }
+  })
+
+  it('builds when Node is given V8 options, which its threads refuse (node --max-old-space-size=… colophon build)', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'colophon-cli-'))
+    const run = await node(['--max-old-space-size=2048', BIN, 'build', 'manuscript', '--out', join(folder, 'book.epub')])
+    expect(run.code, run.stderr).toBe(0)
+    expect(run.stderr).toMatch(/wrote .*book\.epub/)
   })
 
   it('builds the sample book into dist/ and prints nothing on standard output', async () => {
