@@ -92,8 +92,8 @@ export async function load(name) {
  * `colophon build` draws the book's cover on a thread of its own
  * (src/workers/cover.ts). Started here, the thread reads its fonts while
  * the command itself loads, which is most of a small book's build time;
- * the build adopts it (`colophonEarlyCover`) or, unadopted, it never keeps
- * the process alive. Not for a watch, whose rebuilds keep their cover.
+ * the build adopts it (`colophonEarlyCover`) or, unadopted, it is asked to
+ * end when the process would. Not for a watch, whose rebuilds keep their cover.
  */
 function startCoverEarly(folder) {
   const argv = process.argv.slice(2)
@@ -113,6 +113,14 @@ function startCoverEarly(folder) {
       early.error = error
     })
     globalThis.colophonEarlyCover = early
+    // Unadopted (the command failed before it built), the thread is asked to end rather than
+    // stopped with the process: Node aborts when a thread is stopped inside zlib (cover-worker.ts).
+    process.once('beforeExit', () => {
+      if (globalThis.colophonEarlyCover !== early) return
+      delete globalThis.colophonEarlyCover
+      worker.ref()
+      worker.postMessage('stop')
+    })
   } catch {
     // The build starts its own thread, or draws the cover itself.
   }

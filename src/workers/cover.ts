@@ -6,10 +6,13 @@ import type { CoverReply } from './cover-worker.ts'
 /** Set by the launcher's bundle (src/launch.js): the cover thread's script. Absent when run from source. */
 declare const COLOPHON_COVER_WORKER: string | undefined
 
+/** The message that ends the cover thread once it is done with what it is doing (see cover-worker.ts). */
+export const STOP_COVER = 'stop'
+
 export interface CoverThread {
   /** Draw the typographic cover for this text; call once. */
   draw(text: CoverText): Promise<Uint8Array>
-  /** Stop the thread (the book has its own cover, or the build failed). */
+  /** Let the thread end (the book has its own cover, or the build failed); it stops at a safe point. */
   cancel(): void
 }
 
@@ -30,19 +33,27 @@ export function coverOnThread(): CoverThread | undefined {
   const worker = early?.worker ?? startWorker(COLOPHON_COVER_WORKER)
   let failed: Error | undefined = early?.error
   worker.once('error', (error) => (failed = error))
+  // Never terminated: the thread ends itself between two pieces of work (see cover-worker.ts), and the
+  // process waits for that, a fraction of a second at most, when a build fails early.
+  let stopped = false
+  const stop = (): void => {
+    if (stopped) return
+    stopped = true
+    worker.postMessage(STOP_COVER)
+  }
   return {
     draw(text) {
       return new Promise<Uint8Array>((resolve, reject) => {
         if (failed) return reject(failed)
         worker.once('error', reject)
         worker.once('message', (reply: CoverReply) => {
-          void worker.terminate()
+          stop()
           if ('png' in reply) resolve(reply.png)
           else reject(new Error(reply.error))
         })
         worker.postMessage(text)
       })
     },
-    cancel: () => void worker.terminate(),
+    cancel: stop,
   }
 }

@@ -5,6 +5,9 @@ import type { TextSettings } from './tasks.ts'
 import { createRunner, type Task, type TaskResult } from './tasks.ts'
 import type { BatchMessage, ReplyMessage } from './worker.ts'
 
+/** Ends a worker once its current batch is done (worker.ts). */
+export const STOP_WORKER = 'stop'
+
 /** Set by the launcher's bundle (src/launch.js): the worker's script. Absent when run from source. */
 declare const COLOPHON_WORKER: string | undefined
 
@@ -26,6 +29,8 @@ interface Slot {
   /** Batches sent and not answered (at most `INFLIGHT`). */
   inflight: Array<Array<{ index: number; task: Task }>>
   dead: boolean
+  /** Its thread has ended. */
+  exited: boolean
 }
 
 interface Run {
@@ -80,11 +85,14 @@ export class Pool {
     const script = typeof COLOPHON_WORKER === 'string' ? COLOPHON_WORKER : undefined
     if (!script) return
     while (this.#slots.length < this.#size) {
-      const slot: Slot = { worker: startWorker(script), ready: false, inflight: [], dead: false }
+      const slot: Slot = { worker: startWorker(script), ready: false, inflight: [], dead: false, exited: false }
       slot.worker.unref()
       slot.worker.on('message', (reply: ReplyMessage) => this.#reply(slot, reply))
       slot.worker.on('error', () => this.#lose(slot))
-      slot.worker.on('exit', () => this.#lose(slot))
+      slot.worker.on('exit', () => {
+        slot.exited = true
+        this.#lose(slot)
+      })
       this.#slots.push(slot)
     }
   }
@@ -128,11 +136,25 @@ export class Pool {
     })
   }
 
-  /** Stop the workers; the pool can start them again. */
+  /**
+   * End the workers; the pool can start them again. Each finishes the batch
+   * it is on and ends itself (see worker.ts): never terminated mid-task.
+   */
   async close(): Promise<void> {
     const slots = this.#slots.splice(0)
     for (const slot of slots) slot.dead = true
-    await Promise.all(slots.map((slot) => slot.worker.terminate()))
+    await Promise.all(
+      slots.map(
+        (slot) =>
+          new Promise<void>((resolve) => {
+            if (slot.exited) return resolve()
+            slot.worker.once('exit', () => resolve())
+            // Held (workers are unreferenced while they wait) until it has ended.
+            slot.worker.ref()
+            slot.worker.postMessage(STOP_WORKER)
+          }),
+      ),
+    )
   }
 
   /** The main thread's share: tasks from the front of the queue, a slice at a time. */
