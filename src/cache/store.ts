@@ -105,7 +105,9 @@ export class BuildCache implements PackCache {
   #wellFormed: ByContent<true>
   /** A text's key by settings and content, across builds. */
   #textKeys = new Map<string, Map<string, string>>()
-  #used = { texts: new Set<string>(), textKeys: new Set<string>(), parts: new Set<string>(), words: new Set<string>(), covers: new Set<string>() }
+  /** Whole pages by their place, with what they were made from: kept in memory only (a watch), never on disk. */
+  #pages = new Map<string, { inputs: readonly unknown[]; xhtml: string }>()
+  #used = { texts: new Set<string>(), textKeys: new Set<string>(), parts: new Set<string>(), words: new Set<string>(), covers: new Set<string>(), pages: new Set<string>() }
   /** Hits and misses of the last build, for progress lines and tests. */
   stats = { hits: 0, misses: 0 }
 
@@ -197,6 +199,14 @@ export class BuildCache implements PackCache {
         this.#used.parts.add(key)
         return parts
       },
+      page: (place, inputs, make) => {
+        const known = this.#pages.get(place)
+        this.#used.pages.add(place)
+        if (known && known.inputs.length === inputs.length && known.inputs.every((input, index) => input === inputs[index])) return known.xhtml
+        const xhtml = make()
+        this.#pages.set(place, { inputs, xhtml })
+        return xhtml
+      },
       words: (text, language, count) => {
         const textKey = keys.get(text.file)
         if (textKey === undefined) return count()
@@ -230,7 +240,7 @@ export class BuildCache implements PackCache {
 
   /** Start counting what a build uses. */
   begin(): void {
-    this.#used = { texts: new Set(), textKeys: new Set(), parts: new Set(), words: new Set(), covers: new Set() }
+    this.#used = { texts: new Set(), textKeys: new Set(), parts: new Set(), words: new Set(), covers: new Set(), pages: new Set() }
     this.#packed.begin()
     this.#wellFormed.begin()
     this.stats = { hits: 0, misses: 0 }
@@ -243,6 +253,7 @@ export class BuildCache implements PackCache {
     this.#parts = keep(this.#parts, this.#used.parts)
     this.#words = keep(this.#words, this.#used.words)
     this.#covers = keep(this.#covers, this.#used.covers)
+    this.#pages = keep(this.#pages, this.#used.pages)
     for (const keys of this.#textKeys.values()) for (const value of keys.keys()) if (!this.#used.textKeys.has(value)) keys.delete(value)
     this.#packed.prune()
     this.#wellFormed.prune()

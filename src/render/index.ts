@@ -86,6 +86,7 @@ export async function renderBook(
     return memo ? memo.parts(text, xhtml, () => toXhtmlParts(text.tree, xhtml)) : toXhtmlParts(text.tree, xhtml)
   }
   const page = (view: PageView): string => fill(templates, view.template, { ...view, lang, css: '../css/book.css' })
+  const remembered = (place: string, inputs: readonly unknown[], make: () => string): string => (memo ? memo.page(place, inputs, make) : make())
   const documents: ContentDocument[] = []
   const title = typeset(metadata.title)
   const plainTitle = stripInvisibles(title)
@@ -227,18 +228,21 @@ export async function renderBook(
           children: chapter.endNote ? [{ label: stripInvisibles(labels.authorsNote), href: `${href}#${noteId}`, children: [] }] : [],
         },
       ],
-      xhtml: page({
-        template: 'chapter.xhtml',
-        pageTitle: stripInvisibles(heading),
-        id: chapter.slug,
-        number: chapter.number,
-        heading,
-        scenes: scenes.map((scene, index) => ({ body: scene.body, first: index === 0 })),
-        sceneBreakLabel: labels.sceneBreak,
-        notes: notes || undefined,
-        notesLabel: labels.notes,
-        endNote: endNote ? { id: noteId, label: labels.authorsNote, body: endNote.body } : undefined,
-      }),
+      // Everything the page is made of: its texts' parts (the same objects while the texts are unchanged) and the rest.
+      xhtml: remembered(href, [templates, lang, labels, chapter.number, heading, endNote, ...scenes], () =>
+        page({
+          template: 'chapter.xhtml',
+          pageTitle: stripInvisibles(heading),
+          id: chapter.slug,
+          number: chapter.number,
+          heading,
+          scenes: scenes.map((scene, index) => ({ body: scene.body, first: index === 0 })),
+          sceneBreakLabel: labels.sceneBreak,
+          notes: notes || undefined,
+          notesLabel: labels.notes,
+          endNote: endNote ? { id: noteId, label: labels.authorsNote, body: endNote.body } : undefined,
+        }),
+      ),
     })
   }
 
@@ -311,6 +315,13 @@ function longDate(date: string, language: string): string {
 export interface RenderMemo {
   parts(text: Text, options: XhtmlOptions, make: () => XhtmlParts): XhtmlParts
   words(text: Text, language: string, count: () => number): number
+  /**
+   * The page at `place` as the last build made it when each of `inputs` is
+   * the same value or object (===) as then, else `make()`. A watch rebuild
+   * then assembles only the chapter that changed, and the same string goes
+   * to the zip and XML caches, which find it without reading it again.
+   */
+  page(place: string, inputs: readonly unknown[], make: () => string): string
 }
 
 interface PageView {
