@@ -120,7 +120,22 @@ export function parseInline(text: string, lines: readonly Line[], point: (offset
   // Resolve emphasis: each closer, in order, takes the nearest opener of its marker (micromark's resolveAllAttention).
   let firstDelim: DelimItem | undefined
   for (let delim = lastDelim; delim; delim = delim.prevDelim) firstDelim = delim
-  let closer = firstDelim
+  const ends = { head, tail }
+  resolveEmphasis(firstDelim, ends)
+  return build(ends.head, text, point)
+}
+
+/**
+ * Match the delimiters of a chain (linked by `prevDelim`/`nextDelim`, ended
+ * by undefined on both sides): each closer, in order, with the nearest
+ * opener before it. As in micromark, the delimiters between an opener and
+ * its closer are matched again among themselves, with what is left of their
+ * runs, before they become the group's text: a run too long to close an
+ * opener under the rule of three can close it once part of it opened
+ * another group (`****a*b****c*d` gives strong around the first part).
+ */
+function resolveEmphasis(first: DelimItem | undefined, ends: { head: Item | undefined; tail: Item | undefined }): void {
+  let closer = first
   while (closer) {
     if (!closer.close) {
       closer = closer.nextDelim
@@ -137,6 +152,13 @@ export function parseInline(text: string, lines: readonly Line[], point: (offset
     if (!opener) {
       closer = closer.nextDelim
       continue
+    }
+    const inner = opener.nextDelim
+    if (inner && inner !== closer) {
+      const innerLast = closer.prevDelim as DelimItem
+      inner.prevDelim = undefined
+      innerLast.nextDelim = undefined
+      resolveEmphasis(inner, ends)
     }
     const use = opener.length > 1 && closer.length > 1 ? 2 : 1
     const group: GroupItem = {
@@ -162,17 +184,15 @@ export function parseInline(text: string, lines: readonly Line[], point: (offset
     closer.length -= use
     if (opener.length === 0) {
       unlink(opener)
-      if (head === opener) head = group
+      if (ends.head === opener) ends.head = group
     }
     if (closer.length === 0) {
       const next = closer.nextDelim
       unlink(closer)
-      if (tail === closer) tail = group
+      if (ends.tail === closer) ends.tail = group
       closer = next
     }
   }
-
-  return build(head, text, point)
 }
 
 function unlink(item: DelimItem): void {
