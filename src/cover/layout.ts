@@ -109,7 +109,7 @@ export function coverSvg(layout: CoverLayout): string {
   ].join('\n')
 }
 
-export function hex(colour: number): string {
+function hex(colour: number): string {
   return `#${colour.toString(16).padStart(6, '0')}`
 }
 

@@ -15,8 +15,9 @@ const BAND_GAP = 24
  * page; the paper, frame and rule are whole pixels set here, and the PNG
  * is written with a 256-colour palette (paper, rule, and ink at 254
  * strengths over paper). The picture is the one resvg draws from
- * `coverSvg(layout)` to within one level per channel, at a quarter of the
- * bytes to deflate. A layout where lettering touches the frame or the rule
+ * `coverSvg(layout)`: a few edge pixels in a million differ by more than a
+ * level, where a band's origin moves an outline's fractions (the cover test
+ * compares them). Its rows are a quarter of the bytes to deflate. A layout where lettering touches the frame or the rule
  * (a very long title) is drawn whole from its SVG instead.
  */
 export function rasterCover(layout: CoverLayout): Uint8Array {
