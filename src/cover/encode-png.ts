@@ -12,7 +12,7 @@ export function encodePng(width: number, height: number, rgba: Uint8Array): Uint
   const stride = width * 4
   const raw = new Uint8Array((stride + 1) * height)
   for (let row = 0; row < height; row++) raw.set(rgba.subarray(row * stride, (row + 1) * stride), row * (stride + 1) + 1)
-  return png(header(width, height, 6), [], raw)
+  return png(header(width, height, 6), [], deflateSync(raw))
 }
 
 /** Scanlines as the PNG stores them (a filter byte, then the pixels), the whole group `times` over. */
@@ -54,7 +54,7 @@ export function encodeIndexedPngRuns(width: number, height: number, palette: Uin
   const trailer = new Uint8Array(4)
   new DataView(trailer.buffer).setUint32(0, adler)
   pieces.push(trailer)
-  return Buffer.concat([SIGNATURE, chunk('IHDR', header(width, height, 3)), chunk('PLTE', palette), chunk('IDAT', Buffer.concat(pieces)), chunk('IEND', new Uint8Array(0))])
+  return png(header(width, height, 3), [chunk('PLTE', palette)], Buffer.concat(pieces))
 }
 
 const PIECE_BYTES = 65_536
@@ -106,8 +106,9 @@ function header(width: number, height: number, colourType: number): Uint8Array {
   return bytes
 }
 
-function png(ihdr: Uint8Array, extra: Uint8Array[], scanlines: Uint8Array): Uint8Array {
-  return Buffer.concat([SIGNATURE, chunk('IHDR', ihdr), ...extra, chunk('IDAT', deflateSync(scanlines)), chunk('IEND', new Uint8Array(0))])
+/** The PNG's chunks around its image data, already zlib-compressed. */
+function png(ihdr: Uint8Array, extra: Uint8Array[], idat: Uint8Array): Uint8Array {
+  return Buffer.concat([SIGNATURE, chunk('IHDR', ihdr), ...extra, chunk('IDAT', idat), chunk('IEND', new Uint8Array(0))])
 }
 
 function chunk(type: string, data: Uint8Array): Uint8Array {

@@ -17,7 +17,7 @@ const BAND_GAP = 24
  * strengths over paper). The picture is the one resvg draws from
  * `coverSvg(layout)`: a few edge pixels in a million differ by more than a
  * level, where a band's origin moves an outline's fractions (the cover test
- * compares them). Its rows are a quarter of the bytes to deflate. A layout where lettering touches the frame or the rule
+ * compares them). A layout where lettering touches the frame or the rule
  * (a very long title) is drawn whole from its SVG instead.
  */
 export function rasterCover(layout: CoverLayout): Uint8Array {
