@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BookError, build } from '../src/index.ts'
+import { FORBIDDEN_XML_CHARS, hasForbiddenXmlChars } from '../src/load/xml-chars.ts'
 import { wellFormedError } from '../src/verify/index.ts'
 import { epubcheckTs, openEpub } from './helpers/epub.ts'
 
@@ -110,4 +111,17 @@ describe('any Markdown', () => {
       { numRuns: RUNS },
     )
   }, 3_600_000)
+})
+
+describe('the forbidden-character test', () => {
+  it('finds what the full pattern (with its look-arounds) finds, in any text', () => {
+    const text = fc.array(fc.oneof(fc.constantFrom(...pieces.forbidden, ...pieces.emoji, ...pieces.scripts, '\uD83D', '\uDE00', 'a'), fc.string({ unit: 'binary', maxLength: 4 })), { maxLength: 20 }).map((list) => list.join(''))
+    fc.assert(
+      fc.property(text, (value) => {
+        FORBIDDEN_XML_CHARS.lastIndex = 0
+        expect(hasForbiddenXmlChars(value)).toBe(FORBIDDEN_XML_CHARS.test(value))
+      }),
+      { numRuns: 20_000 },
+    )
+  })
 })

@@ -1,6 +1,13 @@
 // The part of opentype.js 2 that colophon uses (the package ships no types).
 declare module 'opentype.js' {
+  /** One drawing command, in the path's own coordinates (y down). */
+  export type PathCommand =
+    | { type: 'M' | 'L'; x: number; y: number }
+    | { type: 'Q'; x1: number; y1: number; x: number; y: number }
+    | { type: 'C'; x1: number; y1: number; x2: number; y2: number; x: number; y: number }
+    | { type: 'Z' }
   export interface Path {
+    commands: PathCommand[]
     toPathData(decimalPlaces?: number): string
     getBoundingBox(): { x1: number; y1: number; x2: number; y2: number }
   }

@@ -1,4 +1,4 @@
-import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js'
+import { resvg, type ResvgRenderOptions } from './resvg.ts'
 import { encodePng } from './encode-png.ts'
 
 /** System fonts are never loaded: a cover's SVG carries its letters as paths, so the pixels depend on nothing installed. */
@@ -12,7 +12,7 @@ export const resvgOptions: ResvgRenderOptions = { font: { loadSystemFonts: false
 export function svgToPng(svg: string): Uint8Array {
   const known = rendered.get(svg)
   if (known) return known
-  const image = new Resvg(svg, resvgOptions).render()
+  const image = resvg(svg, resvgOptions).render()
   const png = encodePng(image.width, image.height, image.pixels)
   if (rendered.size >= 8) rendered.delete(rendered.keys().next().value as string)
   rendered.set(svg, png)

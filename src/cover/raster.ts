@@ -1,7 +1,7 @@
-import { Resvg } from '@resvg/resvg-js'
 import { encodeIndexedPngRuns, type ScanlineRun } from './encode-png.ts'
 import { COVER_COLOURS, COVER_HEIGHT, COVER_WIDTH, coverSvg, type Box, type CoverLayout, type SetLine } from './layout.ts'
 import { resvgOptions, svgToPng } from './png.ts'
+import { resvg } from './resvg.ts'
 
 /** Palette index of the rule (255); the paper is 0, and ink over paper at 254 strengths lies between. */
 const RULE = 255
@@ -52,7 +52,7 @@ export function rasterCover(layout: CoverLayout): Uint8Array {
       ...band.lines.map((line) => line.svg),
       '</g></svg>',
     ].join('\n')
-    const pixels = new Resvg(svg, resvgOptions).render().pixels
+    const pixels = resvg(svg, resvgOptions).render().pixels
     // Read as 32-bit words (RGBA, so alpha is the high byte on a little-endian machine): a quarter of the reads.
     const words = littleEndian && pixels.byteOffset % 4 === 0 ? new Uint32Array(pixels.buffer, pixels.byteOffset, pixels.byteLength / 4) : undefined
     const scanlines = new Uint8Array(stride * height)

@@ -1,6 +1,6 @@
 // Synchronous file-system calls: many small files read faster so (see read-text.ts).
 import { readdirSync, statSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { basename, join, resolve } from 'node:path'
 import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import { BookError } from '../errors.ts'
@@ -125,7 +125,12 @@ async function loadChapter(
 ): Promise<Chapter | undefined> {
   const { problems } = found
   const dirFile = new VFile({ path: displayPath(dir, cwd), cwd })
-  const sceneEntries = await listEntries(dir, (entry, isDir) => !isDir && entry.endsWith('.md') && entry !== END_NOTE)
+  // One listing tells the scenes, chapter.yaml and the end note apart: no stat per file.
+  const files = new Map<string, boolean>()
+  const sceneEntries = await listEntries(dir, (entry, isDir, isFile) => {
+    if (!isDir) files.set(entry, isFile)
+    return !isDir && entry.endsWith('.md') && entry !== END_NOTE
+  })
   if (sceneEntries.length === 0) {
     const message = dirFile.message('Unexpected chapter without scenes, expected at least one `.md` file', {
       ruleId: 'empty-chapter',
@@ -152,7 +157,7 @@ async function loadChapter(
   // A file name can hold control characters too; no title may carry them into XML.
   let title = removeForbiddenXmlChars(titleFromName(name))
   const metaPath = join(dir, CHAPTER_META)
-  if (await isFile(metaPath)) {
+  if (await listedFile(files, metaPath)) {
     const metaFile = await readText(metaPath, cwd)
     const given = fatalOf(metaFile).length === 0 ? parseChapterMeta(metaFile) : undefined
     problems.push(...fatalOf(metaFile))
@@ -160,7 +165,7 @@ async function loadChapter(
     if (given) title = given
   }
   const endNotePath = join(dir, END_NOTE)
-  const endNote = (await isFile(endNotePath)) ? await readPart(endNotePath, cwd, 'end note', found) : undefined
+  const endNote = (await listedFile(files, endNotePath)) ? await readPart(endNotePath, cwd, 'end note', found) : undefined
   return { slug: slugs.slug(`chapter-${number}`), number, title, scenes, endNote }
 }
 
@@ -217,7 +222,13 @@ function ordered(
 }
 
 
-async function listEntries(dir: string, keep: (name: string, isDir: boolean) => boolean): Promise<Ordered<null>[]> {
+/** Whether `path` is a file, from its folder's listing (name → a plain file); a link or the like is looked up. */
+async function listedFile(listing: ReadonlyMap<string, boolean>, path: string): Promise<boolean> {
+  const plain = listing.get(basename(path))
+  return plain === undefined ? false : plain || isFile(path)
+}
+
+async function listEntries(dir: string, keep: (name: string, isDir: boolean, isFile: boolean) => boolean): Promise<Ordered<null>[]> {
   let dirents
   try {
     dirents = readdirSync(dir, { withFileTypes: true })
@@ -225,7 +236,7 @@ async function listEntries(dir: string, keep: (name: string, isDir: boolean) => 
     return []
   }
   return dirents
-    .filter((dirent) => !dirent.name.startsWith('.') && keep(dirent.name, dirent.isDirectory()))
+    .filter((dirent) => !dirent.name.startsWith('.') && keep(dirent.name, dirent.isDirectory(), dirent.isFile()))
     .map((dirent) => ({ name: dirent.name, rank: rankOf(dirent.name), value: null }))
 }
 

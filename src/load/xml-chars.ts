@@ -6,11 +6,12 @@
  */
 export const FORBIDDEN_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 
+/** The controls and noncharacters alone: a search without look-arounds, many times faster over a long text. */
+const FORBIDDEN_SINGLE_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/
+
+/** Lone surrogates are what `isWellFormed` (ES2024) finds. */
 export function hasForbiddenXmlChars(text: string): boolean {
-  FORBIDDEN_XML_CHARS.lastIndex = 0
-  const found = FORBIDDEN_XML_CHARS.test(text)
-  FORBIDDEN_XML_CHARS.lastIndex = 0
-  return found
+  return !text.isWellFormed() || FORBIDDEN_SINGLE_CHARS.test(text)
 }
 
 export function removeForbiddenXmlChars(text: string): string {
