@@ -73,10 +73,12 @@ export interface BuildResult {
  */
 export async function build(manuscript: string, options: BuildOptions = {}): Promise<BuildResult> {
   const listen = options.onProgress
+  ;(globalThis as any).__T?.('build-start')
   const stage = async <T>(name: Stage, work: () => T | Promise<T>, summary: (value: T) => string): Promise<T> => {
     const start = performance.now()
     listen?.({ type: 'start', stage: name })
     const value = await work()
+    ;(globalThis as any).__T?.('end-'+name)
     listen?.({ type: 'end', stage: name, summary: summary(value), ms: performance.now() - start })
     return value
   }
@@ -97,6 +99,7 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
     const text = coverText(metadata)
     if (hasCover || !coverThread || cache?.hasCover(JSON.stringify(text))) return
     drawn = coverThread.draw(text)
+    ;(globalThis as any).__T?.('cover-asked'); drawn.then(()=>(globalThis as any).__T?.('cover-back'))
     drawn.catch(() => undefined)
   }
   try {
@@ -130,10 +133,11 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
         // Images are found in the parsed Markdown, so they are read after normalising.
         const images = await loadImages(book.folder, texts)
         if (images.problems.length > 0) throw new BookError(images.problems)
-        // Drawing a cover takes a while: the cache keeps it by what is written on it.
-        // Without a cover thread (run from source) the cover is drawn here; what draws it is loaded only then.
-        const draw = async (): Promise<CoverImage> => (drawn ? drawnCover(await drawn) : (await import('./cover/index.ts')).coverImage(book.metadata, undefined))
-        const cover = book.cover ? givenCover(book.cover) : await (cache ? cache.cover(coverKey, draw) : draw())
+        // Drawing a cover takes a while: the cache keeps it by what is written on it. Drawn on its
+        // thread, its bytes come while the book is rendered and packed, and only the zip waits for them.
+        // Without a cover thread (run from source) it is drawn here; what draws it is loaded only then.
+        const cover = book.cover ? givenCover(book.cover) : (cache?.keptCover(coverKey) ?? (await freshCover(book.metadata, drawn)))
+        if (cache && !book.cover && !cache.hasCover(coverKey)) void Promise.resolve(cover.data).then((data) => cache.keepCover(coverKey, { ...cover, data }), () => undefined)
         const pages = await renderBook(normalised, { ...options, cover, generator }, images, cache?.renderMemo(typeset.keys))
         // Rendering warns (removed HTML) and finds book errors too (an image without alt text): stop before packaging.
         const fatal = texts.flatMap((text) => text.file.messages.filter((message) => message.fatal))
@@ -180,6 +184,11 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
     coverThread?.cancel()
     await pool.close()
   }
+}
+
+/** The cover drawn for this build: on its thread (`drawn`, still coming), else here and now. */
+async function freshCover(metadata: Metadata, drawn: Promise<Uint8Array> | undefined): Promise<CoverImage> {
+  return drawn ? drawnCover(drawn) : (await import('./cover/index.ts')).coverImage(metadata, undefined)
 }
 
 /**

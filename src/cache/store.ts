@@ -15,8 +15,11 @@ export interface CacheData {
   wellFormed: string[]
   parts?: Array<[string, RenderedParts]>
   words?: Array<[string, number]>
-  covers?: Array<[string, CoverImage]>
+  covers?: Array<[string, DrawnCover]>
 }
+
+/** A cover as the cache keeps it: drawn, its bytes made. */
+export type DrawnCover = CoverImage & { data: Uint8Array }
 
 /** One text rendered: its XHTML parts, the footnote number after it, and the messages rendering left. */
 export interface RenderedParts {
@@ -100,7 +103,7 @@ export class BuildCache implements PackCache {
   #texts = new Map<string, TextResult>()
   #parts = new Map<string, RenderedParts>()
   #words = new Map<string, number>()
-  #covers = new Map<string, CoverImage>()
+  #covers = new Map<string, DrawnCover>()
   #packed: ByContent<PackedEntry>
   #wellFormed: ByContent<true>
   /** A text's key by settings and content, across builds. */
@@ -222,15 +225,17 @@ export class BuildCache implements PackCache {
     }
   }
 
-  /** A drawn cover by what is written on it (`key`), else drawn now by `draw`. */
-  async cover(key: string, draw: () => CoverImage | Promise<CoverImage>): Promise<CoverImage> {
-    let cover = this.#covers.get(key)
-    if (!cover) {
-      cover = await draw()
-      this.#covers.set(key, cover)
-    }
-    this.#used.covers.add(key)
+  /** The drawn cover kept for what is written on it (`key`). */
+  keptCover(key: string): DrawnCover | undefined {
+    const cover = this.#covers.get(key)
+    if (cover) this.#used.covers.add(key)
     return cover
+  }
+
+  /** Keep a cover drawn for this build. */
+  keepCover(key: string, cover: DrawnCover): void {
+    this.#covers.set(key, cover)
+    this.#used.covers.add(key)
   }
 
   /** Whether the cover with this text is kept (a build then need not start drawing it). */

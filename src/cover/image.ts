@@ -11,7 +11,8 @@ export interface CoverImage {
   /** Path inside the EPUB's content folder. */
   href: string
   mediaType: 'image/png' | 'image/jpeg'
-  data: Uint8Array
+  /** The image, or the promise of it while its thread draws it: only the zip waits for it. */
+  data: Uint8Array | Promise<Uint8Array>
   /** True when colophon drew it (no cover.jpg or cover.png in the manuscript). */
   generated: boolean
 }
@@ -22,8 +23,8 @@ export function givenCover(given: GivenCover): CoverImage {
   return { href: `images/cover.${extension}`, mediaType: given.mediaType, data: given.data, generated: false }
 }
 
-/** A cover colophon drew (a PNG). */
-export function drawnCover(data: Uint8Array): CoverImage {
+/** A cover colophon drew (a PNG), or is drawing. */
+export function drawnCover(data: Uint8Array | Promise<Uint8Array>): CoverImage {
   return { href: 'images/cover.png', mediaType: 'image/png', data, generated: true }
 }
 

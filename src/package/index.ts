@@ -6,7 +6,7 @@ import { accessibilityMetadata } from './accessibility.ts'
 import { bookIdentifier } from './identifier.ts'
 import { zipEpub, type ZipEntry } from './zip.ts'
 
-export { deflateText, zipEpub, type PackCache, type PackedEntry, type TextDeflater, type ZipEntry } from './zip.ts'
+export { deflateText, zipEpub, type PackCache, type PackedEntry, type TextDeflater, type ZipEntry, type EntryData, type MadeEntry, settleEntries } from './zip.ts'
 
 export { bookIdentifier } from './identifier.ts'
 export { accessibilityMetadata, CONFORMANCE, type AccessibilityMetadata } from './accessibility.ts'

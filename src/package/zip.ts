@@ -3,9 +3,26 @@ import { promisify } from 'node:util'
 
 const deflate = promisify(deflateRaw)
 
+/**
+ * An entry's content: text (written as UTF-8), bytes, or bytes still being
+ * made (a cover drawn on its own thread), which the zip waits for last.
+ */
+export type EntryData = string | Uint8Array | Promise<Uint8Array>
+
 export interface ZipEntry {
   path: string
+  data: EntryData
+}
+
+/** An entry whose content is made: what targets read and the verify stage checks. */
+export interface MadeEntry {
+  path: string
   data: string | Uint8Array
+}
+
+/** The entries with every pending content waited for, in their order. */
+export async function settleEntries(entries: readonly ZipEntry[]): Promise<MadeEntry[]> {
+  return Promise.all(entries.map(async (entry) => (entry.data instanceof Promise ? { path: entry.path, data: await entry.data } : (entry as MadeEntry))))
 }
 
 /** One entry's bytes as stored in the zip: what the deflate cache keeps. */
@@ -33,22 +50,23 @@ export const DEFLATE_LEVEL = 6
  * A byte-reproducible EPUB container (OCF): `mimetype` first and stored,
  * then the entries in the order given, every one with the same DOS time,
  * no directory entries, no extra fields, deflated at one fixed level.
- * Entries deflate in parallel on libuv's thread pool; the zip's bytes only
- * depend on the entries, the date and zlib's output for the level.
+ * Entries deflate in parallel on libuv's thread pool, and an entry whose
+ * bytes are still coming is waited for while the others deflate; the zip's
+ * bytes only depend on the entries, the date and zlib's output for the level.
  */
 export async function zipEpub(entries: ZipEntry[], date: Date, cache?: PackCache, deflateTexts?: TextDeflater): Promise<Uint8Array> {
   const encoder = new TextEncoder()
   const all = [{ path: 'mimetype', data: 'application/epub+zip' }, ...entries]
   // Big texts (chapters) may be encoded and deflated elsewhere (the build's worker threads), all at once.
-  const known = all.map((entry, index) => (index === 0 ? undefined : cache?.packed(entry.data)))
+  const known = all.map((entry, index) => (index === 0 || entry.data instanceof Promise ? undefined : cache?.packed(entry.data)))
   const handed = deflateTexts ? all.flatMap((entry, index) => (index > 0 && !known[index] && typeof entry.data === 'string' && entry.data.length >= HAND_OVER_CHARS ? [index] : [])) : []
   const elsewhere = handed.length > 0 && deflateTexts ? await deflateTexts(handed.map((index) => all[index]?.data as string)) : []
   const byIndex = new Map(handed.map((index, at) => [index, elsewhere[at] as PackedEntry]))
   const packed = await Promise.all(
     all.map(async (entry, index) => {
       const ready = known[index] ?? byIndex.get(index)
-      if (ready && byIndex.has(index)) cache?.remember(entry.data, ready)
-      return { name: encoder.encode(entry.path), ...(ready ?? (await pack(entry.data, index === 0, cache))) }
+      if (ready && byIndex.has(index) && typeof entry.data === 'string') cache?.remember(entry.data, ready)
+      return { name: encoder.encode(entry.path), ...(ready ?? (await pack(await entry.data, index === 0, cache))) }
     }),
   )
   return assemble(packed, dosDateTime(date))

@@ -1,3 +1,4 @@
+import type { EntryData } from '../package/zip.ts'
 /** An entry of the table of contents: nav and NCX are made from these. */
 export interface TocEntry {
   /** Plain label: no invisible characters (nav labels and the NCX are read aloud and indexed). */
@@ -30,7 +31,8 @@ export interface Resource {
   id: string
   href: string
   mediaType: string
-  data: string | Uint8Array
+  /** Its content, or the promise of its bytes (a cover still being drawn). */
+  data: EntryData
   /** Manifest properties (`cover-image`). */
   properties?: string
 }

@@ -1,5 +1,5 @@
 import type { Publication } from '../package/index.ts'
-import { zipEpub, type PackCache, type TextDeflater, type ZipEntry } from '../package/index.ts'
+import { settleEntries, zipEpub, type MadeEntry, type PackCache, type TextDeflater } from '../package/index.ts'
 import { BookError } from '../errors.ts'
 import { appleTarget } from './apple.ts'
 import { epubTarget } from './epub.ts'
@@ -32,7 +32,7 @@ export interface TargetOutput {
   fileName: string
   epub: Uint8Array
   /** The files zipped into `epub`, in its order (what the verify stage checks). */
-  entries: readonly ZipEntry[]
+  entries: readonly MadeEntry[]
 }
 
 export interface TargetOptions {
@@ -57,10 +57,13 @@ export function transformFor(publication: Publication, target: Target): Publicat
  * every target, so nothing is written when one target fails.
  */
 export async function makeTargets(publication: Publication, names: readonly TargetName[], options: TargetOptions): Promise<TargetOutput[]> {
+  // A preflight weighs every file, so a cover still being drawn is waited for; without one, only the zip waits for it.
+  const weighed = names.some((name) => targets[name].preflight.length > 0)
+  const source = weighed ? { ...publication, entries: await settleEntries(publication.entries) } : publication
   const made = names.map((name) => {
     const target = targets[name]
     const fileName = target.fileName(options.slug)
-    const transformed = transformFor(publication, target)
+    const transformed = transformFor(source, target)
     return { target: name, fileName, transformed, problems: preflight(transformed, target.preflight, fileName, options.preflight) }
   })
   const problems = made.flatMap((output) => output.problems)
@@ -70,7 +73,7 @@ export async function makeTargets(publication: Publication, names: readonly Targ
       target,
       fileName,
       epub: await zipEpub(transformed.entries, options.date, options.pack, options.deflate),
-      entries: transformed.entries,
+      entries: await settleEntries(transformed.entries),
     })),
   )
 }

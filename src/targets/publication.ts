@@ -6,8 +6,15 @@ export type { Publication, ZipEntry }
 
 const decoder = new TextDecoder()
 
+/** An entry's content; targets only read files whose content is made (text, given images), never a cover still being drawn. */
+export function madeData(entry: ZipEntry): string | Uint8Array {
+  if (entry.data instanceof Promise) throw new TypeError(`${entry.path} is still being made: settle the publication's entries first`)
+  return entry.data
+}
+
 export function entryText(entry: ZipEntry): string {
-  return typeof entry.data === 'string' ? entry.data : decoder.decode(entry.data)
+  const data = madeData(entry)
+  return typeof data === 'string' ? data : decoder.decode(data)
 }
 
 export function findEntry(publication: Publication, path: string): ZipEntry | undefined {

@@ -1,3 +1,4 @@
+import { madeData } from '../publication.ts'
 import type { PreflightRule } from './types.ts'
 
 const encoder = new TextEncoder()
@@ -14,10 +15,10 @@ export const sizeBudget: PreflightRule = {
   id: 'size-budget',
   summary: 'the book’s files come to at most 50 MiB uncompressed (Send-to-Kindle’s limits: 200 MB by app, 50 MB by e-mail); the largest files are named when it is over',
   check({ publication, options }) {
-    const sizes = publication.entries.map((entry) => ({
-      path: entry.path,
-      bytes: typeof entry.data === 'string' ? encoder.encode(entry.data).byteLength : entry.data.byteLength,
-    }))
+    const sizes = publication.entries.map((entry) => {
+      const data = madeData(entry)
+      return { path: entry.path, bytes: typeof data === 'string' ? encoder.encode(data).byteLength : data.byteLength }
+    })
     const total = sizes.reduce((sum, entry) => sum + entry.bytes, 0)
     if (total <= options.maxBytes) return []
     const largest = [...sizes].sort((a, b) => b.bytes - a.bytes || (a.path < b.path ? -1 : 1)).slice(0, 3)
