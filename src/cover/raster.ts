@@ -53,23 +53,32 @@ export function rasterCover(layout: CoverLayout): Uint8Array {
       '</g></svg>',
     ].join('\n')
     const pixels = resvg(svg, resvgOptions).render().pixels
-    // Read as 32-bit words (RGBA, so alpha is the high byte on a little-endian machine): a quarter of the reads.
-    const words = littleEndian && pixels.byteOffset % 4 === 0 ? new Uint32Array(pixels.buffer, pixels.byteOffset, pixels.byteLength / 4) : undefined
     const scanlines = new Uint8Array(stride * height)
-    for (let row = 0; row < height; row++) {
-      const line = scanlines.subarray(row * stride, (row + 1) * stride)
-      drawRow(layout, box.top + row, line)
-      const from = row * width
-      for (let x = 0; x < width; x++) {
-        const alpha = words ? (words[from + x] as number) >>> 24 : (pixels[(from + x) * 4 + 3] as number)
-        if (alpha > 0) line[1 + box.left + x] = level[alpha] as number
-      }
-    }
+    for (let row = 0; row < height; row++) drawRow(layout, box.top + row, scanlines.subarray(row * stride, (row + 1) * stride))
+    inkLevels(pixels, width, height, scanlines, stride, 1 + box.left, level)
     runs.push({ scanlines, times: 1 })
     y = box.bottom
   }
   flatUntil(COVER_HEIGHT)
   return encodeIndexedPngRuns(COVER_WIDTH, COVER_HEIGHT, palette(), runs)
+}
+
+/**
+ * Each pixel's coverage (its alpha) as an ink level, into the scanlines at
+ * `offset` in each row; uncovered pixels keep what the row has (paper). One
+ * small function, so it is optimised early: this loop over every pixel of the
+ * bands was most of the raster's own time while the cover thread's code was
+ * still cold.
+ */
+function inkLevels(pixels: Uint8Array, width: number, height: number, scanlines: Uint8Array, stride: number, offset: number, level: Uint8Array): void {
+  let from = 3
+  for (let row = 0; row < height; row++) {
+    let to = row * stride + offset
+    for (let x = 0; x < width; x++, from += 4, to++) {
+      const alpha = pixels[from] as number
+      if (alpha !== 0) scanlines[to] = level[alpha] as number
+    }
+  }
 }
 
 /** Which of the repeated scanlines row `y` is: above or below the frame, its edge, inside it, inside it across the rule. */
@@ -127,7 +136,6 @@ function overlaps(a: Box, b: Box): boolean {
   return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom
 }
 
-const littleEndian = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1
 
 /** Paper, then ink over paper at each strength, then the rule: 256 RGB triples. */
 function palette(): Uint8Array {
