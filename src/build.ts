@@ -73,12 +73,10 @@ export interface BuildResult {
  */
 export async function build(manuscript: string, options: BuildOptions = {}): Promise<BuildResult> {
   const listen = options.onProgress
-  ;(globalThis as any).__T?.('build-start')
   const stage = async <T>(name: Stage, work: () => T | Promise<T>, summary: (value: T) => string): Promise<T> => {
     const start = performance.now()
     listen?.({ type: 'start', stage: name })
     const value = await work()
-    ;(globalThis as any).__T?.('end-'+name)
     listen?.({ type: 'end', stage: name, summary: summary(value), ms: performance.now() - start })
     return value
   }
@@ -99,7 +97,6 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
     const text = coverText(metadata)
     if (hasCover || !coverThread || cache?.hasCover(JSON.stringify(text))) return
     drawn = coverThread.draw(text)
-    ;(globalThis as any).__T?.('cover-asked'); drawn.then(()=>(globalThis as any).__T?.('cover-back'))
     drawn.catch(() => undefined)
   }
   try {
