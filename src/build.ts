@@ -87,6 +87,8 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
   const cwd = options.cwd ?? process.cwd()
   // The cover is drawn on a thread of its own from the start (not for a watch rebuild: its cover is kept).
   const coverThread = options.previous ? undefined : coverOnThread()
+  // For a big book the pool's first worker is the cover thread, once the cover is drawn.
+  if (coverThread) pool.lend(() => coverThread.handOver())
   // A big book's worker threads load while the main thread reads it.
   const parallelChars = options.threads === undefined ? PARALLEL_CHARS.byDefault : PARALLEL_CHARS.asked
   if (!options.previous && pool.threads > 0 && looksLarge(resolve(cwd, manuscript), parallelChars)) pool.start()

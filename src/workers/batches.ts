@@ -1,0 +1,33 @@
+import { createRunner, type Task, type TaskResult, type TextSettings } from './tasks.ts'
+
+/** A batch of the pool's tasks, as a worker thread receives it (pool.ts). */
+export interface BatchMessage {
+  run: number
+  settings: TextSettings
+  tasks: Array<{ index: number; task: Task }>
+}
+
+/** What a worker thread answers the pool: ready for batches, a batch's results in its order, or its error. */
+export type ReplyMessage =
+  | { ready: true }
+  | { run: number; results: Array<{ index: number; result: TaskResult }> }
+  | { run: number; error: string }
+
+/** Runs batches on a worker thread, with one runner per settings (a unified processor is reused, not rebuilt). */
+export function batchRunner(): (batch: BatchMessage) => ReplyMessage {
+  const runners = new Map<string, ReturnType<typeof createRunner>>()
+  return (batch) => {
+    const key = JSON.stringify(batch.settings)
+    let runner = runners.get(key)
+    if (!runner) {
+      runner = createRunner(batch.settings)
+      runners.set(key, runner)
+    }
+    try {
+      const run = runner
+      return { run: batch.run, results: batch.tasks.map(({ index, task }) => ({ index, result: run(task) })) }
+    } catch (error) {
+      return { run: batch.run, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }
+    }
+  }
+}
