@@ -110,6 +110,24 @@ interface Row {
   load: [number, number]
 }
 
+/**
+ * Run colophon and pandoc by turns, `runs` times each (colophon, pandoc, colophon, …): the
+ * machine's speed drifts by more than a run takes, and taking turns gives both the same spells.
+ * Stops at the first failure.
+ */
+async function alternate(commands: Array<{ label: string; command: string[] }>, runs: number, method: Method): Promise<Sample[][]> {
+  const samples = commands.map((): Sample[] => [])
+  for (let index = 1; index <= runs; index++) {
+    for (const [at, { label, command }] of commands.entries()) {
+      const sample = await measure(command, root, method)
+      samples[at]?.push(sample)
+      process.stderr.write(`  ${label} run ${index}/${runs}: ${sample.ok ? `${sample.wallS.toFixed(2)} s` : `failed: ${sample.error ?? ''}`}\n`)
+      if (!sample.ok) return samples
+    }
+  }
+  return samples
+}
+
 /** Run a command up to `runs` times; stop at the first failure. */
 async function repeat(label: string, command: string[], runs: number, method: Method, before?: () => Promise<void>): Promise<Sample[]> {
   const samples: Sample[] = []
@@ -158,7 +176,7 @@ function machine(method: Method, options: Options, pandoc: string | undefined): 
     `- Node: ${process.version}`,
     `- pandoc: ${pandoc ?? 'not found'}${options.pandoc ? '' : ' (not run)'}`,
     `- Measured with: ${describeMethod(method)}`,
-    `- Runs: ${options.runs} per tool and size, medians shown; seed ${options.seed}; ${new Date().toISOString().slice(0, 10)}`,
+    `- Runs: ${options.runs} per tool and size, colophon and pandoc by turns, medians shown; seed ${options.seed}; ${new Date().toISOString().slice(0, 10)}`,
     ''
   ].join('\n')
 }
@@ -217,20 +235,15 @@ async function main(argv: string[]): Promise<number> {
   const pandoc = pandocVersion()
   const runPandoc = options.pandoc && pandoc !== undefined
   const rows: Row[] = []
-  const measured = async (size: SizeName, tool: string, run: () => Promise<Sample[]>): Promise<void> => {
-    const before = loadavg()[0] ?? 0
-    const samples = await run()
-    rows.push({ size, tool, samples, load: [before, loadavg()[0] ?? 0] })
-  }
   for (const size of options.sizes) {
     const { manuscript, pandocInput } = await prepare(size, options.seed)
     process.stderr.write(`${size}:\n`)
-    const colophonEpub = `${outDir}/${size}.colophon.epub`
-    await measured(size, 'colophon', () => repeat('colophon', colophonCommand(manuscript, colophonEpub, fullBuild), options.runs, method))
-    if (runPandoc) {
-      const pandocEpub = `${outDir}/${size}.pandoc.epub`
-      await measured(size, 'pandoc', () => repeat('pandoc', pandocCommand(pandocInput, pandocEpub), options.runs, method))
-    }
+    const colophon = { label: 'colophon', command: colophonCommand(manuscript, `${outDir}/${size}.colophon.epub`, fullBuild) }
+    const commands = runPandoc ? [colophon, { label: 'pandoc', command: pandocCommand(pandocInput, `${outDir}/${size}.pandoc.epub`) }] : [colophon]
+    const before = loadavg()[0] ?? 0
+    const samples = await alternate(commands, options.runs, method)
+    const after = loadavg()[0] ?? 0
+    commands.forEach(({ label }, at) => rows.push({ size, tool: label, samples: samples[at] ?? [], load: [before, after] }))
   }
   const report = [
     `# colophon build benchmark\n\n${machine(method, options, pandoc)}`,
