@@ -4,7 +4,7 @@
 // import. Where the cache cannot be written, tsx's loader runs the source.
 // (docs/decisions/0003-run-typescript-through-tsx.md)
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
@@ -33,7 +33,11 @@ async function bundle() {
   if (process.env.COLOPHON_NO_BUNDLE) return undefined
   const hash = sourceHash()
   const folder = join(root, 'node_modules', '.cache', 'colophon', hash)
-  if (existsSync(join(folder, 'cli.js'))) return folder
+  if (existsSync(join(folder, 'cli.js'))) {
+    // Marked as used, so that pruning (below) spares it.
+    touch(folder)
+    return folder
+  }
   const esbuild = await import('esbuild')
   const staging = `${folder}.${process.pid}.tmp`
   await esbuild.build({
@@ -70,7 +74,49 @@ async function bundle() {
     // Another process finished the same bundle first: use theirs.
     rmSync(staging, { recursive: true, force: true })
   }
+  pruneBundles(dirname(folder), folder)
   return folder
+}
+
+function touch(folder) {
+  try {
+    const now = new Date()
+    utimesSync(folder, now, now)
+  } catch {
+    // A read-only install: nothing is pruned there either.
+  }
+}
+
+/** Bundles kept besides the newest, whatever their age: a checkout switched back and forth reuses them. */
+const KEEP_BUNDLES = 4
+/** Older than this, a bundle no running process is likely to start a thread from: a day. */
+const STALE_MS = 24 * 60 * 60 * 1000
+
+/**
+ * Remove the bundles of earlier source states (one folder of some 9 MB each
+ * per edit of src/), and staging folders a killed bundling left: all but the
+ * few used last, and only those unused for a day (each run marks its
+ * bundle), since a process still running from one (a long watch) loads
+ * modules and starts threads from it. Only an edit of colophon's own
+ * sources makes a new bundle, so an installed colophon never prunes.
+ */
+export function pruneBundles(cacheFolder, current, now = Date.now()) {
+  let folders
+  try {
+    folders = readdirSync(cacheFolder, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && join(cacheFolder, entry.name) !== current)
+      .map((entry) => {
+        const path = join(cacheFolder, entry.name)
+        return { path, time: statSync(path).mtimeMs }
+      })
+      .sort((a, b) => b.time - a.time)
+  } catch {
+    return
+  }
+  for (const [index, { path, time }] of folders.entries()) {
+    if (index < KEEP_BUNDLES || now - time < STALE_MS) continue
+    rmSync(path, { recursive: true, force: true })
+  }
 }
 
 /** Import one of colophon's modules (`cli` or `api`). */
