@@ -87,9 +87,9 @@ function touch(folder) {
   }
 }
 
-/** Bundles kept besides the newest, whatever their age: a checkout switched back and forth reuses them. */
+/** Bundles kept besides the current one, whatever their age: a checkout switched back and forth reuses them. */
 const KEEP_BUNDLES = 4
-/** Older than this, a bundle no running process is likely to start a thread from: a day. */
+/** Unused for longer than this, a bundle no running process is likely to load from: a day. */
 const STALE_MS = 24 * 60 * 60 * 1000
 
 /**

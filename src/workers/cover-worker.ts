@@ -1,9 +1,10 @@
 // The cover thread's script (cover.ts): it reads the cover's fonts while the
 // build loads the book, draws the cover it is asked for, and answers with
 // the PNG. Only the cover's modules are loaded here, at first. For a big
-// book the pool then takes the thread as a worker (pool.ts `lend`): its
-// batches are run as worker.ts runs them, with the typesetting modules
-// loaded on the first one, so the build starts one thread fewer.
+// book the pool takes the thread as a worker (pool.ts `lend`): told so
+// (`PREPARE_BATCHES`), it loads the typesetting modules while the book is
+// read, and after the cover it runs batches as worker.ts runs them, so the
+// build starts one thread fewer.
 //
 // It is never terminated from outside while it may be working: Node aborts
 // the whole process when a thread is stopped inside a zlib call (a handle
@@ -28,6 +29,7 @@ if (port) {
   new Intl.NumberFormat().format(0)
   new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeZone: 'UTC' }).format(0)
   let runBatch: ((batch: BatchMessage) => ReplyMessage) | undefined
+  const batches = async (): Promise<(batch: BatchMessage) => ReplyMessage> => (runBatch ??= (await import('./batches.ts')).batchRunner())
   const receive = async (message: CoverText | BatchMessage | typeof STOP_COVER | typeof PREPARE_BATCHES): Promise<void> => {
     if (message === STOP_COVER) {
       port.close()
@@ -35,12 +37,11 @@ if (port) {
     }
     if (message === PREPARE_BATCHES) {
       // Taken by the pool: the typesetting modules load now, while the build reads the book.
-      runBatch ??= (await import('./batches.ts')).batchRunner()
+      await batches()
       return
     }
     if ('tasks' in message) {
-      runBatch ??= (await import('./batches.ts')).batchRunner()
-      port.postMessage(runBatch(message))
+      port.postMessage((await batches())(message))
       return
     }
     try {
