@@ -3,36 +3,82 @@
 // later runs import that bundle directly, with no loader hooks on every
 // import. Where the cache cannot be written, tsx's loader runs the source.
 // (docs/decisions/0003-run-typescript-through-tsx.md)
-import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)))
-const src = join(root, 'src')
 
 /** Entry points the bundle exposes, by name. */
 const entries = { cli: 'src/cli/index.ts', api: 'src/index.ts', worker: 'src/workers/worker.ts', 'cover-worker': 'src/workers/cover-worker.ts' }
 
-function sourceHash() {
-  const hash = createHash('sha256')
+/** colophon's source files (src/), in a fixed order, each with what a stat says of it. */
+function sourceFiles(base) {
+  const files = []
   const walk = (folder) => {
     for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const path = join(folder, entry.name)
       if (entry.isDirectory()) walk(path)
-      else if (/\.(ts|js|json)$/.test(entry.name)) hash.update(path.slice(root.length)).update(readFileSync(path))
+      else if (/\.(ts|js|json)$/.test(entry.name)) files.push({ path, stat: statSync(path) })
     }
   }
-  walk(src)
-  hash.update(process.version).update(root)
+  walk(join(base, 'src'))
+  return files
+}
+
+/** The hash of the sources' contents (with Node's version and the install's folder) that names their bundle. */
+async function contentHash(files, base) {
+  const { createHash } = await import('node:crypto')
+  const hash = createHash('sha256')
+  for (const { path } of files) hash.update(path.slice(base.length)).update(readFileSync(path))
+  hash.update(process.version).update(base)
   return hash.digest('hex').slice(0, 16)
+}
+
+/**
+ * The sources' hash. Reading and hashing every file of src/ was some 20 ms
+ * of every run, so the last hash is kept in a stamp with what a stat said of
+ * each file then (size, modification and change time, inode): while every
+ * file stats the same, the stamp's hash is taken. An edit, a checkout or a
+ * copy changes at least the change time, which no tool sets back. (`base`:
+ * the install's folder, for tests.)
+ */
+export async function sourceHash(cacheFolder, base = root) {
+  const files = sourceFiles(base)
+  const seen = [process.version, base, ...files.map(({ path, stat }) => `${path.slice(base.length)} ${stat.size} ${stat.mtimeMs} ${stat.ctimeMs} ${stat.ino}`)].join('\n')
+  const stamp = join(cacheFolder, `stamp-${fnv(base)}.txt`)
+  try {
+    const kept = readFileSync(stamp, 'utf8')
+    const newline = kept.indexOf('\n')
+    if (kept.slice(newline + 1) === seen) return kept.slice(0, newline)
+  } catch {
+    // No stamp yet.
+  }
+  const hash = await contentHash(files, base)
+  try {
+    mkdirSync(cacheFolder, { recursive: true })
+    const staging = `${stamp}.${process.pid}.tmp`
+    writeFileSync(staging, `${hash}\n${seen}`)
+    renameSync(staging, stamp)
+  } catch {
+    // A read-only install hashes on every run.
+  }
+  return hash
+}
+
+/** FNV-1a of a string, as 8 hex digits: names the stamp of one install's folder. */
+function fnv(text) {
+  let hash = 0x811c9dc5
+  for (let at = 0; at < text.length; at++) hash = Math.imul(hash ^ text.charCodeAt(at), 0x01000193)
+  return (hash >>> 0).toString(16).padStart(8, '0')
 }
 
 async function bundle() {
   if (process.env.COLOPHON_NO_BUNDLE) return undefined
-  const hash = sourceHash()
-  const folder = join(root, 'node_modules', '.cache', 'colophon', hash)
+  const cacheFolder = join(root, 'node_modules', '.cache', 'colophon')
+  const hash = await sourceHash(cacheFolder)
+  const folder = join(cacheFolder, hash)
   if (existsSync(join(folder, 'cli.js'))) {
     // Marked as used, so that pruning (below) spares it.
     touch(folder)

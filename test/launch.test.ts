@@ -1,8 +1,8 @@
-import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { pruneBundles } from '../src/launch.js'
+import { pruneBundles, sourceHash } from '../src/launch.js'
 
 const DAY = 24 * 60 * 60 * 1000
 let folder: string | undefined
@@ -29,5 +29,31 @@ describe('the launcher’s bundle cache', () => {
 
   it('does nothing where there is no cache folder', () => {
     expect(() => pruneBundles(join(tmpdir(), 'colophon-no-such-folder'), undefined)).not.toThrow()
+  })
+
+  it('names a bundle by its sources’ contents, read again only when a file stats differently', async () => {
+    folder = await mkdtemp(join(tmpdir(), 'colophon-sources-'))
+    const cache = join(folder, 'cache')
+    await mkdir(join(folder, 'src', 'cli'), { recursive: true })
+    await writeFile(join(folder, 'src', 'cli', 'index.ts'), 'export const a = 1\n')
+    await writeFile(join(folder, 'src', 'notes.md'), 'not a source')
+    const time = new Date('2020-01-01T00:00:00Z')
+    await utimes(join(folder, 'src', 'cli', 'index.ts'), time, time)
+    const first = await sourceHash(cache, folder)
+    expect(first).toMatch(/^[0-9a-f]{16}$/)
+    const [stamp] = (await readdir(cache)).filter((name) => name.startsWith('stamp-'))
+    expect((await readFile(join(cache, stamp as string), 'utf8')).split('\n')[0]).toBe(first)
+    expect(await sourceHash(cache, folder)).toBe(first)
+    // The same size and modification time, other contents: the change time still tells.
+    await writeFile(join(folder, 'src', 'cli', 'index.ts'), 'export const b = 1\n')
+    await utimes(join(folder, 'src', 'cli', 'index.ts'), time, time)
+    const second = await sourceHash(cache, folder)
+    expect(second).not.toBe(first)
+    // Back to the first contents: the first name again, whatever the times.
+    await writeFile(join(folder, 'src', 'cli', 'index.ts'), 'export const a = 1\n')
+    expect(await sourceHash(cache, folder)).toBe(first)
+    // Only sources count.
+    await writeFile(join(folder, 'src', 'notes.md'), 'still not a source')
+    expect(await sourceHash(cache, folder)).toBe(first)
   })
 })

@@ -94,7 +94,7 @@ export async function buildAndWrite(
 ): Promise<{ book: Book }> {
   const single = targets.length === 1
   const result = await build(dir, { wordJoiner: options.wordJoiner, targets, threads: options.threads, ...extra })
-  if (result.messages.length > 0) process.stderr.write(`${report(shownOf(result.messages, dir))}\n`)
+  if (result.messages.length > 0) process.stderr.write(`${await report(shownOf(result.messages, dir))}\n`)
   if (options.frail && result.messages.length > 0) {
     throw new WarningsFailed(`${result.messages.length} warning${result.messages.length === 1 ? '' : 's'} and --frail; the book was not written`)
   }

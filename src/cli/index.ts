@@ -129,7 +129,7 @@ export async function main(argv: string[]): Promise<number> {
       return done ? EXIT.ok : EXIT.usage
     }
     if (error instanceof BookError) {
-      process.stderr.write(`${report(error.messages)}\n`)
+      process.stderr.write(`${await report(error.messages)}\n`)
       return EXIT.book
     }
     if (error instanceof ChecksFailed || error instanceof WarningsFailed) {

@@ -22,6 +22,6 @@ export async function runLint(dir: string, options: LintCommandOptions): Promise
   const { messages } = await lintManuscript(dir)
   if (options.format === 'json') process.stdout.write(`${formatJson(messages)}\n`)
   else if (options.format === 'github') process.stdout.write(messages.length > 0 ? `${formatGithub(messages)}\n` : '')
-  else if (messages.length > 0) process.stdout.write(`${report(messages)}\n`)
+  else if (messages.length > 0) process.stdout.write(`${await report(messages)}\n`)
   if (options.frail && messages.length > 0) throw new WarningsFailed(`${messages.length} lint warning${messages.length === 1 ? '' : 's'} and --frail`)
 }

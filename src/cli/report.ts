@@ -1,9 +1,13 @@
 import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
-import { reporter } from 'vfile-reporter'
 
-/** Format messages with vfile-reporter, grouped by the file they point at. */
-export function report(messages: VFileMessage[], options: { color?: boolean } = {}): string {
+/**
+ * Format messages with vfile-reporter, grouped by the file they point at.
+ * Loaded when there is something to report: with the string-width modules
+ * it brings, it is some 10 ms of every clean build's start.
+ */
+export async function report(messages: VFileMessage[], options: { color?: boolean } = {}): Promise<string> {
+  const { reporter } = await import('vfile-reporter')
   const files = new Map<string, VFile>()
   for (const message of messages) {
     const path = message.file || '<input>'

@@ -14,6 +14,6 @@ export async function runTypeset(path: string | undefined, options: TypesetComma
   const value = path ? await readFile(path, 'utf8') : await text(process.stdin)
   const file = new VFile({ path: path ?? '<stdin>', value: value.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n') })
   const result = typeset(file, { wordJoiner: options.wordJoiner })
-  if (result.messages.length > 0) process.stderr.write(`${report(result.messages)}\n`)
+  if (result.messages.length > 0) process.stderr.write(`${await report(result.messages)}\n`)
   process.stdout.write(`${options.format === 'text' ? result.text : result.xhtml}\n`)
 }

@@ -50,7 +50,7 @@ export async function watchBuild(dir: string, options: WatchOptions): Promise<ne
         `colophon: rebuilt in ${Math.round(performance.now() - start)} ms, ${cpuMs} ms CPU (${options.cache.stats.misses} texts typeset, ${options.cache.stats.hits} from the cache)\n`,
       )
     } catch (error) {
-      if (error instanceof BookError) process.stderr.write(`${report(error.messages)}\n`)
+      if (error instanceof BookError) process.stderr.write(`${await report(error.messages)}\n`)
       else process.stderr.write(`colophon: ${error instanceof Error ? error.message : String(error)}\n`)
       process.stderr.write('colophon: rebuild failed; the previous book was left as it was\n')
     } finally {

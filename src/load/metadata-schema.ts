@@ -1,4 +1,4 @@
-import { isLangCode } from 'is-language-code'
+import { checkLanguageTag } from './language-tag.ts'
 import * as z from '../zod.ts'
 import { canonicalIdentifier } from './identifier.ts'
 
@@ -30,7 +30,7 @@ const isoDate = z.string().check(z.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as
 /** A well-formed BCP 47 tag whose subtags are in the IANA registry (`english`, `en_GB`, `xx` are not). */
 const language = z.string().check(
   z.superRefine((tag: string, context) => {
-    const checked = isLangCode(tag)
+    const checked = checkLanguageTag(tag)
     let canonical = false
     try {
       canonical = Intl.getCanonicalLocales(tag).length === 1

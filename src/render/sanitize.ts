@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Nodes, Root, RootContent, Text } from 'hast'
 import { sanitize } from 'hast-util-sanitize'
-import { isLangCode } from 'is-language-code'
+import { checkLanguageTag } from '../load/language-tag.ts'
 import { find, html } from 'property-information'
 import type { VFile } from 'vfile'
 import { codePointName, FORBIDDEN_XML_CHARS } from '../load/xml-chars.ts'
@@ -104,7 +104,7 @@ function reviewAttributes(element: Element, warn: Warn): void {
       remove(`Unexpected attribute \`${attribute}\` on \`<${name}>\`, removed; expected only lang, xml:lang, class, title or dir${name === 'a' ? ', href' : ''}`)
     } else if (typeof rule !== 'string' && !values.every((item) => rule.slice(1).some((ok) => (ok instanceof RegExp ? ok.test(item) : String(ok) === item)))) {
       remove(`Unexpected value \`${values.join(' ')}\` of \`${attribute}\` on \`<${name}>\`, removed; expected ${rule.slice(1).join(' or ')}`)
-    } else if ((property === 'lang' || property === 'xmlLang') && !isLangCode(values[0] ?? '').res) {
+    } else if ((property === 'lang' || property === 'xmlLang') && !checkLanguageTag(values[0] ?? '').res) {
       remove(`Unexpected \`${attribute}="${values[0]}"\`, removed; expected a BCP 47 language tag such as en or fr-CA`)
     } else if (property === 'href' && !isSafeLink(values[0] ?? '')) {
       remove(`Unexpected link \`${values[0]}\`, removed (its text is kept); expected an absolute ${LINK_PROTOCOLS.join(', ')} URL`)
