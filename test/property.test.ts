@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BookError, build } from '../src/index.ts'
+import { twoDecimals } from '../src/cover/decimals.ts'
 import { FORBIDDEN_XML_CHARS, hasForbiddenXmlChars } from '../src/load/xml-chars.ts'
 import { wellFormedError } from '../src/verify/index.ts'
 import { epubcheckTs, openEpub } from './helpers/epub.ts'
@@ -122,6 +123,24 @@ describe('the forbidden-character test', () => {
         expect(hasForbiddenXmlChars(value)).toBe(FORBIDDEN_XML_CHARS.test(value))
       }),
       { numRuns: 20_000 },
+    )
+  })
+})
+
+describe('the cover’s coordinates', () => {
+  it('are written to two decimals exactly as String(Math.round(x * 100) / 100) writes them', () => {
+    const value = fc.oneof(
+      fc.double({ noNaN: false }),
+      fc.double({ min: -5000, max: 5000 }),
+      fc.integer({ min: -500_000, max: 500_000 }).map((hundredths) => hundredths / 100),
+      fc.integer({ min: -500_000, max: 500_000 }).map((thousandths) => thousandths / 1000),
+      fc.constantFrom(0, -0, 0.005, -0.005, 0.015, 1.005, -1.005, 0.1 + 0.2, 1e13, 7e13 + 0.01, 1e15, 1e21, Number.NaN, Number.POSITIVE_INFINITY),
+    )
+    fc.assert(
+      fc.property(value, (x) => {
+        expect(twoDecimals(x)).toBe(String(Math.round(x * 100) / 100))
+      }),
+      { numRuns: 50_000 },
     )
   })
 })

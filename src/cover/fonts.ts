@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import opentype, { type Font } from 'opentype.js'
+import { parse, type Font } from 'opentype.js/dist/opentype.min.mjs'
 import { packageRoot } from '../root.ts'
 import { woffToSfnt } from './woff.ts'
 
@@ -25,7 +25,7 @@ function load(subset: string, weight: number): Font {
   const path = resolve(`@fontsource/eb-garamond/files/eb-garamond-${subset}-${weight}-normal.woff`)
   const sfnt = woffToSfnt(readFileSync(path))
   // lowMemory: glyphs are read when first asked for, not all at once.
-  return opentype.parse(sfnt.buffer as ArrayBuffer, { lowMemory: true })
+  return parse(sfnt.buffer as ArrayBuffer, { lowMemory: true })
 }
 
 let cached: CoverFonts | undefined

@@ -1,4 +1,5 @@
-import type { Font, Glyph } from 'opentype.js'
+import type { Font, Glyph } from 'opentype.js/dist/opentype.min.mjs'
+import { twoDecimals as round } from './decimals.ts'
 import { fontFor, type CoverFonts, type FontFamily } from './fonts.ts'
 
 /** What a typographic cover shows. */
@@ -197,7 +198,7 @@ function outline(glyph: Glyph, size: number): Outline | undefined {
  */
 function layout(line: string, font: Font, size: number, draw: boolean): { width: number; glyphs: Array<{ x: number; outline: Outline }> } {
   const scale = size / font.unitsPerEm
-  const glyphs = font.stringToGlyphs(line)
+  const glyphs = glyphsOf(line, font)
   const placed: Array<{ x: number; outline: Outline }> = []
   let x = 0
   glyphs.forEach((glyph, index) => {
@@ -208,6 +209,20 @@ function layout(line: string, font: Font, size: number, draw: boolean): { width:
     x += ((glyph.advanceWidth ?? 0) + (Number.isFinite(kerning) ? kerning : 0)) * scale
   })
   return { width: x, glyphs: placed }
+}
+
+const shaped = new WeakMap<Font, Map<string, Glyph[]>>()
+
+/**
+ * A line's glyphs, shaped once per font: fitting a title measures the same
+ * words at each size it tries, and a line set is measured, then drawn.
+ */
+function glyphsOf(line: string, font: Font): Glyph[] {
+  let lines = shaped.get(font)
+  if (!lines) shaped.set(font, (lines = new Map()))
+  let glyphs = lines.get(line)
+  if (!glyphs) lines.set(line, (glyphs = font.stringToGlyphs(line)))
+  return glyphs
 }
 
 function measure(line: string, font: Font, size: number): number {
@@ -243,8 +258,4 @@ function centred(line: string, font: Font, size: number, baseline: number): SetL
       ? { left: Math.floor(box.left) - 1, top: Math.floor(box.top) - 1, right: Math.ceil(box.right) + 1, bottom: Math.ceil(box.bottom) + 1 }
       : { left: 0, top: 0, right: 0, bottom: 0 },
   }
-}
-
-function round(value: number): string {
-  return String(Math.round(value * 100) / 100)
 }

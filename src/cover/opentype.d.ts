@@ -1,5 +1,7 @@
-// The part of opentype.js 2 that colophon uses (the package ships no types).
-declare module 'opentype.js' {
+// The part of opentype.js 2 that colophon uses (the package ships no types). Its
+// minified ES module: a third the size of the UMD build Node's resolution picks,
+// it loads in some 15 ms less on the cover thread, whose start a small book waits for.
+declare module 'opentype.js/dist/opentype.min.mjs' {
   /** One drawing command, in the path's own coordinates (y down). */
   export type PathCommand =
     | { type: 'M' | 'L'; x: number; y: number }
@@ -31,6 +33,4 @@ declare module 'opentype.js' {
   }
   /** `lowMemory`: read each glyph when first asked for. */
   export function parse(buffer: ArrayBuffer, options?: { lowMemory?: boolean }): Font
-  const opentype: { parse: typeof parse }
-  export default opentype
 }
