@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process'
 import { relative, resolve } from 'node:path'
 import { startPreview, formatMessages } from '../preview/index.ts'
-import { parseTargets } from '../targets/index.ts'
+import { parseTargets } from '../targets/types.ts'
 import { UsageError } from './index.ts'
 
 export interface PreviewCommandOptions {

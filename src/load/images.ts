@@ -1,6 +1,5 @@
 import { readFile, realpath, stat } from 'node:fs/promises'
 import { dirname, extname, isAbsolute, relative, resolve, sep } from 'node:path'
-import { imageSize } from 'image-size'
 import type { Definition, Image, ImageReference, Nodes, Root } from 'mdast'
 import { SaxesParser } from 'saxes'
 import type { VFile } from 'vfile'
@@ -135,7 +134,7 @@ async function readImage(root: string, file: VFile, url: string, fail: Fail): Pr
     return undefined
   }
   const data = await readFile(real)
-  const type = sniff(data)
+  const type = await sniff(data)
   if (type === 'webp') {
     fail(`Unexpected WebP image \`${url}\`, expected JPEG, PNG, GIF or SVG (EPUB 3.2 readers need not show WebP): convert it`, 'image-type')
     return undefined
@@ -160,8 +159,10 @@ function isOutside(root: string, path: string): boolean {
 }
 
 /** The image type the bytes say, whatever the file's name: `png`, `jpg`, `svg`, `webp`, `bmp` … */
-function sniff(data: Uint8Array): string | undefined {
+async function sniff(data: Uint8Array): Promise<string | undefined> {
   if (SVG_START.test(new TextDecoder().decode(data.subarray(0, 4096)))) return 'svg'
+  // Loaded for the first image: most books have none.
+  const { imageSize } = await import('image-size')
   try {
     const { type } = imageSize(data)
     return type === 'svg' ? undefined : type

@@ -23,3 +23,10 @@ export interface Target {
   /** Rules the transformed publication must pass before it is written. */
   preflight: PreflightRule[]
 }
+
+/** `all` or a comma-separated list of names → the targets, in the catalogue's order. */
+export function parseTargets(value: string): TargetName[] | undefined {
+  const names = value === 'all' ? [...targetNames] : value.split(',').map((name) => name.trim())
+  if (names.length === 0 || !names.every((name): name is TargetName => (targetNames as readonly string[]).includes(name))) return undefined
+  return targetNames.filter((name) => names.includes(name))
+}
