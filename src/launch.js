@@ -192,12 +192,14 @@ function startCoverEarly(folder) {
   if (argv[0] !== 'build' || argv.includes('--watch') || argv.includes('-w') || argv.includes('--help') || argv.includes('-h')) return
   try {
     const script = join(folder, 'cover-worker.js')
+    // The young generation of every thread of a build (THREAD_LIMITS in src/workers/start.ts).
+    const resourceLimits = { maxYoungGenerationSizeMb: 6 }
     let worker
     try {
-      worker = new Worker(script, { execArgv: process.execArgv.filter((arg) => !arg.startsWith('--input-type')) })
+      worker = new Worker(script, { execArgv: process.execArgv.filter((arg) => !arg.startsWith('--input-type')), resourceLimits })
     } catch {
       // V8's options (--max-old-space-size) are the process's; a thread refuses them (src/workers/start.ts).
-      worker = new Worker(script, { execArgv: [] })
+      worker = new Worker(script, { execArgv: [], resourceLimits })
     }
     worker.unref()
     const early = { worker, error: undefined }
