@@ -52,8 +52,8 @@ export const DEFLATE_LEVEL = 6
  * no directory entries, no extra fields, deflated at one fixed level.
  * Small entries deflate at once, big ones in parallel on libuv's thread
  * pool (`POOL_BYTES`), and an entry whose bytes are still coming is waited
- * for while the others deflate; the zip's
- * bytes only depend on the entries, the date and zlib's output for the level.
+ * for while the others deflate; the zip's bytes only depend on the entries,
+ * the date and zlib's output for the level.
  */
 export async function zipEpub(entries: ZipEntry[], date: Date, cache?: PackCache, deflateTexts?: TextDeflater): Promise<Uint8Array> {
   const encoder = new TextEncoder()
