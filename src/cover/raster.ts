@@ -136,7 +136,6 @@ function overlaps(a: Box, b: Box): boolean {
   return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom
 }
 
-
 /** Paper, then ink over paper at each strength, then the rule: 256 RGB triples. */
 function palette(): Uint8Array {
   const bytes = new Uint8Array(256 * 3)

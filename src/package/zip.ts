@@ -82,7 +82,11 @@ const HAND_OVER_CHARS = 16_384
 /** One text as a deflated zip entry: UTF-8, its CRC-32 and size, deflated at `DEFLATE_LEVEL`. Synchronous, for worker threads. */
 export function deflateText(text: string): PackedEntry {
   const content = Buffer.from(text, 'utf8')
-  const deflated = deflateRawSync(content, { level: DEFLATE_LEVEL })
+  return deflatedEntry(content, deflateRawSync(content, { level: DEFLATE_LEVEL }))
+}
+
+/** The entry for `content` deflated as `deflated`: its CRC-32 and size are the content's. */
+function deflatedEntry(content: Uint8Array, deflated: Buffer): PackedEntry {
   return { crc: crc32(content), size: content.byteLength, data: new Uint8Array(deflated.buffer, deflated.byteOffset, deflated.byteLength), stored: false }
 }
 
@@ -102,8 +106,7 @@ async function pack(data: string | Uint8Array, store: boolean, cache: PackCache 
   if (known) return known
   const content = typeof data === 'string' ? Buffer.from(data, 'utf8') : data
   if (store) return { crc: crc32(content), size: content.byteLength, data: content, stored: true }
-  const deflated = content.byteLength < POOL_BYTES ? deflateRawSync(content, { level: DEFLATE_LEVEL }) : await deflate(content, { level: DEFLATE_LEVEL })
-  const entry = { crc: crc32(content), size: content.byteLength, data: new Uint8Array(deflated.buffer, deflated.byteOffset, deflated.byteLength), stored: false }
+  const entry = deflatedEntry(content, content.byteLength < POOL_BYTES ? deflateRawSync(content, { level: DEFLATE_LEVEL }) : await deflate(content, { level: DEFLATE_LEVEL }))
   cache?.remember(data, entry)
   return entry
 }
