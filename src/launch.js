@@ -11,7 +11,14 @@ import { Worker } from 'node:worker_threads'
 const root = dirname(dirname(fileURLToPath(import.meta.url)))
 
 /** Entry points the bundle exposes, by name. */
-const entries = { cli: 'src/cli/index.ts', api: 'src/index.ts', worker: 'src/workers/worker.ts', 'cover-worker': 'src/workers/cover-worker.ts' }
+const entries = {
+  cli: 'src/cli/index.ts',
+  api: 'src/index.ts',
+  worker: 'src/workers/worker.ts',
+  'cover-worker': 'src/workers/cover-worker.ts',
+  // Loaded on first need only (src/normalise/parse/load-commonmark.ts).
+  commonmark: 'src/normalise/parse/commonmark.ts',
+}
 
 /** colophon's source files (src/), in a fixed order, each with what a stat says of it. */
 function sourceFiles(base) {
@@ -101,12 +108,13 @@ async function bundle() {
     // CommonJS dependencies (commander, jszip) require Node's modules.
     banner: { js: "import { createRequire as colophonRequire } from 'node:module'; const require = colophonRequire(import.meta.url);" },
     sourcemap: 'linked',
-    // The worker threads' script is in the bundle's final folder; the hash
+    // The threads' scripts and the parser loaded on demand are in the bundle's final folder; the hash
     // tells cached results which sources made them (src/cache/version.ts).
     define: {
       COLOPHON_ROOT: JSON.stringify(root),
       COLOPHON_WORKER: JSON.stringify(join(folder, 'worker.js')),
       COLOPHON_COVER_WORKER: JSON.stringify(join(folder, 'cover-worker.js')),
+      COLOPHON_COMMONMARK: JSON.stringify(join(folder, 'commonmark.js')),
       COLOPHON_SOURCE_HASH: JSON.stringify(hash),
     },
     logLevel: 'silent',

@@ -4,7 +4,7 @@ import fc from 'fast-check'
 import { fromMarkdown } from 'mdast-util-from-markdown'
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote'
 import { gfmFootnote } from 'micromark-extension-gfm-footnote'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { parseMarkdown, type ParseOptions } from '../src/normalise/parse/index.ts'
 
 /**
@@ -63,6 +63,30 @@ describe('parseMarkdown', () => {
     ['trailing spaces at the end', 'Last line  '],
   ])('%s', (_name, text) => {
     expect(strip(parseMarkdown(text, options))).toEqual(strip(fromMarkdown(text, options)))
+  })
+})
+
+describe('the CommonMark parser, loaded on demand', () => {
+  it('is not loaded for plain prose, and loads for the first text that needs it', async () => {
+    vi.resetModules()
+    const fresh = await import('../src/normalise/parse/index.ts')
+    const loader = await import('../src/normalise/parse/load-commonmark.ts')
+    const prose = 'Plain prose, with *emphasis* and "quotes".\n\nA second paragraph  \nwith a break.\n'
+    expect(strip(fresh.parseMarkdown(prose, { footnotes: true }))).toEqual(strip(fromMarkdown(prose, options)))
+    expect(loader.commonMarkLoaded()).toBe(false)
+    const text = '# A heading\n\nProse with a note.[^1]\n\n[^1]: The note.\n'
+    expect(strip(fresh.parseMarkdown(text, { footnotes: true }))).toEqual(strip(fromMarkdown(text, options)))
+    expect(loader.commonMarkLoaded()).toBe(true)
+  })
+
+  it('reads footnotes asked for with `footnotes` as with the extensions given', () => {
+    const footnotes: ParseOptions = { footnotes: true }
+    fc.assert(
+      fc.property(markdown, (text) => {
+        expect(strip(parseMarkdown(text, footnotes))).toEqual(strip(parseMarkdown(text, options)))
+      }),
+      { numRuns: Math.min(RUNS, 2000) },
+    )
   })
 })
 

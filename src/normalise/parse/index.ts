@@ -1,10 +1,14 @@
 import type { Paragraph, Root, RootContent } from 'mdast'
 import type { Point } from 'unist'
-import { fromMarkdown, type Options } from 'mdast-util-from-markdown'
+import type { Options } from 'mdast-util-from-markdown'
 import { mustParseWhole, splitBlocks, type Block } from './blocks.ts'
 import { parseInline, type Line } from './inline.ts'
+import { commonmark } from './load-commonmark.ts'
 
-export type ParseOptions = Pick<Options, 'extensions' | 'mdastExtensions'>
+export interface ParseOptions extends Pick<Options, 'extensions' | 'mdastExtensions'> {
+  /** GFM footnotes (`text[^1]`, `[^1]: the note`): their syntax loads with the CommonMark parser. */
+  footnotes?: boolean
+}
 
 /**
  * Parse Markdown into mdast, the same tree (positions included) that
@@ -18,7 +22,8 @@ export type ParseOptions = Pick<Options, 'extensions' | 'mdastExtensions'>
  *
  * The extensions must add no inline syntax made of characters a prose block
  * may hold (`blocks.ts` lets through no `[`, so GFM footnotes are fine).
- * See docs/decisions/0006-prose-fast-path.md.
+ * micromark itself loads only when a text first needs it.
+ * See docs/decisions/0006-prose-fast-path.md and 0010-commonmark-on-demand.md.
  */
 export function parseMarkdown(text: string, options: ParseOptions = {}): Root {
   if (mustParseWhole(text)) return fromMarkdown(text, options)
@@ -81,6 +86,22 @@ function paragraph(text: string, block: Block, point: (offset: number) => Point)
     children: parseInline(text, lines, point),
     position: { start: point(block.start), end: point(block.end) },
   }
+}
+
+/** micromark's options for each options object, made once: the footnote extensions come with the parser. */
+const micromarkOptions = new WeakMap<ParseOptions, Options>()
+
+/** Parse with the whole CommonMark parser (mdast-util-from-markdown), loading it on first use. */
+function fromMarkdown(text: string, options: ParseOptions): Root {
+  const parser = commonmark()
+  let resolved = micromarkOptions.get(options)
+  if (!resolved) {
+    resolved = options.footnotes
+      ? { extensions: [...(options.extensions ?? []), parser.gfmFootnote()], mdastExtensions: [...(options.mdastExtensions ?? []), parser.gfmFootnoteFromMarkdown()] }
+      : options
+    micromarkOptions.set(options, resolved)
+  }
+  return parser.fromMarkdown(text, resolved)
 }
 
 function findLineStarts(text: string): Int32Array {
