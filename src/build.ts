@@ -7,11 +7,11 @@ import { BookError } from './errors.ts'
 import { loadBook, type Book, type Metadata } from './load/index.ts'
 import { loadImages } from './load/images.ts'
 import { createNormaliser, type NormaliseOptions } from './normalise/index.ts'
-import { assembleEpub, type PackedEntry, type TextDeflater } from './package/index.ts'
+import { assembleEpub, type TextDeflater } from './package/index.ts'
 import type { ProgressListener, Stage } from './progress/events.ts'
 import { renderBook } from './render/index.ts'
 import { slugify } from './load/slug.ts'
-import { verifyBuilt, type XmlChecker } from './verify/index.ts'
+import { isXmlEntry, verifyBuilt, type XmlChecker } from './verify/index.ts'
 import type { XmlProblem } from './verify/well-formed.ts'
 import { generator } from './version.ts'
 import { makeTargets, type TargetOutput } from './targets/make.ts'
@@ -19,7 +19,7 @@ import type { PreflightOptions } from './targets/preflight/index.ts'
 import type { TargetName } from './targets/types.ts'
 import { finishLint, readSuppressions } from './lint/index.ts'
 import { Pool } from './workers/pool.ts'
-import type { TextSettings } from './workers/tasks.ts'
+import type { DeflatedText, TextSettings } from './workers/tasks.ts'
 import { looksLarge, normaliseTexts, PARALLEL_CHARS } from './workers/texts.ts'
 import { resolve } from 'node:path'
 import type { VFileMessage } from 'vfile-message'
@@ -148,11 +148,13 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
       (pages) => `${pages.documents.length} pages`,
     )
 
+    // XML checked on a worker as it was deflated there (a big book), by text: verify takes these results.
+    const checked: CheckedXml = new Map()
     const outputs = await stage(
       'package',
       async () => {
         const publication = await assembleEpub({ metadata: book.metadata, rendered, templates: book.templates, date: time.date, generator })
-        return makeTargets(publication, options.targets ?? ['epub'], { slug: slugify(book.metadata.title), date: time.date, preflight: options.preflight, pack: cache, deflate: pool.working ? deflater(pool, settings) : undefined })
+        return makeTargets(publication, options.targets ?? ['epub'], { slug: slugify(book.metadata.title), date: time.date, preflight: options.preflight, pack: cache, deflate: pool.working ? deflater(pool, settings, checked) : undefined })
       },
       (made) => made.map((output) => `${output.target} ${Math.round(output.epub.byteLength / 1024)} KiB`).join(', '),
     )
@@ -161,7 +163,7 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
       async () => {
         // One target after another: the pool runs one batch of tasks at a time.
         const found = []
-        for (const output of outputs) found.push(...(await verifyBuilt(output.epub, output.entries, output.fileName, xmlChecker(pool, settings, cache))))
+        for (const output of outputs) found.push(...(await verifyBuilt(output.epub, output.entries, output.fileName, xmlChecker(pool, settings, cache, checked))))
         return found
       },
       (found) => (found.length === 0 ? 'well-formed' : `${found.length} problems`),
@@ -192,14 +194,26 @@ async function freshCover(metadata: Metadata, drawn: Promise<Uint8Array> | undef
   return drawn ? drawnCover(drawn) : (await import('./cover/index.ts')).coverImage(metadata, undefined)
 }
 
+/** XML texts already checked in this build, with what was found (undefined: well-formed). */
+type CheckedXml = Map<string, XmlProblem | undefined>
+
 /**
  * Checks XML on the pool (the main thread and, for a big book, its worker
- * threads), skipping documents an earlier build found well-formed.
+ * threads), skipping documents checked as they were deflated (`checked`)
+ * and documents an earlier build found well-formed.
  */
-function xmlChecker(pool: Pool, settings: TextSettings, cache: BuildCache | undefined): XmlChecker {
+function xmlChecker(pool: Pool, settings: TextSettings, cache: BuildCache | undefined, checked: CheckedXml): XmlChecker {
   return async (entries) => {
     const results: Array<XmlProblem | undefined> = new Array(entries.length)
-    const todo = entries.flatMap((entry, index) => (cache?.isWellFormed(entry.text) ? [] : [index]))
+    const todo: number[] = []
+    entries.forEach((entry, index) => {
+      if (checked.has(entry.text)) {
+        results[index] = checked.get(entry.text)
+        if (!results[index]) cache?.rememberWellFormed(entry.text)
+      } else if (!cache?.isWellFormed(entry.text)) {
+        todo.push(index)
+      }
+    })
     await pool.run(
       todo.map((index) => ({ kind: 'xml', text: (entries[index] as { text: string }).text })),
       settings,
@@ -213,7 +227,20 @@ function xmlChecker(pool: Pool, settings: TextSettings, cache: BuildCache | unde
   }
 }
 
-/** Encodes and deflates texts on the pool: the main thread and the worker threads share them. */
-function deflater(pool: Pool, settings: TextSettings): TextDeflater {
-  return async (texts) => (await pool.run(texts.map((text) => ({ kind: 'deflate', text })), settings)) as PackedEntry[]
+/**
+ * Encodes and deflates texts on the pool: the main thread and the worker
+ * threads share them. XML is checked in the same task, while the text is at
+ * hand, so the verify stage does not send every page to the threads again.
+ */
+function deflater(pool: Pool, settings: TextSettings, checked: CheckedXml): TextDeflater {
+  return async (texts) => {
+    const done = (await pool.run(
+      texts.map(({ path, text }) => ({ kind: 'deflate', text, xml: isXmlEntry(path) })),
+      settings,
+    )) as DeflatedText[]
+    done.forEach((result, index) => {
+      if (result.xml !== undefined) checked.set((texts[index] as { text: string }).text, result.xml ?? undefined)
+    })
+    return done.map((result) => result.entry)
+  }
 }

@@ -61,7 +61,7 @@ export async function zipEpub(entries: ZipEntry[], date: Date, cache?: PackCache
   // Big texts (chapters) may be encoded and deflated elsewhere (the build's worker threads), all at once.
   const known = all.map((entry, index) => (index === 0 || entry.data instanceof Promise ? undefined : cache?.packed(entry.data)))
   const handed = deflateTexts ? all.flatMap((entry, index) => (index > 0 && !known[index] && typeof entry.data === 'string' && entry.data.length >= HAND_OVER_CHARS ? [index] : [])) : []
-  const elsewhere = handed.length > 0 && deflateTexts ? await deflateTexts(handed.map((index) => all[index]?.data as string)) : []
+  const elsewhere = handed.length > 0 && deflateTexts ? await deflateTexts(handed.map((index) => ({ path: all[index]?.path as string, text: all[index]?.data as string }))) : []
   const byIndex = new Map(handed.map((index, at) => [index, elsewhere[at] as PackedEntry]))
   const packed = await Promise.all(
     all.map(async (entry, index) => {
@@ -74,7 +74,7 @@ export async function zipEpub(entries: ZipEntry[], date: Date, cache?: PackCache
 }
 
 /** Encodes and deflates texts (as `deflateText` does), maybe on other threads; results in the order given. */
-export type TextDeflater = (texts: string[]) => Promise<PackedEntry[]>
+export type TextDeflater = (texts: Array<{ path: string; text: string }>) => Promise<PackedEntry[]>
 
 /** Texts shorter than this are packed where they are: handing them over costs more than it saves. */
 const HAND_OVER_CHARS = 16_384

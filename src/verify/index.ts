@@ -7,6 +7,11 @@ export { wellFormedError, type XmlProblem } from './well-formed.ts'
 
 const XML_ENTRY = /\.(?:xhtml|html|opf|ncx|xml|svg)$/
 
+/** Whether the EPUB's entry at `path` is XML, which the verify stage checks. */
+export function isXmlEntry(path: string): boolean {
+  return XML_ENTRY.test(path)
+}
+
 /** An entry of the EPUB as text, before or after zipping. */
 export interface TextEntry {
   path: string
@@ -56,7 +61,7 @@ export async function verifyBuilt(
 function xmlEntries(files: ReadonlyArray<{ path: string; data: string | Uint8Array }>): TextEntry[] {
   const decoder = new TextDecoder()
   return files
-    .filter((file) => XML_ENTRY.test(file.path))
+    .filter((file) => isXmlEntry(file.path))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
     .map((file) => ({ path: file.path, text: typeof file.data === 'string' ? file.data : decoder.decode(file.data) }))
 }

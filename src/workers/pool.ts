@@ -13,13 +13,13 @@ declare const COLOPHON_WORKER: string | undefined
 
 /**
  * Characters of input per batch: big enough that messaging is cheap, small
- * enough to balance. Checking XML and deflating go some ten times faster a
- * character than typesetting: with batches of the same size, a worker ran
- * through its batches in flight long before the main thread let its replies
- * in (a slice), and idled through half the package and verify stages of a
- * million words.
+ * enough to balance. Checking XML goes some ten times faster a character
+ * than typesetting, and deflating with the check some five times: with
+ * batches of the same size, a worker ran through its batches in flight long
+ * before the main thread let its replies in (a slice), and idled through half
+ * the package and verify stages of a million words.
  */
-const BATCH_CHARS: Record<Task['kind'], number> = { text: 16_000, xml: 160_000, deflate: 160_000 }
+const BATCH_CHARS: Record<Task['kind'], number> = { text: 16_000, xml: 160_000, deflate: 80_000 }
 /** How long the main thread works before it lets worker replies in. */
 const SLICE_MS = 6
 /**

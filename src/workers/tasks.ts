@@ -32,7 +32,17 @@ export interface TextSource {
  * or a worker: normalise one text (parse, footnotes, scene breaks,
  * typography), or check one XML document.
  */
-export type Task = { kind: 'text'; source: TextSource } | { kind: 'xml'; text: string } | { kind: 'deflate'; text: string }
+export type Task = { kind: 'text'; source: TextSource } | { kind: 'xml'; text: string } | { kind: 'deflate'; text: string; xml: boolean }
+
+/**
+ * A text deflated for the zip and, when it is XML, checked as the verify
+ * stage would check it: one trip to a worker for both (`xml` is undefined
+ * when the text was not checked, null when it is well-formed).
+ */
+export interface DeflatedText {
+  entry: PackedEntry
+  xml?: XmlProblem | null
+}
 
 /**
  * One text typeset: the messages the normaliser (and renderer) left on its
@@ -51,7 +61,7 @@ export interface TextResult {
   lint?: { messages: MessageRecord[]; markers: SceneBreakMarker[] }
 }
 
-export type TaskResult = TextResult | XmlProblem | PackedEntry | undefined
+export type TaskResult = TextResult | XmlProblem | DeflatedText | undefined
 
 /** Runs tasks with one normaliser per settings (a unified processor is reused, not rebuilt per text). */
 export function createRunner(settings: TextSettings): (task: Task) => TaskResult {
@@ -61,7 +71,7 @@ export function createRunner(settings: TextSettings): (task: Task) => TaskResult
   const lint = settings.lint ? (tree: Root, file: VFile) => void (last.findings = lintText(file, tree)) : undefined
   return (task) => {
     if (task.kind === 'xml') return wellFormedError(task.text)
-    if (task.kind === 'deflate') return deflateText(task.text)
+    if (task.kind === 'deflate') return { entry: deflateText(task.text), ...(task.xml ? { xml: wellFormedError(task.text) ?? null } : {}) }
     processor ??= createNormaliser({ wordJoiner: settings.wordJoiner }, lint)
     const file = new VFile({ path: task.source.path, cwd: task.source.cwd, value: task.source.value })
     last.findings = undefined
