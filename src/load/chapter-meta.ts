@@ -26,12 +26,13 @@ const QUOTED_TITLE =
  * fatal messages on `file` at their YAML node; returns the title when valid.
  */
 export function parseChapterMeta(file: VFile): string | undefined {
-  const quoted = QUOTED_TITLE.exec(String(file.value))
-  const simple = quoted && (quoted[1] ?? quoted[2])
+  const value = String(file.value)
+  const quoted = QUOTED_TITLE.exec(value)
+  const simple = quoted?.[1] ?? quoted?.[2]
   // A blank title or one with characters XML forbids is left to the library's path, which says where.
-  if (simple !== null && simple !== undefined && !isBlank(simple) && !hasForbiddenXmlChars(simple)) return simple
+  if (simple !== undefined && !isBlank(simple) && !hasForbiddenXmlChars(simple)) return simple
   const lines = new LineCounter()
-  const doc = parseDocument(String(file.value), { lineCounter: lines, prettyErrors: false, uniqueKeys: true })
+  const doc = parseDocument(value, { lineCounter: lines, prettyErrors: false, uniqueKeys: true })
   const fail = (reason: string, range: readonly number[] | undefined): undefined => {
     // With no node to point at (an empty file), point at its start.
     const place = { start: placeOf(lines, range?.[0] ?? 0), end: placeOf(lines, range?.[1] ?? 0) }

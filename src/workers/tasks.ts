@@ -30,7 +30,8 @@ export interface TextSource {
 /**
  * The work a build hands out, the same whether it runs on the main thread
  * or a worker: normalise one text (parse, footnotes, scene breaks,
- * typography), or check one XML document.
+ * typography), check one XML document, or deflate one text for the zip
+ * (checking it too when it is XML: `DeflatedText`).
  */
 export type Task = { kind: 'text'; source: TextSource } | { kind: 'xml'; text: string } | { kind: 'deflate'; text: string; xml: boolean }
 
