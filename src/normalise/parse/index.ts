@@ -2,7 +2,7 @@ import type { Paragraph, Root, RootContent } from 'mdast'
 import type { Point } from 'unist'
 import type { Options } from 'mdast-util-from-markdown'
 import { mustParseWhole, splitBlocks, type Block } from './blocks.ts'
-import { parseInline, type Line } from './inline.ts'
+import { delimiterFinder, parseInline, type Line } from './inline.ts'
 import { commonmark } from './load-commonmark.ts'
 
 export interface ParseOptions extends Pick<Options, 'extensions' | 'mdastExtensions'> {
@@ -41,6 +41,8 @@ export function parseMarkdown(text: string, options: ParseOptions = {}): Root {
     return { line: low + 1, column: offset - (lineStarts[low] as number) + 1, offset }
   }
   const children: RootContent[] = []
+  // Paragraphs come in order, so one finder serves them all: the text is searched once.
+  const nextDelimiter = delimiterFinder(text)
   let run: Block[] = []
   // A run goes on to the line before the next prose block: blank lines can belong to what ends it (indented code).
   const flush = (until: number): void => {
@@ -60,13 +62,13 @@ export function parseMarkdown(text: string, options: ParseOptions = {}): Root {
       continue
     }
     flush(block.start - 1)
-    children.push(paragraph(text, block, point))
+    children.push(paragraph(text, block, point, nextDelimiter))
   }
   flush(text.length)
   return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: point(text.length) } }
 }
 
-function paragraph(text: string, block: Block, point: (offset: number) => Point): Paragraph {
+function paragraph(text: string, block: Block, point: (offset: number) => Point, nextDelimiter: (from: number) => number): Paragraph {
   const lines: Line[] = []
   let lineStart = block.start
   while (lineStart <= block.end) {
@@ -83,7 +85,7 @@ function paragraph(text: string, block: Block, point: (offset: number) => Point)
   }
   return {
     type: 'paragraph',
-    children: parseInline(text, lines, point),
+    children: parseInline(text, lines, point, nextDelimiter),
     position: { start: point(block.start), end: point(block.end) },
   }
 }
