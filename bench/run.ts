@@ -6,7 +6,8 @@
  *   npm run bench -- --smoke            # 10k, 1 run, colophon only
  *
  * Progress goes to stderr and the Markdown report to stdout, so
- * `npm run bench > bench/RESULTS.md` records results with their machine.
+ * `npm run --silent bench > bench/RESULTS.md` records results with their machine
+ * (`--silent` keeps npm's own echo of the script out of the file).
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
@@ -45,7 +46,7 @@ time, CPU time and peak RSS. Then, on the largest size, a build with a cold
 and a warm on-disk cache, and the latency of watch mode after one scene is
 saved (--no-extras skips these). --smoke: 10k only, 1 run, no pandoc.
 
-Example: npm run bench -- --sizes 10k,100k --runs 3 > bench/RESULTS.md`
+Example: npm run --silent bench -- --sizes 10k,100k --runs 3 > bench/RESULTS.md`
 
 interface Options {
   sizes: SizeName[]
