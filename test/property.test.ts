@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BookError, build } from '../src/index.ts'
 import { twoDecimals } from '../src/cover/decimals.ts'
 import { FORBIDDEN_XML_CHARS, hasForbiddenXmlChars } from '../src/load/xml-chars.ts'
+import { charFinder } from '../src/normalise/parse/find-chars.ts'
 import { wellFormedError } from '../src/verify/index.ts'
 import { epubcheckTs, openEpub } from './helpers/epub.ts'
 
@@ -121,6 +122,26 @@ describe('the forbidden-character test', () => {
       fc.property(text, (value) => {
         FORBIDDEN_XML_CHARS.lastIndex = 0
         expect(hasForbiddenXmlChars(value)).toBe(FORBIDDEN_XML_CHARS.test(value))
+      }),
+      { numRuns: 20_000 },
+    )
+  })
+})
+
+describe('the character finder', () => {
+  it('finds every one of its characters, in order, whatever offsets it is asked from', () => {
+    const alphabet = ['a', ' ', '*', '_', '“', '”', '‘', '’', '😀', '\n']
+    const text = fc.array(fc.constantFrom(...alphabet), { maxLength: 60 }).map((list) => list.join(''))
+    const sought = fc.subarray(['*', '_', '“', '”', '‘', '’', 'x'], { minLength: 1 }).map((list) => list.join(''))
+    fc.assert(
+      fc.property(text, sought, fc.array(fc.nat(70), { maxLength: 12 }), (value, chars, asked) => {
+        const next = charFinder(value, chars)
+        // Offsets in increasing order, as the parser and the lint ask them; each answer is the first at or after it.
+        for (const from of [...asked].sort((a, b) => a - b)) {
+          let expected = -1
+          for (let at = from; at < value.length && expected < 0; at++) if (chars.includes(value[at] as string)) expected = at
+          expect(next(from)).toBe(expected)
+        }
       }),
       { numRuns: 20_000 },
     )

@@ -2,7 +2,8 @@ import type { Paragraph, Root, RootContent } from 'mdast'
 import type { Point } from 'unist'
 import type { Options } from 'mdast-util-from-markdown'
 import { mustParseWhole, splitBlocks, type Block } from './blocks.ts'
-import { delimiterFinder, parseInline, type Line } from './inline.ts'
+import { charFinder } from './find-chars.ts'
+import { parseInline, type Line } from './inline.ts'
 import { commonmark } from './load-commonmark.ts'
 
 export interface ParseOptions extends Pick<Options, 'extensions' | 'mdastExtensions'> {
@@ -42,7 +43,7 @@ export function parseMarkdown(text: string, options: ParseOptions = {}): Root {
   }
   const children: RootContent[] = []
   // Paragraphs come in order, so one finder serves them all: the text is searched once.
-  const nextDelimiter = delimiterFinder(text)
+  const nextDelimiter = charFinder(text, '*_')
   let run: Block[] = []
   // A run goes on to the line before the next prose block: blank lines can belong to what ends it (indented code).
   const flush = (until: number): void => {

@@ -1,6 +1,7 @@
 import type { Break, Emphasis, PhrasingContent, Strong, Text } from 'mdast'
 import type { Point } from 'unist'
 import { classifyCharacter } from 'micromark-util-classify-character'
+import { charFinder } from './find-chars.ts'
 
 /**
  * The inline content of one prose paragraph (see `blocks.ts` for what counts
@@ -60,30 +61,11 @@ interface GroupItem extends Base {
 const ASTERISK = 42
 const UNDERSCORE = 95
 
-/**
- * Where the next `*` or `_` of `text` is, at or after `from` (-1 for none),
- * for offsets asked in increasing order, as the lines of a text are read.
- * `indexOf` finds them natively, each character passed over once per marker.
- * A loop over every character in JavaScript was most of a small book's
- * parse: it runs in the interpreter until V8 has compiled it.
- */
-export function delimiterFinder(text: string): (from: number) => number {
-  let star = -2
-  let underscore = -2
-  return (from) => {
-    if (star !== -1 && star < from) star = text.indexOf('*', from)
-    if (underscore !== -1 && underscore < from) underscore = text.indexOf('_', from)
-    if (star === -1) return underscore
-    if (underscore === -1) return star
-    return Math.min(star, underscore)
-  }
-}
-
 export function parseInline(
   text: string,
   lines: readonly Line[],
   point: (offset: number) => Point,
-  nextDelimiter: (from: number) => number = delimiterFinder(text),
+  nextDelimiter: (from: number) => number = charFinder(text, '*_'),
 ): PhrasingContent[] {
   let head: Item | undefined
   let tail: Item | undefined
