@@ -205,23 +205,19 @@ type CheckedXml = Map<string, XmlProblem | undefined>
 function xmlChecker(pool: Pool, settings: TextSettings, cache: BuildCache | undefined, checked: CheckedXml): XmlChecker {
   return async (entries) => {
     const results: Array<XmlProblem | undefined> = new Array(entries.length)
+    const settle = (index: number, problem: XmlProblem | undefined): void => {
+      results[index] = problem
+      if (!problem) cache?.rememberWellFormed((entries[index] as { text: string }).text)
+    }
     const todo: number[] = []
     entries.forEach((entry, index) => {
-      if (checked.has(entry.text)) {
-        results[index] = checked.get(entry.text)
-        if (!results[index]) cache?.rememberWellFormed(entry.text)
-      } else if (!cache?.isWellFormed(entry.text)) {
-        todo.push(index)
-      }
+      if (checked.has(entry.text)) settle(index, checked.get(entry.text))
+      else if (!cache?.isWellFormed(entry.text)) todo.push(index)
     })
     await pool.run(
       todo.map((index) => ({ kind: 'xml', text: (entries[index] as { text: string }).text })),
       settings,
-      (position, result) => {
-        const index = todo[position] as number
-        results[index] = result as XmlProblem | undefined
-        if (!result) cache?.rememberWellFormed((entries[index] as { text: string }).text)
-      },
+      (position, result) => settle(todo[position] as number, result as XmlProblem | undefined),
     )
     return results
   }

@@ -4,8 +4,6 @@ import { parentPort } from 'node:worker_threads'
 import { STOP_WORKER } from './pool.ts'
 import { batchRunner, type BatchMessage, type ReplyMessage } from './batches.ts'
 
-export type { BatchMessage, ReplyMessage } from './batches.ts'
-
 const port = parentPort
 if (port) {
   const run = batchRunner()

@@ -1,7 +1,6 @@
 import type { Break, Emphasis, PhrasingContent, Strong, Text } from 'mdast'
 import type { Point } from 'unist'
 import { classifyCharacter } from 'micromark-util-classify-character'
-import { charFinder } from './find-chars.ts'
 
 /**
  * The inline content of one prose paragraph (see `blocks.ts` for what counts
@@ -59,13 +58,13 @@ interface GroupItem extends Base {
 }
 
 const ASTERISK = 42
-const UNDERSCORE = 95
 
 export function parseInline(
   text: string,
   lines: readonly Line[],
   point: (offset: number) => Point,
-  nextDelimiter: (from: number) => number = charFinder(text, '*_'),
+  /** Where the next `*` or `_` is (`charFinder`), shared by the text's paragraphs. */
+  nextDelimiter: (from: number) => number,
 ): PhrasingContent[] {
   let head: Item | undefined
   let tail: Item | undefined
