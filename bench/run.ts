@@ -114,12 +114,13 @@ interface Row {
 /**
  * Run colophon and pandoc by turns, `runs` times each (colophon, pandoc, colophon, …): the
  * machine's speed drifts by more than a run takes, and taking turns gives both the same spells.
- * Stops at the first failure.
+ * `before` runs before each of a command's runs. Stops at the first failure.
  */
-async function alternate(commands: Array<{ label: string; command: string[] }>, runs: number, method: Method): Promise<Sample[][]> {
+async function alternate(commands: Array<{ label: string; command: string[]; before?: () => Promise<void> }>, runs: number, method: Method): Promise<Sample[][]> {
   const samples = commands.map((): Sample[] => [])
   for (let index = 1; index <= runs; index++) {
-    for (const [at, { label, command }] of commands.entries()) {
+    for (const [at, { label, command, before }] of commands.entries()) {
+      await before?.()
       const sample = await measure(command, root, method)
       samples[at]?.push(sample)
       process.stderr.write(`  ${label} run ${index}/${runs}: ${sample.ok ? `${sample.wallS.toFixed(2)} s` : `failed: ${sample.error ?? ''}`}\n`)
@@ -131,15 +132,7 @@ async function alternate(commands: Array<{ label: string; command: string[] }>, 
 
 /** Run a command up to `runs` times; stop at the first failure. */
 async function repeat(label: string, command: string[], runs: number, method: Method, before?: () => Promise<void>): Promise<Sample[]> {
-  const samples: Sample[] = []
-  for (let index = 1; index <= runs; index++) {
-    await before?.()
-    const sample = await measure(command, root, method)
-    samples.push(sample)
-    process.stderr.write(`  ${label} run ${index}/${runs}: ${sample.ok ? `${sample.wallS.toFixed(2)} s` : `failed: ${sample.error ?? ''}`}\n`)
-    if (!sample.ok) break
-  }
-  return samples
+  return (await alternate([{ label, command, before }], runs, method))[0] ?? []
 }
 
 function median(values: number[]): number | undefined {
