@@ -1,9 +1,10 @@
 /**
- * The build benchmark: colophon against pandoc on the same synthetic books.
+ * The build benchmark: colophon against pandoc, calibre and the baselines of
+ * issue 6 (bench/baselines/) on the same synthetic books.
  *
  *   npm run bench                       # 10k, 100k, 1m words, 5 runs each
  *   npm run bench -- --sizes 10k,100k --runs 3
- *   npm run bench -- --smoke            # 10k, 1 run, colophon only
+ *   npm run bench -- --smoke            # 10k, 1 run, colophon and the baselines
  *
  * Progress goes to stderr and the Markdown report to stdout, so
  * `npm run --silent bench > bench/RESULTS.md` records results with their machine
@@ -35,16 +36,54 @@ const fullBuild = '--no-cache'
 const pandocCommand = (input: string, epub: string): string[] =>
   ['pandoc', '-f', 'markdown+smart', '-t', 'epub3', '-o', epub, input]
 
+/** calibre on pandoc's one-file input: its Markdown reader, quotes made curly, EPUB 3. */
+const calibreCommand = (input: string, epub: string): string[] =>
+  ['ebook-convert', input, epub, '--formatting-type', 'markdown', '--smarten-punctuation', '--epub-version', '3']
+
+/**
+ * The other rows of issue 6's table, from `bench/baselines/`: each is bundled
+ * once into one plain JavaScript file with its packages, as colophon's own
+ * bundle is, so that neither is timed resolving modules or through a loader.
+ */
+const baselines = [
+  { tool: 'floor: read, fix quotes, zip', script: 'floor', args: (manuscript: string, size: SizeName) => [manuscript, `${outDir}/${size}.floor.zip`] },
+  { tool: 'micromark parse only', script: 'micromark', args: (manuscript: string) => [manuscript] },
+  { tool: 'unified + remark-smartypants + epub-gen-memory', script: 'unified-stack', args: (manuscript: string, size: SizeName) => [manuscript, `${outDir}/${size}.unified.epub`] },
+] as const
+
+async function bundleBaselines(): Promise<void> {
+  const { build } = await import('esbuild')
+  await build({
+    entryPoints: baselines.map(({ script }) => join(root, 'bench/baselines', `${script}.ts`)),
+    outdir: join(root, baselineDir),
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    // epub-gen-memory reads its templates from beside its own modules.
+    external: ['epub-gen-memory'],
+    // CommonJS dependencies require Node's modules.
+    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'error'
+  })
+}
+
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const outDir = 'bench/out' // relative to root, git-ignored
+const baselineDir = `${outDir}/baselines`
 
-const usage = `Usage: npm run bench -- [--sizes ${Object.keys(sizes).join(',')}] [--runs N] [--seed N] [--smoke] [--no-extras]
+const usage = `Usage: npm run bench -- [--sizes ${Object.keys(sizes).join(',')}] [--runs N] [--seed N] [--smoke] [--no-extras] [--no-baselines]
 
 Generates synthetic manuscripts (cached in ${outDir}), builds each with colophon
-and, when it is on PATH, pandoc, and prints a Markdown table of median wall
-time, CPU time and peak RSS. Then, on the largest size, a build with a cold
-and a warm on-disk cache, and the latency of watch mode after one scene is
-saved (--no-extras skips these). --smoke: 10k only, 1 run, no pandoc.
+and, when they are on PATH, pandoc and calibre, and prints a Markdown table of
+median wall time, CPU time and peak RSS. The table also has issue 6's
+baselines (bench/baselines/): the floor (read, fix quotes, zip), micromark
+parsing alone, and the unified stack packaged by epub-gen-memory
+(--no-baselines skips these and calibre). Then, on the largest size, a build
+with a cold and a warm on-disk cache, and the latency of watch mode after one
+scene is saved (--no-extras skips these). --smoke: 10k only, 1 run, colophon
+and the baselines, no pandoc or calibre.
 
 Example: npm run --silent bench -- --sizes 10k,100k --runs 3 > bench/RESULTS.md`
 
@@ -53,6 +92,8 @@ interface Options {
   runs: number
   seed: number
   pandoc: boolean
+  /** The floor, micromark and unified-stack rows, and calibre when installed. */
+  baselines: boolean
   /** Measure the on-disk cache (cold and warm) and watch mode on the largest size. */
   extras: boolean
 }
@@ -66,11 +107,12 @@ function parseOptions(argv: string[]): Options | string {
       seed: { type: 'string', default: '1' },
       smoke: { type: 'boolean', default: false },
       'no-extras': { type: 'boolean', default: false },
+      'no-baselines': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false }
     }
   })
   if (values.help) return usage
-  if (values.smoke) return { sizes: ['10k'], runs: 1, seed: Number(values.seed), pandoc: false, extras: false }
+  if (values.smoke) return { sizes: ['10k'], runs: 1, seed: Number(values.seed), pandoc: false, baselines: !values['no-baselines'], extras: false }
   const chosen = values.sizes.split(',').map((size) => size.trim())
   const unknown = chosen.filter((size) => !isSizeName(size))
   if (unknown.length > 0) throw new Error(`Unexpected size \`${unknown.join(', ')}\`, expected one of ${Object.keys(sizes).join(', ')}`)
@@ -78,11 +120,12 @@ function parseOptions(argv: string[]): Options | string {
   const seed = Number(values.seed)
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`Unexpected --runs \`${values.runs}\`, expected a whole number ≥ 1`)
   if (!Number.isInteger(seed)) throw new Error(`Unexpected --seed \`${values.seed}\`, expected a whole number`)
-  return { sizes: chosen.filter(isSizeName), runs, seed, pandoc: true, extras: !values['no-extras'] }
+  return { sizes: chosen.filter(isSizeName), runs, seed, pandoc: true, baselines: !values['no-baselines'], extras: !values['no-extras'] }
 }
 
-function pandocVersion(): string | undefined {
-  const result = spawnSync('pandoc', ['--version'], { encoding: 'utf8' })
+/** The first line of `TOOL --version`, or undefined when it is not installed. */
+function version(tool: string): string | undefined {
+  const result = spawnSync(tool, ['--version'], { encoding: 'utf8' })
   return result.status === 0 ? result.stdout.split('\n')[0]?.trim() : undefined
 }
 
@@ -151,15 +194,16 @@ function figure(row: Row, pick: (sample: Sample) => number | undefined, digits: 
   return value === undefined ? 'n/a' : value.toFixed(digits)
 }
 
-function ratio(colophon: Row, pandoc: Row | undefined, pick: (sample: Sample) => number | undefined): string {
-  if (!succeeded(colophon) || !pandoc || !succeeded(pandoc)) return '—'
-  const ours = median(colophon.samples.map(pick).filter((value): value is number => value !== undefined)) ?? 0
+/** How a tool's median compares with pandoc's, in the same runs. */
+function ratio(row: Row, pandoc: Row, pick: (sample: Sample) => number | undefined): string {
+  if (!succeeded(row) || !succeeded(pandoc)) return '—'
+  const ours = median(row.samples.map(pick).filter((value): value is number => value !== undefined)) ?? 0
   const theirs = median(pandoc.samples.map(pick).filter((value): value is number => value !== undefined)) ?? 0
   if (ours <= 0 || theirs <= 0) return '—'
   return theirs >= ours ? `×${(theirs / ours).toFixed(1)} faster` : `×${(ours / theirs).toFixed(1)} slower`
 }
 
-function machine(method: Method, options: Options, pandoc: string | undefined): string {
+function machine(method: Method, options: Options, pandoc: string | undefined, calibre: string | undefined): string {
   const cores = cpus()
   return [
     '## Machine',
@@ -169,21 +213,23 @@ function machine(method: Method, options: Options, pandoc: string | undefined): 
     `- OS: ${platform()} ${release()} (${arch()})`,
     `- Node: ${process.version}`,
     `- pandoc: ${pandoc ?? 'not found'}${options.pandoc ? '' : ' (not run)'}`,
+    `- calibre: ${calibre ?? 'not found'}${options.pandoc && options.baselines ? '' : ' (not run)'}`,
     `- Measured with: ${describeMethod(method)}`,
-    `- Runs: ${options.runs} per tool and size, colophon and pandoc by turns, medians shown; seed ${options.seed}; ${new Date().toISOString().slice(0, 10)}`,
+    `- Runs: ${options.runs} per tool and size, the tools by turns, medians shown; seed ${options.seed}; ${new Date().toISOString().slice(0, 10)}`,
     ''
   ].join('\n')
 }
 
 function table(rows: Row[]): string {
   const lines = [
-    '| Size | Words | Tool | Wall s | CPU s (user+sys) | Peak RSS MiB | colophon vs pandoc (wall) | vs pandoc (CPU) | Load avg |',
+    '| Size | Words | Tool | Wall s | CPU s (user+sys) | Peak RSS MiB | vs pandoc (wall) | vs pandoc (CPU) | Load avg |',
     '| --- | ---: | --- | ---: | ---: | ---: | --- | --- | --- |'
   ]
   for (const row of rows) {
     const pandoc = rows.find((other) => other.size === row.size && other.tool === 'pandoc')
-    const versus = row.tool === 'colophon' ? ratio(row, pandoc, (s) => s.wallS) : ''
-    const versusCpu = row.tool === 'colophon' ? ratio(row, pandoc, (s) => s.cpuS) : ''
+    // Every tool against pandoc, measured in the same turns.
+    const versus = pandoc && row !== pandoc ? ratio(row, pandoc, (s) => s.wallS) : ''
+    const versusCpu = pandoc && row !== pandoc ? ratio(row, pandoc, (s) => s.cpuS) : ''
     lines.push(`| ${row.size} | ${sizes[row.size].toLocaleString('en-US')} | ${row.tool} | ${figure(row, (s) => s.wallS, 2)} | ${figure(row, (s) => s.cpuS, 2)} | ${figure(row, (s) => s.peakRssMiB, 0)} | ${versus} | ${versusCpu} | ${row.load[0].toFixed(1)} → ${row.load[1].toFixed(1)} |`)
   }
   return lines.join('\n')
@@ -226,24 +272,32 @@ async function main(argv: string[]): Promise<number> {
     return 0
   }
   const method = detectMethod()
-  const pandoc = pandocVersion()
+  const pandoc = version('pandoc')
+  const calibre = version('ebook-convert')
   const runPandoc = options.pandoc && pandoc !== undefined
+  const runCalibre = options.pandoc && options.baselines && calibre !== undefined
+  if (options.baselines) await bundleBaselines()
   const rows: Row[] = []
   for (const size of options.sizes) {
     const { manuscript, pandocInput } = await prepare(size, options.seed)
     process.stderr.write(`${size}:\n`)
-    const colophon = { label: 'colophon', command: colophonCommand(manuscript, `${outDir}/${size}.colophon.epub`, fullBuild) }
-    const commands = runPandoc ? [colophon, { label: 'pandoc', command: pandocCommand(pandocInput, `${outDir}/${size}.pandoc.epub`) }] : [colophon]
+    const commands = [
+      ...(options.baselines ? baselines.map(({ tool, script, args }) => ({ label: tool, command: ['node', `${baselineDir}/${script}.mjs`, ...args(manuscript, size)] })) : []),
+      { label: 'colophon', command: colophonCommand(manuscript, `${outDir}/${size}.colophon.epub`, fullBuild) },
+      ...(runPandoc ? [{ label: 'pandoc', command: pandocCommand(pandocInput, `${outDir}/${size}.pandoc.epub`) }] : []),
+      ...(runCalibre ? [{ label: 'calibre', command: calibreCommand(pandocInput, `${outDir}/${size}.calibre.epub`) }] : [])
+    ]
     const before = loadavg()[0] ?? 0
     const samples = await alternate(commands, options.runs, method)
     const after = loadavg()[0] ?? 0
     commands.forEach(({ label }, at) => rows.push({ size, tool: label, samples: samples[at] ?? [], load: [before, after] }))
   }
   const report = [
-    `# colophon build benchmark\n\n${machine(method, options, pandoc)}`,
+    `# colophon build benchmark\n\n${machine(method, options, pandoc, calibre)}`,
     '## Full builds\n',
     table(rows),
-    `\ncolophon: \`${colophonCommand('bench/out/SIZE', 'OUT.epub', fullBuild).join(' ')}\`; pandoc: \`${pandocCommand('SIZE.pandoc.md', 'OUT.epub').join(' ')}\`.`,
+    `\ncolophon: \`${colophonCommand('bench/out/SIZE', 'OUT.epub', fullBuild).join(' ')}\`; pandoc: \`${pandocCommand('SIZE.pandoc.md', 'OUT.epub').join(' ')}\`; ` +
+      `calibre: \`${calibreCommand('SIZE.pandoc.md', 'OUT.epub').join(' ')}\`; the baselines: \`node ${baselineDir}/NAME.mjs bench/out/SIZE OUT\`, from \`bench/baselines/NAME.ts\`.`,
     '\n### Where colophon\'s time goes\n\nWall seconds per stage, from colophon\'s own stage lines (run with the median wall time). ' +
       'Each text is linted, rendered (when it stands alone) and counted as it is typeset, on whichever thread typesets it, so `typeset` holds those, `render` only assembles pages, and `lint` is the book-wide rest. ' +
       'Time before `load` (start-up) and after `verify` (writing the file) is in the wall time but in no stage.\n',

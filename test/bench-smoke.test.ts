@@ -22,10 +22,18 @@ describe('the benchmark', () => {
     const result = await node(['src/run-ts.js', 'bench/run.ts', '--smoke'])
     expect(result.code, result.stderr).toBe(0)
     expect(result.stdout).toMatch(/^\| 10k \| 10,000 \| colophon \| \d+\.\d\d \|/m)
+    // Issue 6's baselines, each a row of its own.
+    for (const tool of ['floor: read, fix quotes, zip', 'micromark parse only', 'unified \\+ remark-smartypants \\+ epub-gen-memory']) {
+      expect(result.stdout).toMatch(new RegExp(`^\\| 10k \\| 10,000 \\| ${tool} \\| \\d+\\.\\d\\d \\|`, 'm'))
+    }
     expect(result.stdout).not.toMatch(/failed/)
     expect(result.stdout).toMatch(/## Machine/)
     const epub = await readFile(join(ROOT, 'bench/out/10k.colophon.epub'))
     expect(epub.subarray(30, 38).toString()).toBe('mimetype')
+    // The unified stack's EPUB and the floor's zip are real archives of the same book.
+    expect((await readFile(join(ROOT, 'bench/out/10k.unified.epub'))).subarray(30, 38).toString()).toBe('mimetype')
+    const floor = (await readFile(join(ROOT, 'bench/out/10k.floor.zip'))).toString('latin1')
+    expect(floor).toMatch(/chapters\/001-[a-z-]+\/01-[a-z-]+\.md/)
     expect(await readdir(join(ROOT, 'bench/out/10k/chapters'))).not.toHaveLength(0)
   })
 })
