@@ -154,9 +154,11 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
       'package',
       async () => {
         const publication = await assembleEpub({ metadata: book.metadata, rendered, templates: book.templates, date: time.date, generator })
-        const made = makeTargets(publication, options.targets ?? ['epub'], { slug: slugify(book.metadata.title), date: time.date, preflight: options.preflight, pack: cache, deflate: pool.working ? deflater(pool, settings, checked) : undefined })
-        // A small book's zip mostly waits for the cover from its thread: this thread checks the pages meanwhile.
-        if (!pool.working) checkAhead(publication.entries, cache, checked)
+        const names = options.targets ?? ['epub']
+        const made = makeTargets(publication, names, { slug: slugify(book.metadata.title), date: time.date, preflight: options.preflight, pack: cache, deflate: pool.working ? deflater(pool, settings, checked) : undefined })
+        // A small book's zip mostly waits for the cover from its thread: this thread checks the pages meanwhile
+        // (the `epub` target's pages are the publication's own; the other targets change theirs).
+        if (!pool.working && names.includes('epub')) checkAhead(publication.entries, cache, checked)
         return made
       },
       (made) => made.map((output) => `${output.target} ${Math.round(output.epub.byteLength / 1024)} KiB`).join(', '),
