@@ -24,6 +24,10 @@ import { measureWatch, type WatchSample } from './lib/watch.ts'
 import { rm } from 'node:fs/promises'
 import { loadavg } from 'node:os'
 
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const outDir = 'bench/out' // relative to root, git-ignored
+const baselineDir = `${outDir}/baselines`
+
 /**
  * The colophon build, run from the repository root: a full build, no cache
  * (the cache has its own table below). Adjust here if the CLI changes.
@@ -74,10 +78,6 @@ async function bundleBaselines(): Promise<void> {
     logLevel: 'error'
   })
 }
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-const outDir = 'bench/out' // relative to root, git-ignored
-const baselineDir = `${outDir}/baselines`
 
 const usage = `Usage: npm run bench -- [--sizes ${Object.keys(sizes).join(',')}] [--runs N] [--seed N] [--smoke] [--no-extras] [--no-baselines]
 
