@@ -3,14 +3,14 @@
  * through micromark into an mdast tree (mdast-util-from-markdown), and
  * nothing else. Writes nothing.
  *
- *   node bench/out/baselines/micromark.js MANUSCRIPT
+ *   node bench/out/baselines/micromark.mjs MANUSCRIPT
  */
 import { fromMarkdown } from 'mdast-util-from-markdown'
 import { markdownTexts } from './texts.ts'
 
 const [folder] = process.argv.slice(2)
 if (!folder) {
-  console.error('Usage: node micromark.js MANUSCRIPT')
+  console.error('Usage: node micromark.mjs MANUSCRIPT')
   process.exit(2)
 }
 

@@ -4,7 +4,7 @@
  * remark-rehype and rehype-stringify turns each text into HTML, and
  * epub-gen-memory packages the chapters into an EPUB 3.
  *
- *   node bench/out/baselines/unified-stack.js MANUSCRIPT OUT.epub
+ *   node bench/out/baselines/unified-stack.mjs MANUSCRIPT OUT.epub
  */
 import { writeFile } from 'node:fs/promises'
 import epubGenMemory from 'epub-gen-memory'
@@ -17,7 +17,7 @@ import { readPlainBook } from './book.ts'
 
 const [folder, out] = process.argv.slice(2)
 if (!folder || !out) {
-  console.error('Usage: node unified-stack.js MANUSCRIPT OUT.epub')
+  console.error('Usage: node unified-stack.mjs MANUSCRIPT OUT.epub')
   process.exit(2)
 }
 
