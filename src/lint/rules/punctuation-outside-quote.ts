@@ -1,5 +1,7 @@
 import type { LintRule } from '../types.ts'
 
+const QUOTES = /[‘’”]/g
+
 /**
  * `"home".`: American style (and Standard Ebooks) sets a period or comma
  * inside the closing quote. A `’` counts only while a `‘` is open, so a
@@ -13,7 +15,9 @@ export const punctuationOutsideQuote: LintRule = {
         const { curled } = block
         if (!curled.includes('”') && !curled.includes('’')) continue
         let singles = 0
-        for (let at = 0; at < curled.length - 1; at++) {
+        // Only the curly quotes count: the scan goes from one to the next.
+        for (const { index: at } of curled.matchAll(QUOTES)) {
+          if (at >= curled.length - 1) break
           const character = curled[at]
           if (character === '‘') singles++
           const closes = character === '”' || (character === '’' && singles > 0 && !/[\p{L}\p{N}]/u.test(curled[at + 1]!))

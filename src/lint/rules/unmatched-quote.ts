@@ -1,5 +1,7 @@
 import type { LintRule } from '../types.ts'
 
+const DOUBLES = /[“”]/g
+
 /**
  * Double quotes that do not pair up in a paragraph, once curled. A
  * paragraph that leaves a quotation open is fine when the next one opens
@@ -13,7 +15,7 @@ export const unmatchedQuote: LintRule = {
         const { curled } = block
         if (!curled.includes('“') && !curled.includes('”')) return
         const open: number[] = []
-        for (let at = 0; at < curled.length; at++) {
+        for (const { index: at } of curled.matchAll(DOUBLES)) {
           const character = curled[at]
           if (character === '“') open.push(at)
           else if (character === '”') {
