@@ -52,6 +52,7 @@ const cases: Array<[string, string, boolean]> = [
   ['an empty prefix binding', '<r xmlns:a=""/>', false],
   ['XML 1.1', '<?xml version="1.1"?><r/>', false],
   ['a declaration not at the start', ' <?xml version="1.0"?><r/>', false],
+  ['a public identifier with a character XML does not allow there', '<!DOCTYPE r PUBLIC "é" "x"><r/>', false],
   ['a second doctype', '<!DOCTYPE r><!DOCTYPE r><r/>', false],
   ['a doctype after the root', '<r/><!DOCTYPE r>', false],
   ['a CDATA section (left to saxes)', page('<p><![CDATA[x]]></p>'), false],

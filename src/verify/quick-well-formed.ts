@@ -24,7 +24,9 @@ const DECLARATION = new RegExp(
   `<\\?xml${S}+version${S}*=${S}*(["'])1\\.0\\1(?:${S}+encoding${S}*=${S}*(["'])[A-Za-z][\\w.-]*\\2)?(?:${S}+standalone${S}*=${S}*(["'])(?:yes|no)\\3)?${S}*\\?>`,
   'y',
 )
-const DOCTYPE = new RegExp(`<!DOCTYPE${S}+${NAME}(?:${S}+(?:PUBLIC${S}+(?:"[^"<>]*"|'[^'<>]*')${S}+|SYSTEM${S}+)(?:"[^"<>]*"|'[^'<>]*'))?${S}*>`, 'y')
+/** A public identifier holds only these (XML's PubidChar, less `'` in a `'…'` one). */
+const PUBLIC_ID = `(?:"[-'()+,./:=?;!*#@$%\\w \\r\\n]*"|'[-()+,./:=?;!*#@$%\\w \\r\\n]*')`
+const DOCTYPE = new RegExp(`<!DOCTYPE${S}+${NAME}(?:${S}+(?:PUBLIC${S}+${PUBLIC_ID}${S}+|SYSTEM${S}+)(?:"[^"<>]*"|'[^'<>]*'))?${S}*>`, 'y')
 // Without groups: `test` then builds no match (a tag's parts are found from where its name ends).
 const START_TAG = new RegExp(`<${NAME}(?:${S}+${NAME}${S}*=${S}*(?:"[^<"]*"|'[^<']*'))*${S}*/?>`, 'y')
 const END_TAG = new RegExp(`</${NAME}${S}*>`, 'y')
