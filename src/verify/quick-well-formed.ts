@@ -11,9 +11,8 @@
  * machine code, and the text between them with `indexOf`; saxes reads each
  * character in JavaScript. (docs/decisions/0012-quick-well-formedness-test.md)
  */
+import { hasForbiddenXmlChars } from '../load/xml-chars.ts'
 
-/** A character XML 1.0 does not allow (lone surrogates are found by `isWellFormed`). */
-const BAD_CHARACTER = /[^\t\n\r\x20-\uFFFD]|[\uFFFE\uFFFF]/
 /** `&` that does not start one of the five predefined entities or a character reference. */
 const BAD_REFERENCE = /&(?!(?:amp|lt|gt|quot|apos|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});)/
 const CHARACTER_REFERENCE = /&#(x?)([0-9a-fA-F]+);/g
@@ -40,7 +39,7 @@ const XMLNS_NAMESPACE = 'http://www.w3.org/2000/xmlns/'
 type Scope = ReadonlySet<string>
 
 export function quickWellFormed(xml: string): boolean {
-  if (BAD_CHARACTER.test(xml) || !xml.isWellFormed() || BAD_REFERENCE.test(xml) || xml.includes(']]>')) return false
+  if (hasForbiddenXmlChars(xml) || BAD_REFERENCE.test(xml) || xml.includes(']]>')) return false
   if (xml.includes('&#') && !characterReferencesAllowed(xml)) return false
 
   const names: string[] = []
@@ -110,12 +109,11 @@ function nameEnd(xml: string, index: number): number {
   }
 }
 
-/** Every character reference names a character XML allows. */
+/** Every character reference names a character XML allows (`BAD_REFERENCE` has already checked their digits). */
 function characterReferencesAllowed(xml: string): boolean {
   for (const [, hex, digits] of xml.matchAll(CHARACTER_REFERENCE)) {
     const code = Number.parseInt(digits as string, hex ? 16 : 10)
-    const allowed = code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff)
-    if (!allowed || (!hex && !/^[0-9]+$/.test(digits as string))) return false
+    if (code > 0x10ffff || hasForbiddenXmlChars(String.fromCodePoint(code))) return false
   }
   return true
 }
