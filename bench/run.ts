@@ -108,7 +108,7 @@ function parseOptions(argv: string[]): Options | string {
   const { values } = parseArgs({
     args: argv,
     options: {
-      sizes: { type: 'string', default: Object.keys(sizes).join(',') },
+      sizes: { type: 'string', default: '10k,100k,1m' },
       runs: { type: 'string', default: '5' },
       seed: { type: 'string', default: '1' },
       smoke: { type: 'boolean', default: false },

@@ -13,7 +13,7 @@ import { countWords, prose, slugify, titleWords } from './prose.ts'
 import { firstNames, surnames } from './vocabulary.ts'
 
 /** Target word counts. Scene and chapter shapes follow the issue's 1M-word measurement (≈209 chapters, ≈953 scenes). */
-export const sizes = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000 } as const
+export const sizes = { '10k': 10_000, '100k': 100_000, '120k': 120_000, '1m': 1_000_000 } as const
 export type SizeName = keyof typeof sizes
 
 export function isSizeName(value: string): value is SizeName {
@@ -165,4 +165,20 @@ export function pandocMarkdown(book: Book): string {
     parts.push(`# ${chapter.title}\n\n${body}${note}`)
   }
   return parts.join('\n')
+}
+
+/**
+ * The same text as one plain-text file, as a story arrives pasted or from
+ * an archive (`colophon build book.txt` reads it): title and author lines,
+ * the disclaimer, then `Chapter N: Title` headings with `* * *` between
+ * scenes and the author's note after its chapter. Emphasis stays `*x*`.
+ */
+export function plainText(book: Book): string {
+  const parts = [`${book.title}\n\nby ${book.author}\n`, `Disclaimer: ${book.disclaimer}`]
+  for (const chapter of book.chapters) {
+    const body = chapter.scenes.map((scene) => scene.text.trim()).join('\n\n* * *\n\n')
+    const note = chapter.endNote === undefined ? '' : `\n\n${chapter.endNote.replace("*Author's note:*", "Author's Note:").trim()}`
+    parts.push(`${chapter.title}\n\n${body}${note}\n`)
+  }
+  return parts.join('\n\n')
 }
