@@ -34,7 +34,7 @@ export interface BuildCommandOptions {
 export async function runBuild(dir: string, options: BuildCommandOptions): Promise<void> {
   const targets = parseTargets(options.target ?? 'epub')
   if (!targets) throw new UsageError(`--target \`${options.target}\` is not a target, expected epub, kobo, kindle, apple, all or a comma-separated list of them`)
-  if (await isFile(dir)) return runBuildFile(dir, options, targets)
+  if (await isStoryFile(dir)) return runBuildFile(dir, options, targets)
   process.once('SIGINT', interrupted)
   process.once('SIGTERM', interrupted)
   // From here on an interrupt leaves the previous book as it was: say so.
@@ -74,6 +74,14 @@ export async function runBuild(dir: string, options: BuildCommandOptions): Promi
     process.off('SIGINT', interrupted)
     process.off('SIGTERM', interrupted)
   }
+}
+
+/** Names a story file has: a missing `story.md` is reported as a missing file, not a missing manuscript folder. */
+const STORY_FILE = /\.(md|markdown|txt|html?|xhtml|docx|epub)$/i
+
+/** Whether `colophon build PATH` builds a story file: a file, or no folder by a story file's name. */
+export async function isStoryFile(path: string): Promise<boolean> {
+  return (await isFile(path)) || (STORY_FILE.test(path) && !(await isDirectory(path)))
 }
 
 /**

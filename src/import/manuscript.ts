@@ -97,8 +97,9 @@ function bookYaml(found: ImportedMetadata, file: VFile): string {
       source: 'colophon-import',
     })
   }
+  const stem = titleFromName(basename(file.path, extname(file.path)))
   const fallback: Record<(typeof REQUIRED)[number], [string, string]> = {
-    title: [titleFromName(basename(file.path, extname(file.path))), 'the title from the file name'],
+    title: [stem, `title \`${stem}\` from the file name, as the source gives none`],
     author: ['Unknown', 'author `Unknown`, as the source names none'],
     // `und`: BCP 47's "undetermined", which is true; a guessed English would not be.
     language: ['und', 'language `und` (undetermined), as the source states none and none could be detected; set `language:` in book.yaml (or `lang:` in a Markdown file\'s front matter)'],

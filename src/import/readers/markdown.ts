@@ -11,7 +11,15 @@ import type { ImportedBook, ImportedChapter, ImportedMetadata } from '../types.t
  * scene breaks, and reports each guess at its line.
  */
 export async function readMarkdown(file: VFile): Promise<ImportedBook> {
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(file.value as Uint8Array).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')
+  let decoded: string
+  try {
+    decoded = new TextDecoder('utf-8', { fatal: true }).decode(file.value as Uint8Array)
+  } catch {
+    const message = file.message('Unexpected bytes that are not UTF-8, expected a Markdown text', { place: { line: 1, column: 1 }, ruleId: 'import-encoding', source: 'colophon-import' })
+    message.fatal = true
+    throw new BookError([message])
+  }
+  const text = decoded.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')
   const lines = text.split('\n')
   const metadata: ImportedMetadata = {}
   let at = 0
