@@ -208,7 +208,48 @@ describe('colophon build FILE', () => {
   })
 })
 
+describe('colophon preview FILE', () => {
+  it('serves the story file as a book and serves it again when the file is saved', async () => {
+    const folder = await withStory()
+    const child = spawn(process.execPath, [BIN, 'preview', 'story.md', '--no-open'], { cwd: folder, stdio: ['ignore', 'ignore', 'pipe'] })
+    let stderr = ''
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+    const seen = async (pattern: RegExp): Promise<RegExpExecArray> => {
+      for (let waited = 0; waited < 60_000; waited += 50) {
+        const match = pattern.exec(stderr)
+        if (match) return match
+        await new Promise((resolve) => setTimeout(resolve, 50))
+      }
+      throw new Error(`timed out waiting for ${pattern}:\n${stderr}`)
+    }
+    const chapters = async (url: string): Promise<string[]> => {
+      const zip = await openEpub(new Uint8Array(await (await fetch(new URL('book.epub', url))).arrayBuffer()))
+      return Object.keys(zip.files).filter((name) => /chapter-\d+\.xhtml$/.test(name)).sort()
+    }
+    try {
+      const url = (await seen(/previewing story\.md at (http:\/\/127\.0\.0\.1:\d+\/)/))[1] as string
+      expect(await chapters(url)).toEqual(['EPUB/text/chapter-1.xhtml', 'EPUB/text/chapter-2.xhtml'])
+      await writeFile(join(folder, 'story.md'), `${await readFile(STORY, 'utf8')}\n# Chapter 3: Home\n\nShe went home at last.\n`)
+      await seen(/built the-lantern-keeper\.epub \(\d+ KiB\) after story\.md/)
+      expect(await chapters(url)).toEqual(['EPUB/text/chapter-1.xhtml', 'EPUB/text/chapter-2.xhtml', 'EPUB/text/chapter-3.xhtml'])
+    } finally {
+      child.kill('SIGINT')
+      await new Promise((resolve) => child.once('close', resolve))
+    }
+    expect(await readdir(folder)).toEqual(['story.md'])
+  })
+})
+
 describe('colophon init', () => {
+  it('says what import and init do, with an example', async () => {
+    for (const command of ['import', 'init']) {
+      const run = await colophon([command, '--help'])
+      expect(run.code).toBe(0)
+      expect(run.stdout).toMatch(new RegExp(`Usage: colophon ${command}`))
+      expect(run.stdout).toMatch(/Example/)
+    }
+  })
+
   it('makes a book that builds into a valid EPUB, with a workflow and .gitignore', async () => {
     const parent = await mkdtemp(join(tmpdir(), 'colophon-init-'))
     const run = await colophon(['init', 'my-book'], { cwd: parent })

@@ -56,7 +56,8 @@ export async function fileManuscript(path: string): Promise<FileManuscript> {
       const shown = warnings.length > 0 ? `${await report(warnings)}\n` : ''
       const chapters = imported.book.chapters.length
       const guesses = imported.file.messages.length
-      return `${shown}colophon: read ${path} as ${imported.format}: ${chapters} chapter${chapters === 1 ? '' : 's'}; \`colophon import ${path} --dry-run\` lists ${guesses === 1 ? 'the guess' : `all ${guesses} guesses`} made\n`
+      const list = guesses === 0 ? '' : `; \`colophon import ${path} --dry-run\` lists ${guesses === 1 ? 'the guess' : `all ${guesses} guesses`} made`
+      return `${shown}colophon: read ${path} as ${imported.format}: ${chapters} chapter${chapters === 1 ? '' : 's'}${list}\n`
     },
   }
 }

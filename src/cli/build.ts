@@ -118,7 +118,9 @@ export async function buildAndWrite(
   const single = targets.length === 1
   const { source, ...buildOptions } = extra
   const result = await build(dir, { wordJoiner: options.wordJoiner, targets, threads: options.threads, ...buildOptions })
-  if (result.messages.length > 0) process.stderr.write(`${await report(shownOf(result.messages, dir))}\n`)
+  // A story file's build lints a temporary folder: the author lints the folder `colophon import` writes.
+  const lintCommand = source ? `colophon import ${relative(process.cwd(), source)}\` and \`colophon lint\` the folder it writes` : `colophon lint ${dir}`
+  if (result.messages.length > 0) process.stderr.write(`${await report(shownOf(result.messages, lintCommand))}\n`)
   if (options.frail && result.messages.length > 0) {
     throw new WarningsFailed(`${result.messages.length} warning${result.messages.length === 1 ? '' : 's'} and --frail; the book was not written`)
   }
@@ -194,12 +196,12 @@ const LINT_SHOWN = 20
  * thousands of them (a draft full of `the the`) should not bury the build's
  * own messages. The last line says how many more `colophon lint` has.
  */
-function shownOf(messages: VFileMessage[], dir: string): VFileMessage[] {
+function shownOf(messages: VFileMessage[], lintCommand: string): VFileMessage[] {
   const lint = messages.filter((message) => message.source === 'colophon-lint')
   if (lint.length <= LINT_SHOWN) return messages
   const hidden = new Set(lint.slice(LINT_SHOWN))
   const kept = messages.filter((message) => !hidden.has(message))
-  const more = new VFileMessage(`${hidden.size} more lint warnings not shown, expected none: run \`colophon lint ${dir}\` for all of them`, {
+  const more = new VFileMessage(`${hidden.size} more lint warnings not shown, expected none: run \`${lintCommand}\` for all of them`, {
     ruleId: 'more',
     source: 'colophon-lint',
   })
