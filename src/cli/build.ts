@@ -119,7 +119,7 @@ export async function buildAndWrite(
   const { source, ...buildOptions } = extra
   const result = await build(dir, { wordJoiner: options.wordJoiner, targets, threads: options.threads, ...buildOptions })
   // A story file's build lints a temporary folder: the author lints the folder `colophon import` writes.
-  const lintCommand = source ? `colophon import ${relative(process.cwd(), source)}\` and \`colophon lint\` the folder it writes` : `colophon lint ${dir}`
+  const lintCommand = source ? `colophon import ${relative(process.cwd(), source)}\`, then \`colophon lint <the folder it writes>` : `colophon lint ${dir}`
   if (result.messages.length > 0) process.stderr.write(`${await report(shownOf(result.messages, lintCommand))}\n`)
   if (options.frail && result.messages.length > 0) {
     throw new WarningsFailed(`${result.messages.length} warning${result.messages.length === 1 ? '' : 's'} and --frail; the book was not written`)
