@@ -305,6 +305,8 @@ describe('bad story files', () => {
     ['a binary file named .md', 'photo.md', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0xff, 0xfe, 0x00, 0x80])],
     ['a corrupt DOCX', 'story.docx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8])],
     ['a corrupt EPUB', 'story.epub', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 9, 9, 9, 9])],
+    ['a text named .docx', 'letter.docx', 'Dear reader,\n\nThis is not a DOCX.\n'],
+    ['a zip named .txt', 'archive.txt', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 20, 0, 0, 0, 0, 0])],
     ['HTML with no story', 'page.html', '<!DOCTYPE html><html><head><title></title></head><body><nav><a href="/">Home</a></nav></body></html>'],
     ['a file that is missing', 'nowhere.md', ''],
   ]

@@ -28,6 +28,12 @@ export async function importFile(path: string): Promise<ImportedFolder> {
     const why = code === 'ENOENT' ? 'missing file' : code === 'EISDIR' ? 'folder' : `file that cannot be read (${code ?? String(error)})`
     throw fail(path, `Unexpected ${why} \`${path}\`, expected a story as Markdown, plain text, HTML, DOCX or EPUB`, 'import-read')
   }
+  // A DOCX and an EPUB are zips: a file by either name that is not one is not what its name says.
+  const zipped = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04
+  const named = extname(path).toLowerCase()
+  if ((named === '.docx' || named === '.epub') && bytes.length > 0 && !zipped) {
+    throw fail(path, `Unexpected content in \`${path}\`, which is not a zip, expected a ${named === '.docx' ? 'DOCX' : 'EPUB'} as its name says`, 'import-format')
+  }
   let result: ImportResult
   try {
     result = await importBytes(path, bytes)
