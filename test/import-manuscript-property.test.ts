@@ -5,7 +5,7 @@ import fc from 'fast-check'
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
 import { loadBook } from '../src/load/index.ts'
-import { manuscriptFiles } from '../src/import/manuscript.ts'
+import { manuscriptFiles, trimLines } from '../src/import/manuscript.ts'
 import type { ImportedBook } from '../src/import/types.ts'
 
 /** Runs: COLOPHON_PROPERTY_RUNS (default 1000), a tenth of it here: each run writes and loads a folder. */
@@ -57,9 +57,9 @@ describe('manuscriptFiles, property: what is written loads as the same book', ()
           loaded.chapters.forEach((got, index) => {
             const want = generated.chapters[index]!
             expect(got.title).toBe(visible(want.title) ? want.title.trim() : `Chapter ${index + 1}`)
-            expect(got.scenes.map((scene) => String(scene.value))).toEqual(want.scenes.map((scene) => `${scene.trim()}\n`))
-            expect(got.headNote && String(got.headNote.value)).toBe(want.headNote && visible(want.headNote) ? `${want.headNote.trim()}\n` : undefined)
-            expect(got.endNote && String(got.endNote.value)).toBe(want.endNote && visible(want.endNote) ? `${want.endNote.trim()}\n` : undefined)
+            expect(got.scenes.map((scene) => String(scene.value))).toEqual(want.scenes.map((scene) => `${trimLines(scene)}\n`))
+            expect(got.headNote && String(got.headNote.value)).toBe(want.headNote && visible(want.headNote) ? `${trimLines(want.headNote)}\n` : undefined)
+            expect(got.endNote && String(got.endNote.value)).toBe(want.endNote && visible(want.endNote) ? `${trimLines(want.endNote)}\n` : undefined)
           })
         } finally {
           await rm(folder, { recursive: true, force: true })

@@ -4,13 +4,16 @@ import type { VFile } from 'vfile'
 import { metadataSchema } from '../load/metadata-schema.ts'
 import { titleFromName } from '../load/order.ts'
 import { retargetImages } from './image-paths.ts'
-import type { ImportedBook, ImportedMetadata, ImportedValue } from './types.ts'
+import type { ImportedBook, ImportedImage, ImportedMetadata, ImportedValue } from './types.ts'
 
 /** One file of a manuscript folder: its path inside the folder (`/`-separated) and its bytes or text. */
 export interface ManuscriptFile {
   path: string
   data: string | Uint8Array
 }
+
+/** The names the loader reads a manuscript's own cover from (`load/cover.ts`), by kind. */
+const COVER_NAMES: Partial<Record<ImportedImage['mediaType'], string>> = { 'image/jpeg': 'cover.jpg', 'image/png': 'cover.png' }
 
 /** The keys `book.yaml` must hold, and what stands in when the source gave none. */
 const REQUIRED = ['title', 'author', 'language'] as const
@@ -30,11 +33,11 @@ export function manuscriptFiles(book: ImportedBook, file: VFile): ManuscriptFile
   const files: ManuscriptFile[] = [{ path: 'book.yaml', data: bookYaml(book.metadata, file) }]
   const width = (count: number): number => Math.max(2, String(count).length)
   const numbered = (index: number, count: number, name: string): string => `${String(index + 1).padStart(width(count), '0')}-${name}`
-  const text = (markdown: string, depth: number): string => `${retargetImages(markdown.trim(), '../'.repeat(depth))}\n`
+  const text = (markdown: string, depth: number): string => `${retargetImages(trimLines(markdown), '../'.repeat(depth))}\n`
 
   if (book.cover) {
-    const extension = { 'image/jpeg': 'jpg', 'image/png': 'png' }[book.cover.mediaType as string]
-    if (extension) files.push({ path: `cover.${extension}`, data: book.cover.data })
+    const name = COVER_NAMES[book.cover.mediaType]
+    if (name) files.push({ path: name, data: book.cover.data })
     else {
       files.push({ path: `images/${book.cover.name}`, data: book.cover.data })
       file.message(`Unexpected cover as ${book.cover.mediaType}, expected a JPEG or PNG; kept as images/${book.cover.name}, and the build draws a cover`, {
@@ -82,8 +85,7 @@ export function manuscriptFiles(book: ImportedBook, file: VFile): ManuscriptFile
 function bookYaml(found: ImportedMetadata, file: VFile): string {
   const metadata: Record<string, ImportedValue> = {}
   const refused: string[] = []
-  const keys = [...KEY_ORDER.filter((key) => key in found), ...Object.keys(found).filter((key) => !KEY_ORDER.includes(key))]
-  for (const key of keys) {
+  for (const key of Object.keys(found)) {
     const value = found[key] as ImportedValue
     const schema = (metadataSchema.shape as Record<string, { safeParse(value: unknown): { success: boolean } } | undefined>)[key]
     if (schema?.safeParse(value).success) {
@@ -110,7 +112,7 @@ function bookYaml(found: ImportedMetadata, file: VFile): string {
     metadata[key] = value
     file.info(what, { ruleId: `import-${key}`, source: 'colophon-import' })
   }
-  const ordered = Object.fromEntries([...REQUIRED.map((key) => [key, metadata[key]]), ...Object.entries(metadata).filter(([key]) => !(REQUIRED as readonly string[]).includes(key))])
+  const ordered = Object.fromEntries([...KEY_ORDER.filter((key) => key in metadata).map((key) => [key, metadata[key]]), ...Object.entries(metadata).filter(([key]) => !KEY_ORDER.includes(key))])
   const head = `# Imported by colophon from ${basename(file.path)}. Every key: README.md, "The manuscript".\n`
   const tail = refused.length > 0 ? `\n# Found in the source, but not a key or value colophon reads:\n${refused.join('\n')}\n` : ''
   return `${head}${stringify(ordered, { lineWidth: 0 })}${tail}`
@@ -127,6 +129,15 @@ export function nameOf(text: string, fallback: string): string {
     .replace(/^-+|-+$/g, '')
   const cut = ascii.length > 40 ? ascii.slice(0, 40).replace(/-[^-]*$/, '') : ascii
   return cut || fallback
+}
+
+/**
+ * A text without its blank lines at the start and white space at the end.
+ * The first line keeps its indentation: Markdown reads four spaces there as
+ * code, and a reader that meant that wrote them.
+ */
+export function trimLines(markdown: string): string {
+  return markdown.replace(/^(?:[ \t]*\r?\n)+/, '').trimEnd()
 }
 
 /** A scene's first four words, which name its file as a writer would (`01-the-ferry-came-in.md`). */
