@@ -283,6 +283,25 @@ describe('colophon init', () => {
     await validate(new Uint8Array(await readFile(join(folder, 'dist/my-book.epub'))))
   })
 
+  it('has an example for every optional key of book.yaml that builds when uncommented', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'colophon-init-'))
+    expect((await colophon(['init', '--no-ci'], { cwd: folder })).code).toBe(0)
+    const path = join(folder, 'manuscript/book.yaml')
+    // Uncomment each `# key: …` and its block (`#   - …`); not the second form of author, nor order (it names folders).
+    let block = false
+    const lines = (await readFile(path, 'utf8')).split('\n').map((line) => {
+      const key = /^# ([a-z-]+):/.exec(line)?.[1]
+      if (key) block = key !== 'author' && key !== 'order'
+      else if (!line.startsWith('#   ')) block = false
+      return block ? line.slice(2) : line
+    })
+    await writeFile(path, lines.join('\n'))
+    expect(lines.filter((line) => /^[a-z-]+:/.test(line)).length).toBeGreaterThan(20)
+    const built = await colophon(['build', '--frail'], { cwd: folder })
+    expect(built.code, built.stderr).toBe(0)
+    await validate(new Uint8Array(await readFile(join(folder, `dist/${(await readdir(join(folder, 'dist')))[0]}`))))
+  })
+
   it('leaves the workflow out with --no-ci, and makes the book in the current folder by default', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'colophon-init-'))
     const run = await colophon(['init', '--no-ci'], { cwd: folder })
