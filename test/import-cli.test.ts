@@ -167,6 +167,17 @@ describe('colophon build FILE', () => {
     for (const name of names) await validate(new Uint8Array(await readFile(join(folder, 'out', name))))
   })
 
+  it('says where a title, author and language the file lacks came from', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'colophon-import-'))
+    await writeFile(join(folder, 'the-keeper.md'), '# One\n\nThe keeper climbed the stairs.\n')
+    const run = await colophon(['build', 'the-keeper.md', '--out', 'book.epub'], { cwd: folder })
+    expect(run.code, run.stderr).toBe(0)
+    expect(run.stderr).toMatch(/info\s+title `The keeper` from the file name/)
+    expect(run.stderr).toMatch(/info\s+author `Unknown`/)
+    expect(run.stderr).toMatch(/info\s+language/)
+    await validate(new Uint8Array(await readFile(join(folder, 'book.epub'))))
+  })
+
   it('never writes the book over the story file', async () => {
     const folder = await withStory()
     const run = await colophon(['build', 'story.md', '--out', 'story.md'], { cwd: folder })

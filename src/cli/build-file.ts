@@ -30,6 +30,9 @@ export interface FileManuscript {
   remove(): void
 }
 
+/** Guesses a build of a story file shows: what the book's title page and metadata will say. */
+const SHOWN_GUESSES = new Set(['import-title', 'import-author', 'import-language'])
+
 export async function fileManuscript(path: string): Promise<FileManuscript> {
   const cwd = await mkdtemp(join(tmpdir(), 'colophon-'))
   const folder = join(cwd, basename(path))
@@ -51,8 +54,9 @@ export async function fileManuscript(path: string): Promise<FileManuscript> {
         await mkdir(dirname(target), { recursive: true })
         await writeFile(target, file.data)
       }
-      // Warnings of the import are shown always; its guesses (info) only by `colophon import --dry-run`.
-      const warnings = imported.file.messages.filter((message) => message.fatal === false)
+      // The import's warnings are shown, and where the book's title, author and language came from
+      // (a detected language, `Unknown`); its other guesses only by `colophon import --dry-run`.
+      const warnings = imported.file.messages.filter((message) => message.fatal === false || SHOWN_GUESSES.has(message.ruleId ?? ''))
       const shown = warnings.length > 0 ? `${await report(warnings)}\n` : ''
       const chapters = imported.book.chapters.length
       const guesses = imported.file.messages.length
