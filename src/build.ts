@@ -125,7 +125,7 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
     const normalised = typeset.book
     const texts = [
       ...normalised.front.map((page) => page.text),
-      ...normalised.chapters.flatMap((chapter) => [...chapter.scenes, ...(chapter.endNote ? [chapter.endNote] : [])]),
+      ...normalised.chapters.flatMap((chapter) => [...(chapter.headNote ? [chapter.headNote] : []), ...chapter.scenes, ...(chapter.endNote ? [chapter.endNote] : [])]),
       ...normalised.back.map((page) => page.text),
     ]
     const rendered = await stage(

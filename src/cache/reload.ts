@@ -15,7 +15,7 @@ export async function reloadChanged(book: Book, changed: readonly string[], cwd:
   const texts = new Map<string, VFile>()
   const all = [
     ...book.front.map((page) => page.file),
-    ...book.chapters.flatMap((chapter) => [...chapter.scenes, ...(chapter.endNote ? [chapter.endNote] : [])]),
+    ...book.chapters.flatMap((chapter) => [...(chapter.headNote ? [chapter.headNote] : []), ...chapter.scenes, ...(chapter.endNote ? [chapter.endNote] : [])]),
     ...book.back.map((page) => page.file),
   ]
   for (const file of all) texts.set(resolve(cwd, file.path), file)
@@ -41,6 +41,7 @@ export async function reloadChanged(book: Book, changed: readonly string[], cwd:
     front: book.front.map((page) => ({ ...page, file: again(page.file) })),
     chapters: book.chapters.map((chapter) => ({
       ...chapter,
+      headNote: chapter.headNote ? again(chapter.headNote) : undefined,
       scenes: chapter.scenes.map(again),
       endNote: chapter.endNote ? again(chapter.endNote) : undefined,
     })),

@@ -34,16 +34,7 @@ export interface BuildCommandOptions {
 export async function runBuild(dir: string, options: BuildCommandOptions): Promise<void> {
   const targets = parseTargets(options.target ?? 'epub')
   if (!targets) throw new UsageError(`--target \`${options.target}\` is not a target, expected epub, kobo, kindle, apple, all or a comma-separated list of them`)
-  const interrupted = (signal: NodeJS.Signals): void => {
-    abandonWrites()
-    const [written] = committedWrites()
-    say(
-      written
-        ? `colophon: interrupted (${signal}) after the book was written whole to ${relative(process.cwd(), written) || written}\n`
-        : `colophon: interrupted (${signal}); the previous book was left as it was\n`,
-    )
-    process.exit(signal === 'SIGINT' ? 130 : 143)
-  }
+  if (await isStoryFile(dir)) return runBuildFile(dir, options, targets)
   process.once('SIGINT', interrupted)
   process.once('SIGTERM', interrupted)
   // From here on an interrupt leaves the previous book as it was: say so.
@@ -85,16 +76,51 @@ export async function runBuild(dir: string, options: BuildCommandOptions): Promi
   }
 }
 
+/** Names a story file has: a missing `story.md` is reported as a missing file, not a missing manuscript folder. */
+const STORY_FILE = /\.(md|markdown|txt|html?|xhtml|docx|epub)$/i
+
+/** Whether `colophon build PATH` builds a story file: a file, or no folder by a story file's name. */
+export async function isStoryFile(path: string): Promise<boolean> {
+  return (await isFile(path)) || (STORY_FILE.test(path) && !(await isDirectory(path)))
+}
+
+/**
+ * `colophon build FILE`: a story file as it came (Markdown, text, HTML,
+ * DOCX, EPUB), imported and built (`build-file.ts`). Loaded only then.
+ */
+async function runBuildFile(path: string, options: BuildCommandOptions, targets: readonly TargetName[]): Promise<void> {
+  const { buildFile } = await import('./build-file.ts')
+  await buildFile(path, options, targets)
+}
+
+/** SIGINT/SIGTERM during a build: remove what is half-written, say what happened, exit 130/143. */
+export function interrupted(signal: NodeJS.Signals): void {
+  abandonWrites()
+  const [written] = committedWrites()
+  say(
+    written
+      ? `colophon: interrupted (${signal}) after the book was written whole to ${relative(process.cwd(), written) || written}\n`
+      : `colophon: interrupted (${signal}); the previous book was left as it was\n`,
+  )
+  process.exit(signal === 'SIGINT' ? 130 : 143)
+}
+
 /** One build, its messages reported and every target's EPUB written atomically; returns the book. */
 export async function buildAndWrite(
   dir: string,
   options: BuildCommandOptions,
   targets: readonly TargetName[],
-  extra: Pick<BuildOptions, 'cache' | 'onProgress' | 'lint' | 'previous'>,
+  extra: Pick<BuildOptions, 'cache' | 'onProgress' | 'lint' | 'previous' | 'cwd'> & {
+    /** The story file of `colophon build FILE` (absolute): the book is never written over it. */
+    source?: string
+  },
 ): Promise<{ book: Book }> {
   const single = targets.length === 1
-  const result = await build(dir, { wordJoiner: options.wordJoiner, targets, threads: options.threads, ...extra })
-  if (result.messages.length > 0) process.stderr.write(`${await report(shownOf(result.messages, dir))}\n`)
+  const { source, ...buildOptions } = extra
+  const result = await build(dir, { wordJoiner: options.wordJoiner, targets, threads: options.threads, ...buildOptions })
+  // A story file's build lints a temporary folder: the author lints the folder `colophon import` writes.
+  const lintCommand = source ? `colophon import ${relative(process.cwd(), source)}\`, then \`colophon lint <the folder it writes>` : `colophon lint ${dir}`
+  if (result.messages.length > 0) process.stderr.write(`${await report(shownOf(result.messages, lintCommand))}\n`)
   if (options.frail && result.messages.length > 0) {
     throw new WarningsFailed(`${result.messages.length} warning${result.messages.length === 1 ? '' : 's'} and --frail; the book was not written`)
   }
@@ -102,7 +128,10 @@ export async function buildAndWrite(
     output,
     path: resolve(single ? (options.out ?? join('dist', output.fileName)) : join(options.out ?? 'dist', output.fileName)),
   }))
-  for (const { path } of writes) await checkOut(path, single ? (options.out ?? path) : path, dir)
+  for (const { path } of writes) {
+    await checkOut(path, single ? (options.out ?? path) : path, dir)
+    if (path === source) throw new UsageError(`\`${relative(process.cwd(), path)}\` is the story file being built, expected another path for the book (--out)`)
+  }
   for (const { output, path } of writes) {
     try {
       await writeAtomic(path, output.epub)
@@ -167,12 +196,12 @@ const LINT_SHOWN = 20
  * thousands of them (a draft full of `the the`) should not bury the build's
  * own messages. The last line says how many more `colophon lint` has.
  */
-function shownOf(messages: VFileMessage[], dir: string): VFileMessage[] {
+function shownOf(messages: VFileMessage[], lintCommand: string): VFileMessage[] {
   const lint = messages.filter((message) => message.source === 'colophon-lint')
   if (lint.length <= LINT_SHOWN) return messages
   const hidden = new Set(lint.slice(LINT_SHOWN))
   const kept = messages.filter((message) => !hidden.has(message))
-  const more = new VFileMessage(`${hidden.size} more lint warnings not shown, expected none: run \`colophon lint ${dir}\` for all of them`, {
+  const more = new VFileMessage(`${hidden.size} more lint warnings not shown, expected none: run \`${lintCommand}\` for all of them`, {
     ruleId: 'more',
     source: 'colophon-lint',
   })

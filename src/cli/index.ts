@@ -38,8 +38,8 @@ function program(): Command {
 
   cli
     .command('build')
-    .description('Build the manuscript folder into an EPUB (default: ./manuscript → dist/<title>.epub).')
-    .argument('[manuscript-dir]', 'manuscript folder with book.yaml and chapters/', 'manuscript')
+    .description('Build the manuscript folder, or one story file as it is (Markdown, text, HTML, DOCX, EPUB), into an EPUB (default: ./manuscript → dist/<title>.epub).')
+    .argument('[manuscript-dir]', 'manuscript folder with book.yaml and chapters/, or a story file (.md, .txt, .html, .docx, .epub)', 'manuscript')
     .option('-o, --out <path>', 'where to write the EPUB (default: dist/<title>.epub); with several targets, a folder (default: dist/)')
     .option('-t, --target <name>', 'e-reader variant: epub, kobo, kindle, apple, all, or a comma-separated list', 'epub')
     .addOption(wordJoiner)
@@ -48,7 +48,7 @@ function program(): Command {
     .option('--no-cache', 'neither read nor write the cache in .colophon-cache/ next to the manuscript folder')
     .addOption(new Option('--threads <n>', 'worker threads besides the main one (default: one per further core, for a book of some 300,000 words or more; given, from some 70,000)').argParser(threadCount))
     .option('--debug', 'print stack traces of unexpected errors')
-    .addHelpText('after', '\nExamples:\n  $ colophon build manuscript --out dist/my-book.epub\n  $ colophon build manuscript --target all --out dist/\n  $ colophon build manuscript --watch\n')
+    .addHelpText('after', '\nExamples:\n  $ colophon build manuscript --out dist/my-book.epub\n  $ colophon build story.md --target all\n  $ colophon build manuscript --target all --out dist/\n  $ colophon build manuscript --watch\n')
     .exitOverride()
     .action(async (dir: string, options: { out?: string; target: string; wordJoiner: 'u2060' | 'feff'; frail?: boolean; cache: boolean; watch?: boolean; threads?: number }) => {
       const { runBuild } = await import('./build.ts')
@@ -58,7 +58,7 @@ function program(): Command {
   cli
     .command('preview')
     .description('Build the book, read it in a browser (foliate-js on 127.0.0.1) and rebuild and reload on every save.')
-    .argument('[manuscript-dir]', 'manuscript folder with book.yaml and chapters/', 'manuscript')
+    .argument('[manuscript-dir]', 'manuscript folder with book.yaml and chapters/, or a story file', 'manuscript')
     .option('-p, --port <number>', 'port on 127.0.0.1 (default: a free one, printed on standard error)', '0')
     .option('--no-open', 'do not open a browser')
     .option('-t, --target <name>', 'which target to read: epub, kobo, kindle or apple', 'epub')
@@ -69,6 +69,34 @@ function program(): Command {
     .action(async (dir: string, options: { port: string; open: boolean; target: string; wordJoiner: 'u2060' | 'feff' }) => {
       const { runPreview } = await import('./preview.ts')
       await runPreview(dir, options)
+    })
+
+  cli
+    .command('import')
+    .description('Turn one story file (Markdown, plain text, HTML, DOCX or EPUB) into a manuscript folder to go on editing, printing every guess made.')
+    .argument('<file>', 'the story file: .md, .markdown, .txt, .html, .htm, .docx or .epub (the format is told by its bytes too)')
+    .option('-o, --out <dir>', 'the folder to write (default: the title as a folder name, in the current folder); it must be new or empty')
+    .option('--force', 'write into a folder that holds something: its book.yaml, cover, front/, chapters/, back/ and images/ are replaced, the rest stays')
+    .option('-n, --dry-run', 'print the guesses and the files it would write, and write nothing')
+    .option('--debug', 'print stack traces of unexpected errors')
+    .addHelpText('after', '\nExit codes: 0 written, 1 the file holds no story colophon can read, 2 usage (a folder that is not empty).\n\nExamples:\n  $ colophon import story.md --dry-run\n  $ colophon import story.docx --out my-book\n  $ colophon build my-book\n')
+    .exitOverride()
+    .action(async (file: string, options: { out?: string; force?: boolean; dryRun?: boolean }) => {
+      const { runImport } = await import('./import.ts')
+      await runImport(file, options)
+    })
+
+  cli
+    .command('init')
+    .description('Start a new book: book.yaml with every key, a first chapter, .gitignore and a GitHub Actions workflow that builds and checks it.')
+    .argument('[dir]', 'the folder to make the book in; new, or empty', '.')
+    .option('--no-ci', 'leave out the GitHub Actions workflow (.github/workflows/book.yml)')
+    .option('--debug', 'print stack traces of unexpected errors')
+    .addHelpText('after', '\nExamples:\n  $ colophon init my-book\n  $ cd my-book && colophon build .\n')
+    .exitOverride()
+    .action(async (dir: string, options: { ci: boolean }) => {
+      const { runInit } = await import('./init.ts')
+      await runInit(dir, options)
     })
 
   cli
@@ -113,7 +141,7 @@ function program(): Command {
       await runLint(dir, options)
     })
 
-  cli.addHelpText('after', '\nExamples:\n  $ colophon build\n  $ colophon typeset chapter.md --format text\n  $ colophon lint manuscript\n  $ colophon check dist/sequence.epub\n  $ colophon preview manuscript\n')
+  cli.addHelpText('after', '\nExamples:\n  $ colophon init my-book\n  $ colophon import story.md\n  $ colophon build\n  $ colophon build story.md\n  $ colophon typeset chapter.md --format text\n  $ colophon lint manuscript\n  $ colophon check dist/sequence.epub\n  $ colophon preview manuscript\n')
   return cli
 }
 

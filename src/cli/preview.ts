@@ -2,6 +2,9 @@ import { spawn } from 'node:child_process'
 import { relative, resolve } from 'node:path'
 import { startPreview, formatMessages } from '../preview/index.ts'
 import { parseTargets } from '../targets/types.ts'
+import { watchFile } from '../preview/watch.ts'
+import { fileManuscript } from './build-file.ts'
+import { isStoryFile } from './build.ts'
 import { UsageError } from './index.ts'
 
 export interface PreviewCommandOptions {
@@ -27,7 +30,15 @@ export async function runPreview(dir: string, options: PreviewCommandOptions): P
   const targets = parseTargets(options.target)
   if (!targets || targets.length !== 1) throw new UsageError(`--target \`${options.target}\` is not one target, expected epub, kobo, kindle or apple`)
   const time = (): string => new Date().toTimeString().slice(0, 8)
-  const preview = await startPreview(dir, {
+  // A story file is imported into a private manuscript folder before each build, and the file is watched.
+  const file = (await isStoryFile(dir)) ? await fileManuscript(dir) : undefined
+  const fileOptions = file && {
+    cwd: file.cwd,
+    prepare: async () => void process.stderr.write(await file.refresh()),
+    watch: (onChange: (paths: string[]) => void) => watchFile(resolve(dir), () => onChange([dir])),
+  }
+  const preview = await startPreview(file?.folder ?? dir, {
+    ...fileOptions,
     port,
     target: targets[0],
     wordJoiner: options.wordJoiner,
@@ -47,7 +58,10 @@ export async function runPreview(dir: string, options: PreviewCommandOptions): P
     const stop = (): void => {
       process.off('SIGINT', stop)
       process.off('SIGTERM', stop)
-      void preview.close().then(done)
+      void preview.close().then(() => {
+        file?.remove()
+        done()
+      })
     }
     process.once('SIGINT', stop)
     process.once('SIGTERM', stop)

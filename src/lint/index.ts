@@ -23,7 +23,7 @@ export interface LintResult {
 function textsOf(book: Book): VFile[] {
   return [
     ...book.front.map((page) => page.file),
-    ...book.chapters.flatMap((chapter) => [...chapter.scenes, ...(chapter.endNote ? [chapter.endNote] : [])]),
+    ...book.chapters.flatMap((chapter) => [...(chapter.headNote ? [chapter.headNote] : []), ...chapter.scenes, ...(chapter.endNote ? [chapter.endNote] : [])]),
     ...book.back.map((page) => page.file),
   ]
 }

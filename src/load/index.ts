@@ -30,6 +30,7 @@ export interface LoadOptions {
 }
 
 const END_NOTE = 'end-note.md'
+const HEAD_NOTE = 'head-note.md'
 const CHAPTER_META = 'chapter.yaml'
 
 /**
@@ -129,7 +130,7 @@ async function loadChapter(
   const files = new Map<string, boolean>()
   const sceneEntries = await listEntries(dir, (entry, isDir, isFile) => {
     if (!isDir) files.set(entry, isFile)
-    return !isDir && entry.endsWith('.md') && entry !== END_NOTE
+    return !isDir && entry.endsWith('.md') && entry !== END_NOTE && entry !== HEAD_NOTE
   })
   if (sceneEntries.length === 0) {
     const message = dirFile.message('Unexpected chapter without scenes, expected at least one `.md` file', {
@@ -164,9 +165,11 @@ async function loadChapter(
     found.notes.push(...metaFile.messages.filter((message) => !message.fatal))
     if (given) title = given
   }
+  const headNotePath = join(dir, HEAD_NOTE)
+  const headNote = (await listedFile(files, headNotePath)) ? await readPart(headNotePath, cwd, 'head note', found) : undefined
   const endNotePath = join(dir, END_NOTE)
   const endNote = (await listedFile(files, endNotePath)) ? await readPart(endNotePath, cwd, 'end note', found) : undefined
-  return { slug: slugs.slug(`chapter-${number}`), number, title, scenes, endNote }
+  return { slug: slugs.slug(`chapter-${number}`), number, title, headNote, scenes, endNote }
 }
 
 async function loadMatter(

@@ -11,12 +11,14 @@ export interface MatterPage {
   file: VFile
 }
 
-/** A chapter: a folder of scene files, with an optional end note. */
+/** A chapter: a folder of scene files, with an optional head note and end note. */
 export interface Chapter {
   slug: string
   /** 1-based position among chapters. */
   number: number
   title: string
+  /** The author's note before the chapter's text (`head-note.md`). */
+  headNote?: VFile
   scenes: VFile[]
   endNote?: VFile
 }

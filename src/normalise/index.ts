@@ -25,7 +25,8 @@ export interface Text {
   words?: number
 }
 
-export interface NormalisedChapter extends Omit<Chapter, 'scenes' | 'endNote'> {
+export interface NormalisedChapter extends Omit<Chapter, 'headNote' | 'scenes' | 'endNote'> {
+  headNote?: Text
   scenes: Text[]
   endNote?: Text
 }
@@ -75,6 +76,7 @@ export function normaliseBook(book: Book, options: NormaliseOptions = {}, source
     front: book.front.map(page),
     chapters: book.chapters.map((chapter) => ({
       ...chapter,
+      headNote: chapter.headNote ? normaliseFile(chapter.headNote, processor) : undefined,
       scenes: chapter.scenes.map((scene) => normaliseFile(scene, processor)),
       endNote: chapter.endNote ? normaliseFile(chapter.endNote, processor) : undefined,
     })),

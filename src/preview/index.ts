@@ -13,6 +13,13 @@ export interface PreviewOptions extends Omit<BuildOptions, 'targets'> {
   target?: NonNullable<BuildOptions['targets']>[number]
   /** Told about every build, so the CLI can print it. */
   onBuild?: (event: PreviewEvent) => void
+  /**
+   * Run before each build, as part of it (a failure is the build's): `colophon
+   * preview FILE` imports the story file into the manuscript folder here.
+   */
+  prepare?: () => Promise<void>
+  /** What to watch instead of the manuscript folder (for `preview FILE`, the file). */
+  watch?: (onChange: (paths: string[]) => void) => Watcher
 }
 
 export type PreviewEvent =
@@ -46,13 +53,14 @@ export function formatMessages(messages: VFileMessage[]): string {
  * failed one keeps the last good book and shows the errors over it.
  */
 export async function startPreview(manuscript: string, options: PreviewOptions = {}): Promise<Preview> {
-  const { port, target = 'epub', onBuild, ...buildOptions } = options
+  const { port, target = 'epub', onBuild, prepare, watch = (onChange) => watchManuscript(manuscript, onChange), ...buildOptions } = options
   const server = await startPreviewServer({ port })
   let running: Promise<void> = Promise.resolve()
   let queued: string[] | undefined
 
   const rebuild = async (changed: string[]): Promise<void> => {
     try {
+      await prepare?.()
       const result = await build(manuscript, { ...buildOptions, targets: [target] })
       const output = result.outputs[0]!
       server.setBook({ name: output.fileName, bytes: output.epub })
@@ -80,7 +88,7 @@ export async function startPreview(manuscript: string, options: PreviewOptions =
 
   schedule([])
   await running
-  let watcher: Watcher | undefined = watchManuscript(manuscript, schedule)
+  let watcher: Watcher | undefined = watch(schedule)
 
   return {
     url: server.url,

@@ -1,5 +1,5 @@
 import { watch, type FSWatcher } from 'node:fs'
-import { basename } from 'node:path'
+import { basename, dirname } from 'node:path'
 
 /** Files editors write beside the real one while saving: not a change to the book. */
 const SCRATCH = /^(?:\..*\.sw[a-p]|.*~|\.#.*|#.*#|.*\.tmp|4913)$/
@@ -28,6 +28,32 @@ export function watchManuscript(folder: string, onChange: (paths: string[]) => v
     }, debounceMs)
   })
   // A folder that disappears mid-edit is reported by the next build.
+  watcher.on('error', () => undefined)
+  return {
+    close() {
+      clearTimeout(timer)
+      watcher.close()
+    },
+  }
+}
+
+/**
+ * Call `onChange` once saves of the one file `path` have been quiet for
+ * `debounceMs`. Its folder is watched, not the file: editors that save by
+ * writing a new file and renaming it over the old one would end a watch on
+ * the file itself after the first save. The folder is not watched
+ * recursively: it may be any folder at all (a home folder), and only this
+ * file matters.
+ */
+export function watchFile(path: string, onChange: () => void, debounceMs = 80): Watcher {
+  let timer: NodeJS.Timeout | undefined
+  const name = basename(path)
+  const watcher: FSWatcher = watch(dirname(path), (_event, changed) => {
+    // No name given (some platforms): it may have been this file.
+    if (changed && String(changed) !== name) return
+    clearTimeout(timer)
+    timer = setTimeout(onChange, debounceMs)
+  })
   watcher.on('error', () => undefined)
   return {
     close() {

@@ -211,9 +211,11 @@ export async function renderBook(
     const noteId = `${chapter.slug}-note`
     const numbering: NoteNumbering = { prefix: `${chapter.slug}-`, next: 1 }
     const fragment = (text: Text) => parts(text, numbering)
+    // In reading order, so footnotes are numbered as they are read: head note, scenes, end note.
+    const headNote = chapter.headNote ? fragment(chapter.headNote) : undefined
     const scenes = chapter.scenes.map(fragment)
     const endNote = chapter.endNote ? fragment(chapter.endNote) : undefined
-    const notes = [...scenes, ...(endNote ? [endNote] : [])].map((part) => part.notes).filter(Boolean).join('\n')
+    const notes = [...(headNote ? [headNote] : []), ...scenes, ...(endNote ? [endNote] : [])].map((part) => part.notes).filter(Boolean).join('\n')
     if (notes) footnotes = true
     documents.push({
       id: chapter.slug,
@@ -229,7 +231,7 @@ export async function renderBook(
         },
       ],
       // Everything the page is made of: its texts' parts (the same objects while the texts are unchanged) and the rest.
-      xhtml: remembered(href, [templates, lang, labels, chapter.number, heading, endNote, ...scenes], () =>
+      xhtml: remembered(href, [templates, lang, labels, chapter.number, heading, headNote, endNote, ...scenes], () =>
         page({
           template: 'chapter.xhtml',
           pageTitle: stripInvisibles(heading),
@@ -240,6 +242,7 @@ export async function renderBook(
           sceneBreakLabel: labels.sceneBreak,
           notes: notes || undefined,
           notesLabel: labels.notes,
+          headNote: headNote ? { id: `${chapter.slug}-head-note`, label: labels.authorsHeadNote, body: headNote.body } : undefined,
           endNote: endNote ? { id: noteId, label: labels.authorsNote, body: endNote.body } : undefined,
         }),
       ),
@@ -335,7 +338,7 @@ export type { Metadata }
 function allTexts(book: NormalisedBook): Text[] {
   return [
     ...book.front.map((page) => page.text),
-    ...book.chapters.flatMap((chapter) => [...chapter.scenes, ...(chapter.endNote ? [chapter.endNote] : [])]),
+    ...book.chapters.flatMap((chapter) => [...(chapter.headNote ? [chapter.headNote] : []), ...chapter.scenes, ...(chapter.endNote ? [chapter.endNote] : [])]),
     ...book.back.map((page) => page.text),
   ]
 }

@@ -14,6 +14,8 @@ export interface Labels {
   sceneBreak: string
   chapter: string
   authorsNote: string
+  /** Accessible name of the author's note set before a chapter's text (`head-note.md`); it must differ from `authorsNote`. */
+  authorsHeadNote: string
   by: string
   /** A contributor's credit by MARC relator code: `trl` → "Translated by". */
   roles: Record<string, string>
@@ -76,6 +78,7 @@ const en: Labels = {
   sceneBreak: 'Scene break',
   chapter: 'Chapter',
   authorsNote: 'Author’s Note',
+  authorsHeadNote: 'Author’s Note Before the Chapter',
   by: 'by',
   roles: { edt: 'Edited by', trl: 'Translated by', ill: 'Illustrated by', aui: 'Introduction by', ctb: 'With contributions by' },
   and: 'and',
@@ -132,6 +135,7 @@ const fr: Labels = {
   sceneBreak: 'Changement de scène',
   chapter: 'Chapitre',
   authorsNote: 'Note de l’auteur',
+  authorsHeadNote: 'Note de l’auteur avant le chapitre',
   by: 'par',
   roles: { edt: 'Édité par', trl: 'Traduit par', ill: 'Illustré par', aui: 'Introduction de', ctb: 'Avec la participation de' },
   and: 'et',
@@ -188,6 +192,7 @@ const de: Labels = {
   sceneBreak: 'Szenenwechsel',
   chapter: 'Kapitel',
   authorsNote: 'Anmerkung des Autors',
+  authorsHeadNote: 'Anmerkung des Autors vor dem Kapitel',
   by: 'von',
   roles: { edt: 'Herausgegeben von', trl: 'Übersetzt von', ill: 'Illustriert von', aui: 'Einleitung von', ctb: 'Unter Mitarbeit von' },
   and: 'und',

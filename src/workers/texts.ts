@@ -59,6 +59,7 @@ export async function normaliseTexts(
   }
   for (const page of book.front) add(page.file, -1)
   book.chapters.forEach((chapter, index) => {
+    if (chapter.headNote) add(chapter.headNote, index)
     for (const scene of chapter.scenes) add(scene, index)
     if (chapter.endNote) add(chapter.endNote, index)
   })
@@ -143,6 +144,8 @@ export async function normaliseTexts(
     front: book.front.map(page),
     chapters: book.chapters.map((chapter) => ({
       ...chapter,
+      // In the order they were added: head note, scenes, end note.
+      headNote: chapter.headNote ? next() : undefined,
       scenes: chapter.scenes.map(() => next()),
       endNote: chapter.endNote ? next() : undefined,
     })),

@@ -1,0 +1,116 @@
+import { rmSync } from 'node:fs'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { basename, dirname, join, resolve } from 'node:path'
+import type { TargetName } from '../targets/types.ts'
+import { BookError } from '../errors.ts'
+import { watchFile } from '../preview/watch.ts'
+import { createProgress, progressMode } from '../progress/index.ts'
+import { buildAndWrite, interrupted, type BuildCommandOptions } from './build.ts'
+import { importFile } from './import-file.ts'
+import { UsageError } from './index.ts'
+import { report } from './report.ts'
+
+/**
+ * A private manuscript folder for one story file: the file is imported into
+ * it before each build. It lives in a fresh temporary folder and is named
+ * after the file (`…/story.md/`), so that with the temporary folder as the
+ * build's `cwd` every message names the part of the imported book it is
+ * about as `story.md/chapters/01-one/01-the-ferry-came-in.md:3:5`, which is
+ * the path `colophon import story.md` writes it to.
+ */
+export interface FileManuscript {
+  /** The manuscript folder to build. */
+  folder: string
+  /** The build's `cwd`: message paths start at the file's name. */
+  cwd: string
+  /** Import the file again into the folder (it may have changed); returns what to tell the user. */
+  refresh(): Promise<string>
+  /** Remove the temporary folder. */
+  remove(): void
+}
+
+/** Guesses a build of a story file shows: what the book's title page and metadata will say. */
+const SHOWN_GUESSES = new Set(['import-title', 'import-author', 'import-language'])
+
+export async function fileManuscript(path: string): Promise<FileManuscript> {
+  const cwd = await mkdtemp(join(tmpdir(), 'colophon-'))
+  const folder = join(cwd, basename(path))
+  const remove = (): void => rmSync(cwd, { recursive: true, force: true })
+  // However the process ends (an interrupt exits from its handler), the folder goes.
+  process.once('exit', remove)
+  return {
+    folder,
+    cwd,
+    remove() {
+      process.off('exit', remove)
+      remove()
+    },
+    async refresh() {
+      const imported = await importFile(path)
+      await rm(folder, { recursive: true, force: true })
+      for (const file of imported.files) {
+        const target = join(folder, ...file.path.split('/'))
+        await mkdir(dirname(target), { recursive: true })
+        await writeFile(target, file.data)
+      }
+      // The import's warnings are shown, and where the book's title, author and language came from
+      // (a detected language, `Unknown`); its other guesses only by `colophon import --dry-run`.
+      const warnings = imported.file.messages.filter((message) => message.fatal === false || SHOWN_GUESSES.has(message.ruleId ?? ''))
+      const shown = warnings.length > 0 ? `${await report(warnings)}\n` : ''
+      const chapters = imported.book.chapters.length
+      const guesses = imported.file.messages.length
+      const list = guesses === 0 ? '' : `; \`colophon import ${path} --dry-run\` lists ${guesses === 1 ? 'the guess' : `all ${guesses} guesses`} made`
+      return `${shown}colophon: read ${path} as ${imported.format}: ${chapters} chapter${chapters === 1 ? '' : 's'}${list}\n`
+    },
+  }
+}
+
+/**
+ * `colophon build FILE`: import the file into a private manuscript folder
+ * and build that with every guarantee of a folder build (the same pipeline,
+ * without the cache: the folder is new every time). The output goes where a
+ * folder build's does (`dist/<title>.epub`, or `--out`); `--watch` rebuilds
+ * when the file is saved. See docs/decisions/0015-build-a-file-through-a-folder.md.
+ */
+export async function buildFile(path: string, options: BuildCommandOptions, targets: readonly TargetName[]): Promise<void> {
+  const source = resolve(path)
+  if (options.out && resolve(options.out) === source) throw new UsageError(`--out \`${options.out}\` is the story file itself, expected another path for the book`)
+  process.once('SIGINT', interrupted)
+  process.once('SIGTERM', interrupted)
+  process.stderr.write(`colophon: building ${path}\n`)
+  const manuscript = await fileManuscript(path)
+  try {
+    const once = async (progress?: ReturnType<typeof createProgress>): Promise<void> => {
+      process.stderr.write(await manuscript.refresh())
+      await buildAndWrite(manuscript.folder, { ...options, cache: false }, targets, { cwd: manuscript.cwd, onProgress: progress?.listener, source })
+    }
+    const progress = createProgress(progressMode(process.stderr, process.env), process.stderr)
+    try {
+      await once(progress)
+    } finally {
+      progress.done()
+    }
+    if (!options.watch) return
+    let running = Promise.resolve()
+    watchFile(source, () => {
+      running = running.then(async () => {
+        const start = performance.now()
+        try {
+          await once()
+          process.stderr.write(`colophon: rebuilt in ${Math.round(performance.now() - start)} ms\n`)
+        } catch (error) {
+          if (error instanceof BookError) process.stderr.write(`${await report(error.messages)}\n`)
+          else process.stderr.write(`colophon: ${error instanceof Error ? error.message : String(error)}\n`)
+          process.stderr.write('colophon: rebuild failed; the previous book was left as it was\n')
+        }
+      })
+    })
+    process.stderr.write(`colophon: watching ${path} for changes (Ctrl-C to stop)\n`)
+    await new Promise<never>(() => undefined)
+  } finally {
+    manuscript.remove()
+    process.off('SIGINT', interrupted)
+    process.off('SIGTERM', interrupted)
+  }
+}

@@ -1,0 +1,54 @@
+import { readFile } from 'node:fs/promises'
+import { basename, extname } from 'node:path'
+import { VFile } from 'vfile'
+import { BookError } from '../errors.ts'
+import { importBytes, type ImportResult } from '../import/index.ts'
+import { manuscriptFiles, nameOf, type ManuscriptFile } from '../import/manuscript.ts'
+
+export interface ImportedFolder extends ImportResult {
+  /** The manuscript folder's files, as `colophon import` writes them. */
+  files: ManuscriptFile[]
+  /** A folder name for the book: its title as a slug (`the-lantern-keeper`). */
+  name: string
+}
+
+/**
+ * Read a story file and turn it into a manuscript folder's files, for
+ * `colophon import` and `colophon build FILE`. Every way it can fail is a
+ * `BookError` naming the file, so the CLI reports it without a stack: a file
+ * that is missing or a folder, a file no reader takes, and a reader that
+ * failed on input it did not expect (a corrupt zip).
+ */
+export async function importFile(path: string): Promise<ImportedFolder> {
+  let bytes: Uint8Array
+  try {
+    bytes = new Uint8Array(await readFile(path))
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    const why = code === 'ENOENT' ? 'missing file' : code === 'EISDIR' ? 'folder' : `file that cannot be read (${code ?? String(error)})`
+    throw fail(path, `Unexpected ${why} \`${path}\`, expected a story as Markdown, plain text, HTML, DOCX or EPUB`, 'import-read')
+  }
+  // A DOCX and an EPUB are zips: a file by either name that is not one is not what its name says.
+  const zipped = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04
+  const named = extname(path).toLowerCase()
+  if ((named === '.docx' || named === '.epub') && bytes.length > 0 && !zipped) {
+    throw fail(path, `Unexpected content in \`${path}\`, which is not a zip, expected a ${named === '.docx' ? 'DOCX' : 'EPUB'} as its name says`, 'import-format')
+  }
+  let result: ImportResult
+  try {
+    result = await importBytes(path, bytes)
+  } catch (error) {
+    if (error instanceof BookError) throw error
+    const reason = error instanceof Error ? error.message : String(error)
+    throw fail(path, `Unexpected content in \`${path}\` (${reason}), expected a story file that is whole and what its name says`, 'import-read')
+  }
+  const files = manuscriptFiles(result.book, result.file)
+  const title = result.book.metadata.title
+  return { ...result, files, name: nameOf(typeof title === 'string' ? title : basename(path, extname(path)), 'book') }
+}
+
+function fail(path: string, reason: string, ruleId: string): BookError {
+  const message = new VFile({ path }).message(reason, { ruleId, source: 'colophon-import' })
+  message.fatal = true
+  return new BookError([message])
+}

@@ -1,0 +1,146 @@
+import { basename, extname } from 'node:path'
+import { stringify } from 'yaml'
+import type { VFile } from 'vfile'
+import { metadataSchema } from '../load/metadata-schema.ts'
+import { titleFromName } from '../load/order.ts'
+import { retargetImages } from './image-paths.ts'
+import type { ImportedBook, ImportedImage, ImportedMetadata, ImportedValue } from './types.ts'
+
+/** One file of a manuscript folder: its path inside the folder (`/`-separated) and its bytes or text. */
+export interface ManuscriptFile {
+  path: string
+  data: string | Uint8Array
+}
+
+/** The names the loader reads a manuscript's own cover from (`load/cover.ts`), by kind. */
+const COVER_NAMES: Partial<Record<ImportedImage['mediaType'], string>> = { 'image/jpeg': 'cover.jpg', 'image/png': 'cover.png' }
+
+/** The keys `book.yaml` must hold, and what stands in when the source gave none. */
+const REQUIRED = ['title', 'author', 'language'] as const
+
+/** book.yaml's keys first in the order a writer reads them; the others follow as the reader gave them. */
+const KEY_ORDER = ['title', 'subtitle', 'sort-title', 'author', 'language', 'date', 'description']
+
+/**
+ * The files of a manuscript folder holding `book`, in colophon's layout
+ * (README, "The manuscript"): book.yaml, cover, front/, chapters/ with
+ * chapter.yaml, one file per scene and the notes, back/, images/. Pure: the
+ * caller writes them. What this step decides for the author (a title from the
+ * file name, a key left out because its value is not one colophon reads) is
+ * an info or warning message on `file`, the source.
+ */
+export function manuscriptFiles(book: ImportedBook, file: VFile): ManuscriptFile[] {
+  const files: ManuscriptFile[] = [{ path: 'book.yaml', data: bookYaml(book.metadata, file) }]
+  const width = (count: number): number => Math.max(2, String(count).length)
+  const numbered = (index: number, count: number, name: string): string => `${String(index + 1).padStart(width(count), '0')}-${name}`
+  const text = (markdown: string, depth: number): string => `${retargetImages(trimLines(markdown), '../'.repeat(depth))}\n`
+
+  if (book.cover) {
+    const name = COVER_NAMES[book.cover.mediaType]
+    if (name) files.push({ path: name, data: book.cover.data })
+    else {
+      files.push({ path: `images/${book.cover.name}`, data: book.cover.data })
+      file.message(`Unexpected cover as ${book.cover.mediaType}, expected a JPEG or PNG; kept as images/${book.cover.name}, and the build draws a cover`, {
+        ruleId: 'import-cover',
+        source: 'colophon-import',
+      })
+    }
+  }
+
+  const pages = (where: 'front' | 'back', list: ImportedBook['front']): void => {
+    const kept = list.filter((page) => page.markdown.trim() !== '')
+    kept.forEach((page, index) => files.push({ path: `${where}/${numbered(index, kept.length, nameOf(page.kind, 'page'))}.md`, data: text(page.markdown, 1) }))
+  }
+  pages('front', book.front)
+
+  const chapters = book.chapters.map((chapter) => {
+    const scenes = chapter.scenes.filter((scene) => scene.trim() !== '')
+    // A chapter of notes alone still keeps the notes' words: they become its text.
+    if (scenes.length > 0) return { ...chapter, scenes }
+    return { title: chapter.title, scenes: [chapter.headNote, chapter.endNote].filter((note): note is string => Boolean(note?.trim())) }
+  })
+  const withText = chapters.filter((chapter) => chapter.scenes.length > 0)
+  withText.forEach((chapter, index) => {
+    const title = chapter.title.trim() || `Chapter ${index + 1}`
+    const folder = `chapters/${numbered(index, withText.length, nameOf(title, 'chapter'))}`
+    files.push({ path: `${folder}/chapter.yaml`, data: stringify({ title }, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0 }) })
+    if (chapter.headNote?.trim()) files.push({ path: `${folder}/head-note.md`, data: text(chapter.headNote, 2) })
+    chapter.scenes.forEach((scene, number) => {
+      files.push({ path: `${folder}/${numbered(number, chapter.scenes.length, nameOf(firstWords(scene), 'scene'))}.md`, data: text(scene, 2) })
+    })
+    if (chapter.endNote?.trim()) files.push({ path: `${folder}/end-note.md`, data: text(chapter.endNote, 2) })
+  })
+
+  pages('back', book.back)
+  for (const image of book.images) files.push({ path: `images/${image.name}`, data: image.data })
+  return files
+}
+
+/**
+ * book.yaml: the keys found, each checked against the schema the loader
+ * holds it to, so the folder always loads. A title, author or language the
+ * source lacks is filled in with a message; a value the schema refuses, or a
+ * key colophon does not know, is kept as a comment for the author to fix.
+ */
+function bookYaml(found: ImportedMetadata, file: VFile): string {
+  const metadata: Record<string, ImportedValue> = {}
+  const refused: string[] = []
+  for (const key of Object.keys(found)) {
+    const value = found[key] as ImportedValue
+    const schema = (metadataSchema.shape as Record<string, { safeParse(value: unknown): { success: boolean } } | undefined>)[key]
+    if (schema?.safeParse(value).success) {
+      metadata[key] = value
+      continue
+    }
+    refused.push(`# ${stringify({ [key]: value }, { lineWidth: 0 }).trimEnd().replace(/\n/g, '\n# ')}`)
+    const why = schema ? 'a value colophon does not read there' : 'a key colophon does not know'
+    file.message(`Unexpected \`${key}\` (${why}), expected the keys and forms of book.yaml; kept in book.yaml as a comment`, {
+      ruleId: 'import-metadata',
+      source: 'colophon-import',
+    })
+  }
+  const stem = titleFromName(basename(file.path, extname(file.path)))
+  const fallback: Record<(typeof REQUIRED)[number], [string, string]> = {
+    title: [stem, `title \`${stem}\` from the file name, as the source gives none`],
+    author: ['Unknown', 'author `Unknown`, as the source names none'],
+    // `und`: BCP 47's "undetermined", which is true; a guessed English would not be.
+    language: ['und', 'language `und` (undetermined), as the source states none and none could be detected; set `language:` in book.yaml (or `lang:` in a Markdown file\'s front matter)'],
+  }
+  for (const key of REQUIRED) {
+    if (key in metadata) continue
+    const [value, what] = fallback[key]
+    metadata[key] = value
+    file.info(what, { ruleId: `import-${key}`, source: 'colophon-import' })
+  }
+  const ordered = Object.fromEntries([...KEY_ORDER.filter((key) => key in metadata).map((key) => [key, metadata[key]]), ...Object.entries(metadata).filter(([key]) => !KEY_ORDER.includes(key))])
+  const head = `# Imported by colophon from ${basename(file.path)}. Every key: README.md, "The manuscript".\n`
+  const tail = refused.length > 0 ? `\n# Found in the source, but not a key or value colophon reads:\n${refused.join('\n')}\n` : ''
+  return `${head}${stringify(ordered, { lineWidth: 0 })}${tail}`
+}
+
+/** A file or folder name from a title or the first words of a text: ASCII letters, digits and hyphens, at most 40 characters. */
+export function nameOf(text: string, fallback: string): string {
+  const ascii = text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+  const cut = ascii.length > 40 ? ascii.slice(0, 40).replace(/-[^-]*$/, '') : ascii
+  return cut || fallback
+}
+
+/**
+ * A text without its blank lines at the start and white space at the end.
+ * The first line keeps its indentation: Markdown reads four spaces there as
+ * code, and a reader that meant that wrote them.
+ */
+export function trimLines(markdown: string): string {
+  return markdown.replace(/^(?:[ \t]*\r?\n)+/, '').trimEnd()
+}
+
+/** A scene's first four words, which name its file as a writer would (`01-the-ferry-came-in.md`). */
+function firstWords(markdown: string): string {
+  return (markdown.match(/\p{L}[\p{L}\p{N}'’]*/gu) ?? []).slice(0, 4).join(' ')
+}
