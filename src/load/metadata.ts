@@ -3,6 +3,7 @@ import type { VFile } from 'vfile'
 import type { $ZodIssue } from 'zod/v4/core'
 import { metadataSchema, nestedKeys, type ARCHIVE_WARNINGS, type RATINGS } from './metadata-schema.ts'
 import { isBlank } from './chapter-meta.ts'
+import { FOREIGN_KEYS, foreignKeyHint } from './foreign-keys.ts'
 import { placeOf, type Place } from './place.ts'
 import { codePointName, FORBIDDEN_XML_CHARS } from './xml-chars.ts'
 
@@ -83,7 +84,15 @@ export function parseMetadata(file: VFile): Metadata | undefined {
 
   const result = metadataSchema.safeParse(doc.toJS() ?? {})
   if (!result.success) {
-    const located = result.error.issues.flatMap(unwrapUnion).map((issue) => ({ issue, where: locate(doc.contents, issue, at) }))
+    // `lang: en` is answered with "did you mean `language`?"; "Missing `language`" would say it twice.
+    const given = doc.toJS() as Record<string, unknown> | null
+    const values = given && typeof given === 'object' ? given : {}
+    const answered = new Set(Object.keys(values).flatMap((name) => (Object.hasOwn(FOREIGN_KEYS, name) ? [FOREIGN_KEYS[name]!.key] : [])))
+    const issues = result.error.issues
+      .flatMap(unwrapUnion)
+      .flatMap(eachKey)
+      .filter((issue) => !(issue.path.length === 1 && answered.has(String(issue.path[0])) && values[String(issue.path[0])] === undefined))
+    const located = issues.map((issue) => ({ issue, where: locate(doc.contents, issue, at) }))
     located.sort((a, b) => a.where.start.offset - b.where.start.offset)
     for (const { issue, where } of located) fatal(file, describe(issue), where, 'schema')
     return undefined
@@ -159,18 +168,30 @@ function describe(issue: Issue): string {
     const known = knownKeys(issue.path)
     return issue.keys
       .map((name) => {
+        const foreign = issue.path.length === 0 ? foreignKeyHint(name) : undefined
+        if (foreign) return foreign
         const guess = closest(name, known)
         return `Unexpected key \`${name}\`${guess ? `, did you mean \`${guess}\`?` : `, expected one of ${known.join(', ')}`}`
       })
       .join('; ')
   }
-  if (issue.code === 'invalid_type' && issue.message.includes('received undefined')) {
+  if (issue.code === 'invalid_type' && isMissing(issue)) {
     return `Missing \`${key}\`, expected ${issue.expected === 'string' ? 'a value' : `a ${issue.expected}`}`
   }
   // Our own messages name the expected form ("a BCP 47 language tag …"); zod's say what went wrong.
   return /^[a-z]/.test(issue.message)
     ? `Unexpected value for \`${key}\`, expected ${issue.message}`
     : `Unexpected value for \`${key}\`: ${issue.message}`
+}
+
+/** One issue per unexpected key, so that each is reported at its own line. */
+function eachKey(issue: Issue): Issue[] {
+  if (issue.code !== 'unrecognized_keys' || issue.keys.length < 2) return [issue]
+  return issue.keys.map((key) => ({ ...issue, keys: [key] }))
+}
+
+function isMissing(issue: Issue): boolean {
+  return issue.code === 'invalid_type' && issue.message.includes('received undefined')
 }
 
 function knownKeys(path: PropertyKey[]): string[] {
