@@ -51,7 +51,7 @@ export async function loadBook(folder: string, options: LoadOptions = {}): Promi
   }
 
   if (!(await isDirectory(root))) {
-    fail(rootFile, `Unexpected missing manuscript folder \`${rootFile.path}\`, expected a folder with book.yaml and chapters/`, 'no-manuscript')
+    fail(rootFile, `Unexpected missing manuscript folder \`${rootFile.path}\`, expected a folder with book.yaml and chapters/ (or run colophon in the folder that holds book.yaml)`, 'no-manuscript')
     throw new BookError(problems)
   }
 
