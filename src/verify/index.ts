@@ -41,7 +41,7 @@ export async function verifyEpub(bytes: Uint8Array, bookName = 'book.epub', chec
   }
   const entries = files.map((file) => ({ path: file.name, data: file.bytes }))
   problems.push(...(await verifyXml(xmlEntries(entries), bookName, check)))
-  problems.push(...verifyReferences(entries, bookName))
+  problems.push(...verifyReferences(entries, bookName, { unlisted: false }))
   return problems
 }
 

@@ -34,13 +34,14 @@ const ATTRIBUTE = /\s(?:src|href|xlink:href)\s*=\s*(?:"([^"]*)"|'([^']*)')/g
 /**
  * The package's promises kept: every file a page or style sheet refers to
  * (`src`, `href`, CSS `url()`) is in the manifest, every manifest item is a
- * file of the book whose bytes are what its media type says, and every file
- * is in the manifest. Returns fatal messages at the place of each problem,
+ * file of the book whose bytes are what its media type says, and (unless
+ * `unlisted` is false: an EPUB colophon did not make) every file is in the
+ * manifest. Returns fatal messages at the place of each problem,
  * so a book EPUBCheck would fail is never written.
  */
-export function verifyReferences(entries: readonly BookEntry[], bookName = 'book.epub'): VFileMessage[] {
+export function verifyReferences(entries: readonly BookEntry[], bookName = 'book.epub', options: { unlisted?: boolean } = {}): VFileMessage[] {
   const problems: VFileMessage[] = []
-  const byPath = new Map(entries.map((entry) => [entry.path, entry]))
+  const byPath = new Map(entries.filter((entry) => !entry.path.endsWith('/')).map((entry) => [entry.path, entry]))
   const container = byPath.get('META-INF/container.xml')
   const opfPath = container && /full-path\s*=\s*"([^"]+)"/.exec(textOf(container.data))?.[1]
   const opf = opfPath && byPath.get(opfPath)
@@ -65,8 +66,9 @@ export function verifyReferences(entries: readonly BookEntry[], bookName = 'book
     const problem = mediaTypeProblem(item.mediaType, entry.data)
     if (problem) fail(opfPath, opfText, item.offset, `Unexpected media type \`${item.mediaType}\` for \`${item.href}\`: ${problem}`, 'manifest-media-type')
   }
-  for (const entry of entries) {
-    if (entry.path === 'mimetype' || entry.path.startsWith('META-INF/') || entry.path === opfPath || items.has(entry.path)) continue
+  // A file the manifest leaves out is only a note for EPUBCheck (OPF-003), but never made by colophon.
+  for (const entry of options.unlisted === false ? [] : entries) {
+    if (entry.path.endsWith('/') || entry.path === 'mimetype' || entry.path.startsWith('META-INF/') || entry.path === opfPath || items.has(entry.path)) continue
     fail(entry.path, undefined, undefined, `Unexpected file \`${entry.path}\` that is not in the manifest, expected every file of the book listed in \`${opfPath}\``, 'manifest-unlisted')
   }
 
