@@ -28,8 +28,6 @@ const FONT_ALIASES: Record<string, readonly string[]> = {
 }
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:|^\/\//i
-/** `src`, `href` and SVG's `xlink:href` attributes, each value in its quotes. */
-const ATTRIBUTE = /\s(?:src|href|xlink:href)\s*=\s*(?:"([^"]*)"|'([^']*)')/g
 
 /**
  * The package's promises kept: every file a page or style sheet refers to
@@ -118,15 +116,34 @@ function mediaTypeProblem(mediaType: string, data: string | Uint8Array): string 
   return undefined
 }
 
-/** `src` and `href` values of a page's elements, by offset: only inside tags, since text holds no raw `<`. */
+/**
+ * `src`, `href` and `xlink:href` values of a page's elements, by offset:
+ * only inside tags, since text holds no raw `<`. Found with `indexOf`, which
+ * is several times faster than a regular expression over a long book's pages.
+ */
 function attributeUrls(text: string): Array<{ url: string; offset: number }> {
   const found: Array<{ url: string; offset: number }> = []
-  for (const match of text.matchAll(ATTRIBUTE)) {
-    const at = match.index
-    if (text.lastIndexOf('<', at) <= text.lastIndexOf('>', at)) continue
-    found.push({ url: decodeXml(match[1] ?? match[2] ?? ''), offset: at + 1 })
+  for (const name of ['src', 'href']) {
+    for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + name.length)) {
+      const start = name === 'href' && text.startsWith('xlink:', at - 6) ? at - 6 : at
+      if (!isSpace(text.charCodeAt(start - 1))) continue
+      let index = at + name.length
+      while (isSpace(text.charCodeAt(index))) index++
+      if (text[index] !== '=') continue
+      index++
+      while (isSpace(text.charCodeAt(index))) index++
+      const quote = text[index]
+      if (quote !== '"' && quote !== "'") continue
+      const end = text.indexOf(quote, index + 1)
+      if (end === -1 || text.lastIndexOf('<', start) <= text.lastIndexOf('>', start)) continue
+      found.push({ url: decodeXml(text.slice(index + 1, end)), offset: start })
+    }
   }
-  return found
+  return found.sort((a, b) => a.offset - b.offset)
+}
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d
 }
 
 /** The zip path a URL in the file at `from` names, without its fragment; undefined when it leaves the container. */
