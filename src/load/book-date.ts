@@ -38,8 +38,9 @@ function realDay(year = '', month?: string, day?: string): boolean {
   const m = Number(month)
   if (m < 1 || m > 12) return false
   if (day === undefined) return true
+  const y = Number(year)
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1] ?? 0
   const d = Number(day)
-  const utc = new Date(Date.UTC(Number(year), m - 1, d))
-  // Date.UTC reads years 0–99 as 1900–1999; the year itself is not checked here.
-  return d >= 1 && utc.getUTCMonth() === m - 1 && utc.getUTCDate() === d
+  return d >= 1 && d <= days
 }
