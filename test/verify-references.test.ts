@@ -5,8 +5,10 @@ import JSZip from 'jszip'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { verifyReferences } from '../src/verify/index.ts'
 import { colophon, ROOT } from './helpers/cli.ts'
+import { woffToSfnt } from '../src/cover/woff.ts'
 import { epubcheckTs } from './helpers/epub.ts'
 import { rezip } from './helpers/books.ts'
+import { SMALL_BOOK_YAML, smallManuscript } from './helpers/manuscript.ts'
 
 const FONT_BOOK = join(ROOT, 'test/fixtures/broken/template-font-valid/manuscript')
 const NORMAL = 'EPUB/css/fonts/eb-garamond-latin-400-normal.woff2'
@@ -86,5 +88,34 @@ describe('a book whose own book.css names fonts and an image', () => {
     // A file the manifest leaves out: an error for a book colophon makes.
     const unlisted = verifyReferences([...entries, { path: 'OPS/stray.css', data: 'p {}' }])
     expect(unlisted.map((message) => message.reason)).toEqual([expect.stringMatching(/^Unexpected file `OPS\/stray\.css` that is not in the manifest/)])
+  })
+})
+
+describe('a TrueType font, and fonts named from an XHTML template', () => {
+  it('are packaged as font/ttf, and the book passes epubcheck-ts', async () => {
+    // EB Garamond's WOFF unwrapped into the TrueType font it holds.
+    const woff = await readFile(join(ROOT, 'node_modules/@fontsource/eb-garamond/files/eb-garamond-latin-400-normal.woff'))
+    const ttf = woffToSfnt(new Uint8Array(woff))
+    const builtin = await readFile(join(ROOT, 'templates/book.css'), 'utf8')
+    const chapter = await readFile(join(ROOT, 'templates/chapter.xhtml'), 'utf8')
+    const manuscript = await smallManuscript(
+      {
+        'templates/fonts/garamond.ttf': ttf,
+        'templates/book.css': `${builtin}\n@font-face { font-family: "Garamond"; src: url(fonts/garamond.ttf) format("truetype"); }\nbody { font-family: "Garamond", serif; }\n`,
+        'images/ornament.png': await readFile(join(ROOT, 'test/fixtures/broken/image-valid/manuscript/chapters/01-one/dot.png')),
+        // Replaces colophon's chapter.xhtml: the ornament is named from text/chapter-1.xhtml, so `../images/`.
+        'templates/chapter.xhtml': chapter.replaceAll('{{{body}}}', '<p><img src="../images/ornament.png" alt=""/></p>{{{body}}}'),
+      },
+      SMALL_BOOK_YAML,
+    )
+    const out = join(await mkdtemp(join(tmpdir(), 'colophon-ttf-')), 'book.epub')
+    const run = await colophon(['build', manuscript, '--out', out, '--no-cache'])
+    expect(run.code, run.stderr).toBe(0)
+    const epub = new Uint8Array(await readFile(out))
+    const zip = await JSZip.loadAsync(epub)
+    const opf = await zip.file('EPUB/content.opf')!.async('string')
+    expect(opf).toContain('href="css/fonts/garamond.ttf" media-type="font/ttf"')
+    expect(opf).toContain('href="images/ornament.png" media-type="image/png"')
+    expect((await epubcheckTs(epub)).messages).toEqual([])
   })
 })
