@@ -82,11 +82,11 @@ export function parseMetadata(file: VFile): Metadata | undefined {
   })
   if (forbidden) return undefined
 
-  const result = metadataSchema.safeParse(doc.toJS() ?? {})
+  const given: unknown = doc.toJS()
+  const result = metadataSchema.safeParse(given ?? {})
   if (!result.success) {
     // `lang: en` is answered with "did you mean `language`?"; "Missing `language`" would say it twice.
-    const given = doc.toJS() as Record<string, unknown> | null
-    const values = given && typeof given === 'object' ? given : {}
+    const values = (given && typeof given === 'object' ? given : {}) as Record<string, unknown>
     const answered = new Set(Object.keys(values).flatMap((name) => (Object.hasOwn(FOREIGN_KEYS, name) ? [FOREIGN_KEYS[name]!.key] : [])))
     const issues = result.error.issues
       .flatMap(unwrapUnion)
@@ -175,7 +175,7 @@ function describe(issue: Issue): string {
       })
       .join('; ')
   }
-  if (issue.code === 'invalid_type' && isMissing(issue)) {
+  if (issue.code === 'invalid_type' && issue.message.includes('received undefined')) {
     return `Missing \`${key}\`, expected ${issue.expected === 'string' ? 'a value' : `a ${issue.expected}`}`
   }
   // Our own messages name the expected form ("a BCP 47 language tag …"); zod's say what went wrong.
@@ -188,10 +188,6 @@ function describe(issue: Issue): string {
 function eachKey(issue: Issue): Issue[] {
   if (issue.code !== 'unrecognized_keys' || issue.keys.length < 2) return [issue]
   return issue.keys.map((key) => ({ ...issue, keys: [key] }))
-}
-
-function isMissing(issue: Issue): boolean {
-  return issue.code === 'invalid_type' && issue.message.includes('received undefined')
 }
 
 function knownKeys(path: PropertyKey[]): string[] {
