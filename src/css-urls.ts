@@ -22,10 +22,11 @@ export function cssUrls(css: string): CssUrl[] {
   tokenize(css, (type, start, end) => {
     const text = css.slice(start, end)
     if (type === tokenTypes.Url) {
-      found.push({ url: unescape(text.slice(text.indexOf('(') + 1, -1).trim()), offset: start, kind: 'url' })
+      // `@import url(a.css)` is an import too.
+      found.push({ url: unescape(text.slice(text.indexOf('(') + 1, -1).trim()), offset: pending?.offset ?? start, kind: pending?.kind ?? 'url' })
       pending = undefined
     } else if (type === tokenTypes.Function && text.toLowerCase() === 'url(') {
-      pending = { offset: start, kind: 'url' }
+      pending = pending?.kind === 'import' ? pending : { offset: start, kind: 'url' }
     } else if (type === tokenTypes.AtKeyword && text.toLowerCase() === '@import') {
       pending = { offset: start, kind: 'import' }
     } else if (type === tokenTypes.String && pending) {

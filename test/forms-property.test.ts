@@ -49,6 +49,16 @@ describe('cssUrls (css-tree tokenizer)', () => {
     )
   })
 
+  it('tells an @import, in either spelling, from a url()', () => {
+    const found = cssUrls('@import "a.css";\n@import url(b.css);\n@IMPORT url("c.css") print;\np { background: url(d.png) }')
+    expect(found.map(({ url, kind, offset }) => [url, kind, offset])).toEqual([
+      ['a.css', 'import', 0],
+      ['b.css', 'import', 17],
+      ['c.css', 'import', 37],
+      ['d.png', 'url', 81],
+    ])
+  })
+
   it('decodes CSS escapes', () => {
     expect(cssUrls('a { b: url("f\\6fnt\\\\x.woff2"); c: url(a\\ b.png) }').map((found) => found.url)).toEqual(['font\\x.woff2', 'a b.png'])
   })
