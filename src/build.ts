@@ -132,14 +132,16 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
       'render',
       async () => {
         // Images are found in the parsed Markdown, so they are read after normalising.
-        const images = await loadImages(book.folder, texts)
+        const images = await loadImages(book.folder, texts, book.assets.map((asset) => asset.href))
         if (images.problems.length > 0) throw new BookError(images.problems)
         // Drawing a cover takes a while: the cache keeps it by what is written on it. Drawn on its
         // thread, its bytes come while the book is rendered and packed, and only the zip waits for them.
         // Without a cover thread (run from source) it is drawn here; what draws it is loaded only then.
         const cover = book.cover ? givenCover(book.cover) : (cache?.keptCover(coverKey) ?? (await freshCover(book.metadata, drawn)))
         if (cache && !book.cover && !cache.hasCover(coverKey)) void Promise.resolve(cover.data).then((data) => cache.keepCover(coverKey, { ...cover, data }), () => undefined)
-        const pages = await renderBook(normalised, { ...options, cover, generator }, images, cache?.renderMemo(typeset.keys))
+        const rendered = await renderBook(normalised, { ...options, cover, generator }, images, cache?.renderMemo(typeset.keys))
+        // The fonts and images the book's own templates name go in beside the style sheet.
+        const pages = { ...rendered, resources: [...rendered.resources, ...book.assets] }
         // Rendering warns (removed HTML) and finds book errors too (an image without alt text): stop before packaging.
         const fatal = texts.flatMap((text) => text.file.messages.filter((message) => message.fatal))
         if (fatal.length > 0) throw new BookError(fatal)

@@ -5,6 +5,8 @@
  * (the first time a zip file can hold).
  */
 export const ZIP_EPOCH = Date.UTC(1980, 0, 1)
+/** The last time a zip file can hold (its year has seven bits): a book dated later is stamped with it. */
+export const ZIP_END = Date.UTC(2107, 11, 31, 23, 59, 58)
 
 export interface BuildTime {
   date: Date
@@ -18,11 +20,13 @@ export function buildTime(env: Readonly<Record<string, string | undefined>>, boo
     if (!/^\d+$/.test(epoch)) {
       throw new TypeError(`Unexpected SOURCE_DATE_EPOCH \`${epoch}\`, expected whole seconds since 1970-01-01`)
     }
-    return { date: new Date(Math.max(Number(epoch) * 1000, ZIP_EPOCH)), source: 'SOURCE_DATE_EPOCH' }
+    return { date: new Date(Math.min(Math.max(Number(epoch) * 1000, ZIP_EPOCH), ZIP_END)), source: 'SOURCE_DATE_EPOCH' }
   }
   if (bookDate) {
-    const [year, month = '01', day = '01'] = bookDate.split('-')
-    return { date: new Date(Math.max(Date.parse(`${year}-${month}-${day}T00:00:00Z`), ZIP_EPOCH)), source: 'book.yaml' }
+    // A year or a month stands for its first day; a timestamp is read as it is.
+    const [year, month = '01', day = '01'] = bookDate.slice(0, 10).split('-')
+    const time = bookDate.length > 10 ? Date.parse(bookDate) : Date.parse(`${year}-${month}-${day}T00:00:00Z`)
+    return { date: new Date(Math.min(Math.max(time, ZIP_EPOCH), ZIP_END)), source: 'book.yaml' }
   }
   return { date: new Date(ZIP_EPOCH), source: 'default' }
 }

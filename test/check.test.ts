@@ -33,7 +33,7 @@ describe('colophon check', () => {
     expect(run.code, run.stdout + run.stderr).toBe(0)
     const lines = run.stdout.trim().split('\n')
     expect(lines[0]).toBe(sample.path)
-    expect(run.stdout).toMatch(/^ {2}colophon \(OCF, well-formed XML\): 0 errors, 0 warnings$/m)
+    expect(run.stdout).toMatch(/^ {2}colophon \(OCF, well-formed XML, manifest and references\): 0 errors, 0 warnings$/m)
     expect(run.stdout).toMatch(/^ {2}epubcheck-ts: 0 errors, 0 warnings$/m)
     if (hasJavaEpubcheck || inCi) expect(run.stdout).toMatch(/^ {2}Java EPUBCheck [\d.]+: 0 errors, 0 warnings$/m)
     else expect(run.stdout).toMatch(/^ {2}Java EPUBCheck: skipped, .*apt-get install epubcheck/m)

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process'
 import { mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -12,6 +13,20 @@ describe('colophon CLI', () => {
       expect(run.stdout).toMatch(/Usage: colophon/)
       expect(run.stdout).toMatch(/Example/)
     }
+  })
+
+  it('stops quietly, exit 0, when its reader stops reading (colophon --help | head -1)', async () => {
+    const run = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+      const child = spawn(process.execPath, [BIN, 'lint', '--help'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+      let stderr = ''
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+      // Like `head -1`: read the first chunk, then close the pipe.
+      child.stdout.once('data', () => child.stdout.destroy())
+      child.on('error', reject)
+      child.on('close', (code) => resolve({ code, stderr }))
+    })
+    expect(run.code, run.stderr).toBe(0)
+    expect(run.stderr).toBe('')
   })
 
   it('prints its version', async () => {

@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { packageRoot } from '../root.ts'
 import type { Finding, ToolReport } from './types.ts'
+import { installKind, npmAdvice } from './install-advice.ts'
 import { onPath } from './which.ts'
 
 const run = promisify(execFile)
@@ -25,11 +26,16 @@ interface AceReport {
 /** Browsers Ace can drive, Debian's first; it never downloads one. */
 const BROWSERS = ['chromium', 'chromium-browser', 'google-chrome']
 
-function aceScript(): string | undefined {
+/**
+ * Ace's script: beside colophon (a dependency of the same project, the
+ * same npx run, or a global install next to a global colophon), else the
+ * `ace` program on PATH (installed globally, whatever installed colophon).
+ */
+function aceScript(env: Readonly<Record<string, string | undefined>>): string | undefined {
   try {
     return createRequire(join(packageRoot, 'package.json')).resolve('@daisy/ace-cli/bin/ace.js')
   } catch {
-    return undefined
+    return onPath('ace', env)
   }
 }
 
@@ -38,16 +44,17 @@ function aceScript(): string | undefined {
  * Critical and serious violations are errors; moderate and minor ones warnings.
  */
 export async function runAce(path: string, env: Readonly<Record<string, string | undefined>>): Promise<ToolReport> {
-  const script = aceScript()
+  const script = aceScript(env)
   if (!script) {
-    return { tool: 'ace', ran: false, skipped: 'Ace by DAISY is not installed (npm install --save-dev @daisy/ace-cli)', findings: [] }
+    const advice = npmAdvice('@daisy/ace-cli', installKind(packageRoot), { env: 'PUPPETEER_SKIP_DOWNLOAD=1' })
+    return { tool: 'ace', ran: false, skipped: `Ace by DAISY is not installed (${advice})`, findings: [] }
   }
   const browser =
     env.PUPPETEER_EXECUTABLE_PATH && existsSync(env.PUPPETEER_EXECUTABLE_PATH)
       ? env.PUPPETEER_EXECUTABLE_PATH
       : BROWSERS.map((name) => onPath(name, env)).find(Boolean)
   if (!browser) {
-    return { tool: 'ace', ran: false, skipped: 'Ace needs Chromium, which is not installed (apt-get install chromium)', findings: [] }
+    return { tool: 'ace', ran: false, skipped: 'Ace needs Chromium, which is not installed (apt-get install chromium, or set PUPPETEER_EXECUTABLE_PATH to a Chrome or Chromium)', findings: [] }
   }
   const out = await mkdtemp(join(tmpdir(), 'colophon-ace-'))
   try {

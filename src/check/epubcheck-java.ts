@@ -21,7 +21,7 @@ export async function runEpubcheckJava(path: string, env: Readonly<Record<string
   const jar = env.EPUBCHECK_JAR ?? (existsSync(DEBIAN_JAR) ? DEBIAN_JAR : undefined)
   const java = onPath('java', env)
   if (!jar || !java) {
-    return { tool: 'epubcheck', ran: false, skipped: 'Java EPUBCheck is not installed (apt-get install epubcheck)', findings: [] }
+    return { tool: 'epubcheck', ran: false, skipped: 'Java EPUBCheck is not installed (apt-get install epubcheck; elsewhere Java and the jar from github.com/w3c/epubcheck/releases, with EPUBCHECK_JAR=/path/to/epubcheck.jar)', findings: [] }
   }
   const { stdout } = await run(java, ['-jar', jar, '--json', '-', path], { maxBuffer: 64 << 20, env: { ...env } }).catch(
     (error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }),

@@ -1,7 +1,7 @@
 import type { CheckReport, Finding, ToolReport } from './types.ts'
 
 const NAMES: Record<ToolReport['tool'], string> = {
-  colophon: 'colophon (OCF, well-formed XML)',
+  colophon: 'colophon (OCF, well-formed XML, manifest and references)',
   'epubcheck-ts': 'epubcheck-ts',
   epubcheck: 'Java EPUBCheck',
   ace: 'Ace by DAISY',

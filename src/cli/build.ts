@@ -9,6 +9,7 @@ import type { Book } from '../load/index.ts'
 import { cachePath, readCache, writeCache } from '../cache/disk.ts'
 import { BuildCache } from '../cache/store.ts'
 import { createProgress, progressMode } from '../progress/index.ts'
+import { inOutputFolder, OUTPUT_FOLDER } from '../load/output-folder.ts'
 import { report } from './report.ts'
 import { UsageError, WarningsFailed } from './index.ts'
 import { abandonWrites, committedWrites, isDirectory, isFile, writeAtomic } from './write-atomic.ts'
@@ -38,7 +39,7 @@ export async function runBuild(dir: string, options: BuildCommandOptions): Promi
   process.once('SIGINT', interrupted)
   process.once('SIGTERM', interrupted)
   // From here on an interrupt leaves the previous book as it was: say so.
-  process.stderr.write(`colophon: building ${dir}\n`)
+  process.stderr.write(`colophon: building ${dir === '.' ? 'this folder (it holds book.yaml)' : dir}\n`)
   try {
     const single = targets.length === 1
     // A bad --out is found before the build, so a long build is not wasted on it.
@@ -162,8 +163,9 @@ function say(text: string): void {
 async function checkOut(out: string, given: string, dir: string): Promise<void> {
   if (await isDirectory(out)) throw new UsageError(`--out \`${given}\` is a folder, expected a file name such as book.epub`)
   const inside = relative(resolve(dir), out)
-  if (inside === '' || (!inside.startsWith('..') && !inside.startsWith(sep) && inside !== out)) {
-    throw new UsageError(`--out \`${given}\` is inside the manuscript folder, expected a path outside it (it would overwrite or add to the manuscript)`)
+  // The manuscript's own dist/ is where `colophon build` run beside book.yaml writes: the book never reads it.
+  if (inside === '' || (!inside.startsWith('..') && !inside.startsWith(sep) && inside !== out && !inOutputFolder(inside))) {
+    throw new UsageError(`--out \`${given}\` is inside the manuscript folder, expected a path outside it or in its ${OUTPUT_FOLDER}/ (it would overwrite or add to the manuscript)`)
   }
 }
 

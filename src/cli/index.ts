@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { packageRoot } from '../root.ts'
 import { BookError } from '../errors.ts'
+import { findManuscript } from './find-manuscript.ts'
 import { report } from './report.ts'
 
 /** Exit codes, set in this one place. */
@@ -16,6 +17,8 @@ export class ChecksFailed extends Error {}
 
 /** Warnings were found and `--frail` makes them fail the run: exit 1, the warnings already printed. */
 export class WarningsFailed extends Error {}
+
+const MANUSCRIPT_ARGUMENT = 'manuscript folder with book.yaml and chapters/ (default: the current folder when it holds book.yaml, else ./manuscript)'
 
 const version = (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version
 
@@ -38,8 +41,8 @@ function program(): Command {
 
   cli
     .command('build')
-    .description('Build the manuscript folder, or one story file as it is (Markdown, text, HTML, DOCX, EPUB), into an EPUB (default: ./manuscript → dist/<title>.epub).')
-    .argument('[manuscript-dir]', 'manuscript folder with book.yaml and chapters/, or a story file (.md, .txt, .html, .docx, .epub)', 'manuscript')
+    .description('Build the manuscript folder, or one story file as it is (Markdown, text, HTML, DOCX, EPUB), into an EPUB (default: the folder holding book.yaml, or ./manuscript → dist/<title>.epub).')
+    .argument('[manuscript-dir]', `${MANUSCRIPT_ARGUMENT}, or a story file (.md, .txt, .html, .docx, .epub)`)
     .option('-o, --out <path>', 'where to write the EPUB (default: dist/<title>.epub); with several targets, a folder (default: dist/)')
     .option('-t, --target <name>', 'e-reader variant: epub, kobo, kindle, apple, all, or a comma-separated list', 'epub')
     .addOption(wordJoiner)
@@ -48,17 +51,17 @@ function program(): Command {
     .option('--no-cache', 'neither read nor write the cache in .colophon-cache/ next to the manuscript folder')
     .addOption(new Option('--threads <n>', 'worker threads besides the main one (default: one per further core, for a book of some 300,000 words or more; given, from some 70,000)').argParser(threadCount))
     .option('--debug', 'print stack traces of unexpected errors')
-    .addHelpText('after', '\nExamples:\n  $ colophon build manuscript --out dist/my-book.epub\n  $ colophon build story.md --target all\n  $ colophon build manuscript --target all --out dist/\n  $ colophon build manuscript --watch\n')
+    .addHelpText('after', '\nExamples:\n  $ colophon build                      (in the folder with book.yaml: writes dist/<title>.epub there)\n  $ colophon build story.md --target all\n  $ colophon build manuscript --out dist/my-book.epub\n  $ colophon build manuscript --target all --out dist/\n  $ colophon build manuscript --watch\n')
     .exitOverride()
-    .action(async (dir: string, options: { out?: string; target: string; wordJoiner: 'u2060' | 'feff'; frail?: boolean; cache: boolean; watch?: boolean; threads?: number }) => {
+    .action(async (dir: string | undefined, options: { out?: string; target: string; wordJoiner: 'u2060' | 'feff'; frail?: boolean; cache: boolean; watch?: boolean; threads?: number }) => {
       const { runBuild } = await import('./build.ts')
-      await runBuild(dir, options)
+      await runBuild(findManuscript(dir), options)
     })
 
   cli
     .command('preview')
     .description('Build the book, read it in a browser (foliate-js on 127.0.0.1) and rebuild and reload on every save.')
-    .argument('[manuscript-dir]', 'manuscript folder with book.yaml and chapters/, or a story file', 'manuscript')
+    .argument('[manuscript-dir]', `${MANUSCRIPT_ARGUMENT}, or a story file`)
     .option('-p, --port <number>', 'port on 127.0.0.1 (default: a free one, printed on standard error)', '0')
     .option('--no-open', 'do not open a browser')
     .option('-t, --target <name>', 'which target to read: epub, kobo, kindle or apple', 'epub')
@@ -66,9 +69,9 @@ function program(): Command {
     .option('--debug', 'print stack traces of unexpected errors')
     .addHelpText('after', '\nExample:\n  $ colophon preview manuscript --port 8080 --no-open\n')
     .exitOverride()
-    .action(async (dir: string, options: { port: string; open: boolean; target: string; wordJoiner: 'u2060' | 'feff' }) => {
+    .action(async (dir: string | undefined, options: { port: string; open: boolean; target: string; wordJoiner: 'u2060' | 'feff' }) => {
       const { runPreview } = await import('./preview.ts')
-      await runPreview(dir, options)
+      await runPreview(findManuscript(dir), options)
     })
 
   cli
@@ -129,16 +132,16 @@ function program(): Command {
   cli
     .command('lint')
     .description('Report what typography must not decide alone: fused words, ambiguous or unmatched quotes, double spaces, repeated words, unhyphenated compound numbers, punctuation outside quotes, mixed scene breaks.')
-    .argument('[manuscript-dir]', 'manuscript folder with book.yaml and chapters/', 'manuscript')
+    .argument('[manuscript-dir]', MANUSCRIPT_ARGUMENT)
     .addOption(new Option('-f, --format <format>', 'how to print findings').choices(['text', 'json', 'github']).default('text'))
     .option('--frail', 'exit 1 when there is any warning')
     .option('--rules', 'list the rule ids and what each reports')
     .option('--debug', 'print stack traces of unexpected errors')
     .addHelpText('after', '\nSuppress a finding in <manuscript-dir>/.colophon-lint.yaml:\n  suppress:\n    - { rule: T006, file: chapters/01-one/01-scene.md, line: 7, reason: the narrator says it so }\n\nExample:\n  $ colophon lint manuscript --format github --frail\n')
     .exitOverride()
-    .action(async (dir: string, options: { format: 'text' | 'json' | 'github'; frail?: boolean; rules?: boolean }) => {
+    .action(async (dir: string | undefined, options: { format: 'text' | 'json' | 'github'; frail?: boolean; rules?: boolean }) => {
       const { runLint } = await import('./lint.ts')
-      await runLint(dir, options)
+      await runLint(findManuscript(dir), options)
     })
 
   cli.addHelpText('after', '\nExamples:\n  $ colophon init my-book\n  $ colophon import story.md\n  $ colophon build\n  $ colophon build story.md\n  $ colophon typeset chapter.md --format text\n  $ colophon lint manuscript\n  $ colophon check dist/sequence.epub\n  $ colophon preview manuscript\n')

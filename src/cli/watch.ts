@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import { BookError } from '../errors.ts'
 import { writeCache } from '../cache/disk.ts'
 import type { BuildCache } from '../cache/store.ts'
+import { inOutputFolder } from '../load/output-folder.ts'
 import { report } from './report.ts'
 
 export interface WatchOptions {
@@ -72,6 +73,8 @@ export async function watchBuild(dir: string, options: WatchOptions): Promise<ne
     // Editors' swap and backup files, and our own temporary files, are not the manuscript.
     const file = String(name ?? '')
     if (/(^|[\\/])\.|~$|\.(swp|swx|tmp)$/.test(file)) return
+    // The book written into the manuscript's dist/ is not an edit of it.
+    if (inOutputFolder(file)) return
     // A file made, removed or renamed (or no name given) makes the next build load the whole book.
     changed.add(event === 'change' && file ? resolve(root, file) : `${root}/`)
     clearTimeout(timer)

@@ -45,13 +45,16 @@ const RESERVED = ['scene-break', 'cover', 'cover-image']
  * name. Each must be alt-texted, local, inside the manuscript folder (after
  * following symlinks), and really an image by its bytes; anything else is a
  * fatal message at the image's place. Remote URLs are never fetched.
+ * `taken` are hrefs the book already uses (fonts and images the templates name).
  */
-export async function loadImages(folder: string, texts: Array<{ file: VFile; tree: Root }>): Promise<BookImages> {
+export async function loadImages(folder: string, texts: Array<{ file: VFile; tree: Root }>, taken: readonly string[] = []): Promise<BookImages> {
   const result: BookImages = { resources: [], byText: new Map(), problems: [] }
   const root = await realpath(folder)
   const byRealPath = new Map<string, BookImage>()
   const slugs = new Slugger()
   for (const name of RESERVED) slugs.slug(name)
+  // Files the templates name under images/ keep their names: a text's image of the same name gets another.
+  for (const href of taken) if (/^images\/[^/]+$/.test(href)) slugs.slug(href.slice('images/'.length).replace(/\.[^.]*$/, ''))
   for (const { file, tree } of texts) {
     const definitions = new Map<string, Definition>()
     const found: Array<{ node: Image | ImageReference; url: string }> = []
@@ -172,7 +175,7 @@ async function sniff(data: Uint8Array): Promise<string | undefined> {
 }
 
 /** Why an SVG file cannot go into the book as an image, if it cannot. */
-function svgProblem(data: Uint8Array): string | undefined {
+export function svgProblem(data: Uint8Array): string | undefined {
   let text: string
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(data)

@@ -12,10 +12,12 @@ import { displayPath, readText } from './read-text.ts'
 import { Slugger } from './slug.ts'
 import { removeForbiddenXmlChars } from './xml-chars.ts'
 import { loadTemplates } from './templates.ts'
+import { loadTemplateAssets } from './template-assets.ts'
 import type { Book, Chapter, MatterPage } from './types.ts'
 import type { Metadata } from './metadata.ts'
 
 export type { Book, Chapter, GivenCover, MatterPage } from './types.ts'
+export type { BookAsset } from './template-assets.ts'
 export type { Metadata, Author, FanFiction } from './metadata.ts'
 
 export interface LoadOptions {
@@ -52,7 +54,7 @@ export async function loadBook(folder: string, options: LoadOptions = {}): Promi
   }
 
   if (!(await isDirectory(root))) {
-    fail(rootFile, `Unexpected missing manuscript folder \`${rootFile.path}\`, expected a folder with book.yaml and chapters/`, 'no-manuscript')
+    fail(rootFile, `Unexpected missing manuscript folder \`${rootFile.path}\`, expected a folder with book.yaml and chapters/ (or run colophon in the folder that holds book.yaml)`, 'no-manuscript')
     throw new BookError(problems)
   }
 
@@ -90,8 +92,12 @@ export async function loadBook(folder: string, options: LoadOptions = {}): Promi
   const { cover, file: coverFile } = await given
   if (coverFile) problems.push(...fatalOf(coverFile))
 
+  const templates = await loadTemplates(root)
+  const { assets, problems: assetProblems } = await loadTemplateAssets(root, templates.own, cwd)
+  problems.push(...assetProblems)
+
   if (problems.length > 0 || !metadata) throw new BookError(problems)
-  return { root: rootFile.path, folder: root, metadata, front, chapters, back, cover, templates: await loadTemplates(root), messages: notes }
+  return { root: rootFile.path, folder: root, metadata, front, chapters, back, cover, templates: templates.all, assets, messages: notes }
 }
 
 /** What loading found so far: fatal problems, and warnings of files the book leaves out. */

@@ -1,6 +1,7 @@
 import { checkLanguageTag } from './language-tag.ts'
 import * as z from '../zod.ts'
 import { canonicalIdentifier } from './identifier.ts'
+import { bookDate, DATE_FORMS } from './book-date.ts'
 
 /**
  * The schema of `book.yaml`. Keys are kebab-case as a writer types them;
@@ -25,7 +26,11 @@ const author = z.strictObject({
   ),
 })
 
-const isoDate = z.string().check(z.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as YYYY, YYYY-MM or YYYY-MM-DD'))
+/** `1813`, `2013-05`, `2013-05-20` or a timestamp; anything else names the forms it expects. */
+const date = z.pipe(
+  z.custom<unknown>((value) => bookDate(value) !== undefined, { error: DATE_FORMS }),
+  z.transform((value: unknown) => bookDate(value) as string),
+)
 
 /** A well-formed BCP 47 tag whose subtags are in the IANA registry (`english`, `en_GB`, `xx` are not). */
 const language = z.string().check(
@@ -96,7 +101,7 @@ export const metadataSchema = z.strictObject({
   }),
   language,
   identifier: z.optional(identifier),
-  date: z.optional(z.union([isoDate, z.pipe(z.date(), z.transform((d: Date) => d.toISOString().slice(0, 10)))])),
+  date: z.optional(date),
   edition: z.optional(text),
   description: z.optional(z.string()),
   subjects: z.optional(names),

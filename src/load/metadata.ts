@@ -3,6 +3,7 @@ import type { VFile } from 'vfile'
 import type { $ZodIssue } from 'zod/v4/core'
 import { metadataSchema, nestedKeys, type ARCHIVE_WARNINGS, type RATINGS } from './metadata-schema.ts'
 import { isBlank } from './chapter-meta.ts'
+import { FOREIGN_KEYS, foreignKeyHint } from './foreign-keys.ts'
 import { placeOf, type Place } from './place.ts'
 import { codePointName, FORBIDDEN_XML_CHARS } from './xml-chars.ts'
 
@@ -81,9 +82,17 @@ export function parseMetadata(file: VFile): Metadata | undefined {
   })
   if (forbidden) return undefined
 
-  const result = metadataSchema.safeParse(doc.toJS() ?? {})
+  const given: unknown = doc.toJS()
+  const result = metadataSchema.safeParse(given ?? {})
   if (!result.success) {
-    const located = result.error.issues.flatMap(unwrapUnion).map((issue) => ({ issue, where: locate(doc.contents, issue, at) }))
+    // `lang: en` is answered with "did you mean `language`?"; "Missing `language`" would say it twice.
+    const values = (given && typeof given === 'object' ? given : {}) as Record<string, unknown>
+    const answered = new Set(Object.keys(values).flatMap((name) => (Object.hasOwn(FOREIGN_KEYS, name) ? [FOREIGN_KEYS[name]!.key] : [])))
+    const issues = result.error.issues
+      .flatMap(unwrapUnion)
+      .flatMap(eachKey)
+      .filter((issue) => !(issue.path.length === 1 && answered.has(String(issue.path[0])) && values[String(issue.path[0])] === undefined))
+    const located = issues.map((issue) => ({ issue, where: locate(doc.contents, issue, at) }))
     located.sort((a, b) => a.where.start.offset - b.where.start.offset)
     for (const { issue, where } of located) fatal(file, describe(issue), where, 'schema')
     return undefined
@@ -159,6 +168,8 @@ function describe(issue: Issue): string {
     const known = knownKeys(issue.path)
     return issue.keys
       .map((name) => {
+        const foreign = issue.path.length === 0 ? foreignKeyHint(name) : undefined
+        if (foreign) return foreign
         const guess = closest(name, known)
         return `Unexpected key \`${name}\`${guess ? `, did you mean \`${guess}\`?` : `, expected one of ${known.join(', ')}`}`
       })
@@ -171,6 +182,12 @@ function describe(issue: Issue): string {
   return /^[a-z]/.test(issue.message)
     ? `Unexpected value for \`${key}\`, expected ${issue.message}`
     : `Unexpected value for \`${key}\`: ${issue.message}`
+}
+
+/** One issue per unexpected key, so that each is reported at its own line. */
+function eachKey(issue: Issue): Issue[] {
+  if (issue.code !== 'unrecognized_keys' || issue.keys.length < 2) return [issue]
+  return issue.keys.map((key) => ({ ...issue, keys: [key] }))
 }
 
 function knownKeys(path: PropertyKey[]): string[] {

@@ -1,6 +1,7 @@
 import type { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import type { Metadata } from './metadata.ts'
+import type { BookAsset } from './template-assets.ts'
 
 /** A page of front or back matter: one Markdown file. */
 export interface MatterPage {
@@ -44,6 +45,8 @@ export interface Book {
   cover?: GivenCover
   /** Template name (`chapter.xhtml`, `book.css` …) → its text, overrides applied. */
   templates: Map<string, string>
+  /** Fonts and images the manuscript's own templates name (`templates/fonts/…`), with their media types. */
+  assets: BookAsset[]
   /** Warnings of files the book does not carry as text: book.yaml, empty files left out. */
   messages: VFileMessage[]
 }

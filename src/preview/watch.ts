@@ -1,5 +1,6 @@
 import { watch, type FSWatcher } from 'node:fs'
 import { basename, dirname } from 'node:path'
+import { inOutputFolder } from '../load/output-folder.ts'
 
 /** Files editors write beside the real one while saving: not a change to the book. */
 const SCRATCH = /^(?:\..*\.sw[a-p]|.*~|\.#.*|#.*#|.*\.tmp|4913)$/
@@ -18,7 +19,7 @@ export function watchManuscript(folder: string, onChange: (paths: string[]) => v
   let changed = new Set<string>()
   const watcher: FSWatcher = watch(folder, { recursive: true }, (_event, name) => {
     const path = name ? String(name) : ''
-    if (path && SCRATCH.test(basename(path))) return
+    if (path && (SCRATCH.test(basename(path)) || inOutputFolder(path))) return
     changed.add(path)
     clearTimeout(timer)
     timer = setTimeout(() => {

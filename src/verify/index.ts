@@ -2,8 +2,10 @@ import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import { wellFormedError, type XmlProblem } from './well-formed.ts'
 import { readZip, type ZipEntry } from './unzip.ts'
+import { verifyReferences } from './references.ts'
 
 export { wellFormedError, type XmlProblem } from './well-formed.ts'
+export { verifyReferences, type BookEntry } from './references.ts'
 
 const XML_ENTRY = /\.(?:xhtml|html|opf|ncx|xml|svg)$/
 
@@ -25,8 +27,9 @@ const checkHere: XmlChecker = async (entries) => entries.map((entry) => wellForm
 
 /**
  * Check a finished EPUB the way readers will meet it: the OCF rules
- * (`mimetype` first, stored, exact content) and that every XML file in it
- * is well-formed. Returns fatal messages located in the EPUB's entries.
+ * (`mimetype` first, stored, exact content), that every XML file in it
+ * is well-formed, and that the manifest and the references agree with the
+ * files (`references.ts`). Returns fatal messages located in the EPUB's entries.
  */
 export async function verifyEpub(bytes: Uint8Array, bookName = 'book.epub', check: XmlChecker = checkHere): Promise<VFileMessage[]> {
   const problems = verifyContainer(bytes, bookName)
@@ -36,7 +39,9 @@ export async function verifyEpub(bytes: Uint8Array, bookName = 'book.epub', chec
   if (problems.length === 0 && (!mimetype || decoder.decode(mimetype.bytes) !== 'application/epub+zip')) {
     problems.push(problem(bookName, 'mimetype', 'Unexpected `mimetype` content, expected `application/epub+zip`', 'ocf-mimetype-content'))
   }
-  problems.push(...(await verifyXml(xmlEntries(files.map((file) => ({ path: file.name, data: file.bytes }))), bookName, check)))
+  const entries = files.map((file) => ({ path: file.name, data: file.bytes }))
+  problems.push(...(await verifyXml(xmlEntries(entries), bookName, check)))
+  problems.push(...verifyReferences(entries, bookName, { unlisted: false }))
   return problems
 }
 
@@ -54,6 +59,7 @@ export async function verifyBuilt(
 ): Promise<VFileMessage[]> {
   const problems = verifyContainer(bytes, bookName)
   problems.push(...(await verifyXml(xmlEntries(entries), bookName, check)))
+  problems.push(...verifyReferences(entries, bookName))
   return problems
 }
 
