@@ -11,6 +11,7 @@ import { BuildCache } from '../cache/store.ts'
 import { createProgress, progressMode } from '../progress/index.ts'
 import { report } from './report.ts'
 import { UsageError, WarningsFailed } from './index.ts'
+import { isWithin, physicalPath } from './out-path.ts'
 import { abandonWrites, committedWrites, isDirectory, isFile, writeAtomic } from './write-atomic.ts'
 
 export interface BuildCommandOptions {
@@ -51,7 +52,7 @@ export async function runBuild(dir: string, options: BuildCommandOptions): Promi
   try {
     const single = targets.length === 1
     // A bad --out is found before the build, so a long build is not wasted on it.
-    if (options.out && single) await checkOut(resolve(options.out), options.out, dir)
+    if (options.out && single) await checkOut(options.out, options.out, dir)
     if (options.out && !single && (await isFile(options.out))) {
       throw new UsageError(`--out \`${options.out}\` is a file, expected a folder for ${targets.length} targets`)
     }
@@ -98,18 +99,20 @@ export async function buildAndWrite(
   if (options.frail && result.messages.length > 0) {
     throw new WarningsFailed(`${result.messages.length} warning${result.messages.length === 1 ? '' : 's'} and --frail; the book was not written`)
   }
-  const writes = result.outputs.map((output) => ({
+  const wanted = result.outputs.map((output) => ({
     output,
-    path: resolve(single ? (options.out ?? join('dist', output.fileName)) : join(options.out ?? 'dist', output.fileName)),
+    // Not normalised: `..` after a link is resolved where the link leads (physicalPath).
+    path: single ? (options.out ?? join('dist', output.fileName)) : `${options.out ?? 'dist'}${sep}${output.fileName}`,
   }))
-  for (const { path } of writes) await checkOut(path, single ? (options.out ?? path) : path, dir)
-  for (const { output, path } of writes) {
+  const writes: Array<{ output: (typeof wanted)[number]['output']; path: string; shown: string }> = []
+  for (const { output, path } of wanted) writes.push({ output, path: await checkOut(path, single ? (options.out ?? path) : path, dir), shown: path })
+  for (const { output, path, shown } of writes) {
     try {
       await writeAtomic(path, output.epub)
     } catch (error) {
-      throw cannotWrite(path, error)
+      throw cannotWrite(resolve(shown), error)
     }
-    process.stderr.write(`colophon: wrote ${relative(process.cwd(), path) || path} (${Math.round(output.epub.byteLength / 1024)} KiB, ${output.target})\n`)
+    process.stderr.write(`colophon: wrote ${relative(process.cwd(), resolve(shown)) || shown} (${Math.round(output.epub.byteLength / 1024)} KiB, ${output.target})\n`)
   }
   return { book: result.book }
 }
@@ -130,12 +133,18 @@ function say(text: string): void {
   }
 }
 
-async function checkOut(out: string, given: string, dir: string): Promise<void> {
-  if (await isDirectory(out)) throw new UsageError(`--out \`${given}\` is a folder, expected a file name such as book.epub`)
-  const inside = relative(resolve(dir), out)
-  if (inside === '' || (!inside.startsWith('..') && !inside.startsWith(sep) && inside !== out)) {
+/**
+ * Where the book for `--out` goes, resolved as the system resolves it
+ * (links, `..`, case): never inside the manuscript, whose files it would
+ * overwrite or add to. The caller writes to the path returned.
+ */
+async function checkOut(out: string, given: string, dir: string): Promise<string> {
+  const physical = physicalPath(out)
+  if (await isDirectory(physical)) throw new UsageError(`--out \`${given}\` is a folder, expected a file name such as book.epub`)
+  if (isWithin(physical, resolve(dir))) {
     throw new UsageError(`--out \`${given}\` is inside the manuscript folder, expected a path outside it (it would overwrite or add to the manuscript)`)
   }
+  return physical
 }
 
 /** A write that failed: a book error naming the file and what was expected, no stack. */
