@@ -1,4 +1,3 @@
-import { writeSync } from 'node:fs'
 import { VFileMessage } from 'vfile-message'
 import { join, relative, resolve, sep } from 'node:path'
 import { VFile } from 'vfile'
@@ -12,7 +11,8 @@ import { createProgress, progressMode } from '../progress/index.ts'
 import { report } from './report.ts'
 import { UsageError, WarningsFailed } from './index.ts'
 import { isWithin, physicalPath } from './out-path.ts'
-import { abandonWrites, committedWrites, isDirectory, isFile, writeAtomic } from './write-atomic.ts'
+import { withInterrupts } from './interrupts.ts'
+import { isDirectory, isFile, writeAtomic } from './write-atomic.ts'
 
 export interface BuildCommandOptions {
   out?: string
@@ -21,7 +21,7 @@ export interface BuildCommandOptions {
   wordJoiner: 'u2060' | 'feff'
   /** Lint warnings fail the build: nothing is written, exit 1. */
   frail?: boolean
-  /** `--no-cache` sets false: neither read nor write `.colophon-cache/`. */
+  /** `--no-cache` sets false: neither read nor write the build cache (`~/.cache/colophon/`). */
   cache?: boolean
   watch?: boolean
   threads?: number
@@ -35,54 +35,43 @@ export interface BuildCommandOptions {
 export async function runBuild(dir: string, options: BuildCommandOptions): Promise<void> {
   const targets = parseTargets(options.target ?? 'epub')
   if (!targets) throw new UsageError(`--target \`${options.target}\` is not a target, expected epub, kobo, kindle, apple, all or a comma-separated list of them`)
-  const interrupted = (signal: NodeJS.Signals): void => {
-    abandonWrites()
-    const [written] = committedWrites()
-    say(
-      written
-        ? `colophon: interrupted (${signal}) after the book was written whole to ${relative(process.cwd(), written) || written}\n`
-        : `colophon: interrupted (${signal}); the previous book was left as it was\n`,
-    )
-    process.exit(signal === 'SIGINT' ? 130 : 143)
-  }
-  process.once('SIGINT', interrupted)
-  process.once('SIGTERM', interrupted)
-  // From here on an interrupt leaves the previous book as it was: say so.
+  // An interrupt ends the build at once (the system's default action) and leaves the previous book as it was.
   process.stderr.write(`colophon: building ${dir}\n`)
+  const single = targets.length === 1
+  // A bad --out is found before the build, so a long build is not wasted on it.
+  if (options.out && single) await checkOut(options.out, options.out, dir)
+  if (options.out && !single && (await isFile(options.out))) {
+    throw new UsageError(`--out \`${options.out}\` is a file, expected a folder for ${targets.length} targets`)
+  }
+  const diskCache = options.cache === false ? undefined : cachePath(dir)
+  let cache: BuildCache | undefined = options.watch ? new BuildCache() : undefined
+  if (diskCache) {
+    const read = await readCache(diskCache)
+    cache = read.cache
+    // A refused cache file costs only time: the build goes on without it.
+    if (read.warning) process.stderr.write(`colophon: warning: ${read.warning}\n`)
+  }
+  const progress = createProgress(progressMode(process.stderr, process.env), process.stderr)
+  let last: Book | undefined
   try {
-    const single = targets.length === 1
-    // A bad --out is found before the build, so a long build is not wasted on it.
-    if (options.out && single) await checkOut(options.out, options.out, dir)
-    if (options.out && !single && (await isFile(options.out))) {
-      throw new UsageError(`--out \`${options.out}\` is a file, expected a folder for ${targets.length} targets`)
-    }
-    const diskCache = options.cache === false ? undefined : cachePath(dir)
-    const cache = diskCache ? await readCache(diskCache) : options.watch ? new BuildCache() : undefined
-    const progress = createProgress(progressMode(process.stderr, process.env), process.stderr)
-    let last: Book | undefined
-    try {
-      last = (await buildAndWrite(dir, options, targets, { cache, onProgress: progress.listener })).book
-    } finally {
-      progress.done()
-    }
-    if (diskCache && cache) await writeCache(diskCache, cache)
-    if (options.watch && cache) {
-      const { watchBuild } = await import('./watch.ts')
-      // A rebuild lints as it typesets: texts that did not change bring their findings from the cache.
-      await watchBuild(dir, {
-        cache,
-        diskCache,
-        rebuild: async (changed) => {
-          const previous = last && { book: last, changed }
-          // After a failed rebuild the next one loads the whole book: the saves it missed are not listed again.
-          last = undefined
-          last = (await buildAndWrite(dir, options, targets, { cache, previous })).book
-        },
-      })
-    }
+    last = (await buildAndWrite(dir, options, targets, { cache, onProgress: progress.listener })).book
   } finally {
-    process.off('SIGINT', interrupted)
-    process.off('SIGTERM', interrupted)
+    progress.done()
+  }
+  if (diskCache && cache) await writeCache(diskCache, cache)
+  if (options.watch && cache) {
+    const { watchBuild } = await import('./watch.ts')
+    // A rebuild lints as it typesets: texts that did not change bring their findings from the cache.
+    await watchBuild(dir, {
+      cache,
+      diskCache,
+      rebuild: async (changed) => {
+        const previous = last && { book: last, changed }
+        // After a failed rebuild the next one loads the whole book: the saves it missed are not listed again.
+        last = undefined
+        last = (await buildAndWrite(dir, options, targets, { cache, previous })).book
+      },
+    })
   }
 }
 
@@ -106,32 +95,19 @@ export async function buildAndWrite(
   }))
   const writes: Array<{ output: (typeof wanted)[number]['output']; path: string; shown: string }> = []
   for (const { output, path } of wanted) writes.push({ output, path: await checkOut(path, single ? (options.out ?? path) : path, dir), shown: path })
-  for (const { output, path, shown } of writes) {
-    try {
-      await writeAtomic(path, output.epub)
-    } catch (error) {
-      throw cannotWrite(resolve(shown), error)
+  await withInterrupts(async () => {
+    for (const { output, path, shown } of writes) {
+      try {
+        await writeAtomic(path, output.epub)
+      } catch (error) {
+        throw cannotWrite(resolve(shown), error)
+      }
+      process.stderr.write(`colophon: wrote ${relative(process.cwd(), resolve(shown)) || shown} (${Math.round(output.epub.byteLength / 1024)} KiB, ${output.target})\n`)
     }
-    process.stderr.write(`colophon: wrote ${relative(process.cwd(), resolve(shown)) || shown} (${Math.round(output.epub.byteLength / 1024)} KiB, ${output.target})\n`)
-  }
+  })
   return { book: result.book }
 }
 
-
-/**
- * Write to standard error now, past anything still queued (a long report),
- * because the process exits right after: a queued write would be lost.
- */
-function say(text: string): void {
-  const bytes = Buffer.from(text)
-  for (let written = 0, tries = 0; written < bytes.length && tries < 1000; tries++) {
-    try {
-      written += writeSync(2, bytes, written)
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') return
-    }
-  }
-}
 
 /**
  * Where the book for `--out` goes, resolved as the system resolves it

@@ -1,8 +1,17 @@
 import { spawn } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const BIN = fileURLToPath(new URL('../../src/bin.js', import.meta.url))
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url))
+
+/**
+ * The build cache's home for the CLIs the tests spawn: one fresh folder per
+ * test file, not the user's own `~/.cache/colophon`. A test may set its own.
+ */
+export const TEST_CACHE_HOME = mkdtempSync(join(tmpdir(), 'colophon-cache-home-'))
 
 export interface CliRun {
   code: number | null
@@ -20,7 +29,7 @@ export function node(args: string[], options: { cwd?: string; env?: Record<strin
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, {
       cwd: options.cwd ?? ROOT,
-      env: { ...process.env, ...options.env },
+      env: { XDG_CACHE_HOME: TEST_CACHE_HOME, ...process.env, ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     })
     let stdout = ''
