@@ -29,7 +29,7 @@ export function node(args: string[], options: { cwd?: string; env?: Record<strin
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, {
       cwd: options.cwd ?? ROOT,
-      env: { XDG_CACHE_HOME: TEST_CACHE_HOME, ...process.env, ...options.env },
+      env: { ...process.env, XDG_CACHE_HOME: TEST_CACHE_HOME, ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     })
     let stdout = ''
