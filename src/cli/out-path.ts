@@ -51,8 +51,17 @@ export function isWithin(path: string, folder: string): boolean {
     return false
   }
   for (let at = path; ; at = dirname(at)) {
-    const here = statSync(at, { throwIfNoEntry: false })
+    const here = statOf(at)
     if (here && here.dev === target.dev && here.ino === target.ino) return true
     if (dirname(at) === at) return false
+  }
+}
+
+/** What a stat says of `path`, or undefined for a path that is not there (or runs through a file). */
+function statOf(path: string): { dev: number; ino: number } | undefined {
+  try {
+    return statSync(path, { throwIfNoEntry: false })
+  } catch {
+    return undefined
   }
 }
