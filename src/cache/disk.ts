@@ -107,6 +107,14 @@ export async function writeCache(path: string, cache: BuildCache): Promise<boole
  */
 async function userKey(home: string): Promise<Buffer | string> {
   const path = join(home, KEY_FILE)
+  try {
+    return await makeOrReadKey(home, path)
+  } catch {
+    return `the build cache's key ${path} could not be read; the cache is not used`
+  }
+}
+
+async function makeOrReadKey(home: string, path: string): Promise<Buffer | string> {
   await mkdir(home, { recursive: true, mode: 0o700 }).catch(() => undefined)
   for (let attempt = 0; attempt < 2; attempt++) {
     const stats = lstatSync(path, { throwIfNoEntry: false })

@@ -1,11 +1,10 @@
 import { join, relative, resolve, sep } from 'node:path'
-import { lstatSync } from 'node:fs'
 import type { Root } from 'mdast'
 import type { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import { BookError } from '../errors.ts'
 import { loadBook, type Book } from '../load/index.ts'
-import { isRefusal, openManuscript } from '../load/open.ts'
+import { isNamed, isRefusal, openManuscript } from '../load/open.ts'
 import { readText } from '../load/read-text.ts'
 import { reportMixedSceneBreaks } from './rules/mixed-scene-breaks.ts'
 import { lintText, reporter, type TextFindings } from './text.ts'
@@ -85,6 +84,6 @@ export async function readSuppressions(folder: string, cwd: string): Promise<VFi
   const path = join(folder, SUPPRESSIONS_FILE)
   // Anything of the name counts: one that cannot be read (a link leading out, a FIFO) is an error at it.
   const manuscript = openManuscript(folder, cwd)
-  if (isRefusal(manuscript) || !lstatSync(path, { throwIfNoEntry: false })) return undefined
+  if (isRefusal(manuscript) || !isNamed(path)) return undefined
   return readText(path, manuscript)
 }

@@ -1,7 +1,6 @@
-import { lstatSync } from 'node:fs'
 import { join } from 'node:path'
 import { VFile } from 'vfile'
-import { isRefusal, readInside, type Manuscript } from './open.ts'
+import { isNamed, isRefusal, readInside, type Manuscript } from './open.ts'
 import { displayPath, refuse } from './read-text.ts'
 import type { GivenCover } from './types.ts'
 
@@ -21,7 +20,7 @@ export async function loadCover(manuscript: Manuscript): Promise<{ cover?: Given
   for (const candidate of CANDIDATES) {
     const path = join(manuscript.folder, candidate.name)
     // Anything of the name counts (a link, a folder, a FIFO): what cannot be read as the cover is an error at it.
-    if (!lstatSync(path, { throwIfNoEntry: false })) continue
+    if (!isNamed(path)) continue
     const shown = displayPath(path, cwd)
     const file = new VFile({ path: shown, cwd })
     const bytes = readInside(manuscript, path)

@@ -60,7 +60,11 @@ export async function loadBook(folder: string, options: LoadOptions = {}): Promi
 
   const metaPath = join(root, 'book.yaml')
   const top = listInside(manuscript, root)
-  if (!isRefusal(top) && !top?.some((entry) => entry.name === 'book.yaml')) {
+  if (isRefusal(top) || top === undefined) {
+    fail(rootFile, `Unexpected manuscript folder that cannot be read (${isRefusal(top) ? top.reason : NOT_FOUND}), expected a folder with book.yaml and chapters/`, 'no-manuscript')
+    throw new BookError(problems)
+  }
+  if (!top.some((entry) => entry.name === 'book.yaml')) {
     fail(rootFile, 'Unexpected manuscript without `book.yaml`, expected title, author and language in it', 'no-metadata')
     throw new BookError(problems)
   }

@@ -1,6 +1,6 @@
 // The one place that opens the manuscript's files. Synchronous on purpose:
 // many small files read faster so (see read-text.ts).
-import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readlinkSync, readSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs'
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readdirSync, readlinkSync, readSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs'
 import { isAbsolute, join, relative, resolve, sep } from 'node:path'
 
 /**
@@ -155,6 +155,19 @@ function kindOf(stats: Stats): string | undefined {
   if (stats.isSocket()) return 'a socket'
   if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device'
   return 'not a regular file'
+}
+
+/**
+ * Whether anything has this name (a file, a folder, a link, even one to
+ * nothing): a name that cannot even be looked at (permission denied) counts,
+ * so that reading it says why instead of leaving it out.
+ */
+export function isNamed(path: string): boolean {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false }) !== undefined
+  } catch {
+    return true
+  }
 }
 
 /** One entry of a manuscript folder, its links followed. */
