@@ -1,10 +1,12 @@
 import { execFileSync } from 'node:child_process'
+import { realpathSync, rmSync, writeFileSync } from 'node:fs'
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
+import { isWithin, physicalPath } from '../src/cli/out-path.ts'
 import { BookError, build, loadBook } from '../src/index.ts'
 import { openManuscript, type Manuscript } from '../src/load/open.ts'
 import { readText } from '../src/load/read-text.ts'
@@ -132,5 +134,42 @@ describe('a file that vanishes', () => {
     // Gone before its path was resolved, or between that and opening it: either way said in words.
     expect(message?.reason).toMatch(/missing image `map\.svg`|image `map\.svg` that cannot be read: it does not exist/)
     expect(message?.reason).not.toMatch(ERRNO)
+  })
+})
+
+describe('where --out really lands', () => {
+  it('physicalPath agrees with the system for any path through links and .., and isWithin with the folders', async () => {
+    const base = realpathSync.native(await mkdtemp(join(tmpdir(), 'colophon-out-')))
+    await mkdir(join(base, 'a/b/c'), { recursive: true })
+    await mkdir(join(base, 'manuscript/chapters'), { recursive: true })
+    await symlink('a/b', join(base, 'l1'))
+    await symlink('../manuscript/chapters', join(base, 'a/l2'))
+    await symlink('../..', join(base, 'a/b/up'))
+    await symlink('manuscript', join(base, 'book'))
+    const parts = ['a', 'b', 'c', 'l1', 'l2', 'up', 'book', 'manuscript', 'chapters', '..', '.']
+    let checked = 0
+    await fc.assert(
+      fc.property(fc.array(fc.constantFrom(...parts), { maxLength: 7 }), (segments) => {
+        const given = [...segments, 'book.epub'].join('/')
+        const raw = `${base}/${given}`
+        try {
+          writeFileSync(raw, 'x')
+        } catch {
+          // A folder on the way that does not exist: the system cannot write there either.
+          return
+        }
+        try {
+          const real = realpathSync.native(raw)
+          expect(physicalPath(given, base)).toBe(real)
+          expect(isWithin(physicalPath(given, base), join(base, 'manuscript'))).toBe(real.startsWith(`${base}/manuscript/`))
+          checked++
+        } finally {
+          rmSync(raw)
+        }
+      }),
+      { numRuns: 300 },
+    )
+    expect(checked).toBeGreaterThan(30)
+    await rm(base, { recursive: true, force: true })
   })
 })
