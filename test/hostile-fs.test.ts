@@ -119,7 +119,7 @@ describe('a file that vanishes', () => {
         // Images are read after the texts are typeset: take it away in between.
         if (event.type === 'end' && event.stage === 'load' && !removed) {
           removed = true
-          void rm(join(chapter, 'map.svg'))
+          rmSync(join(chapter, 'map.svg'))
         }
       },
     }).then(
