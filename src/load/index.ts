@@ -1,5 +1,5 @@
 // Synchronous file-system calls: many small files read faster so (see read-text.ts).
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import { BookError } from '../errors.ts'
@@ -40,7 +40,7 @@ const CHAPTER_META = 'chapter.yaml'
 export async function loadBook(folder: string, options: LoadOptions = {}): Promise<Book> {
   const cwd = options.cwd ?? process.cwd()
   const opened = openManuscript(folder, cwd)
-  const root = isRefusal(opened) ? join(cwd, folder) : opened.folder
+  const root = isRefusal(opened) ? resolve(cwd, folder) : opened.folder
   const problems: VFileMessage[] = []
   /** Warnings of files the book does not carry (book.yaml, left-out empty files). */
   const notes: VFileMessage[] = []
