@@ -38,10 +38,17 @@ export function unprivileged(): Unprivileged | string {
     owner = id()
   }
   if (!owner) return `running as root, and \`useradd ${TEST_USER}\` failed`
+  const prefix = ['setpriv', `--reuid=${owner.uid}`, `--regid=${owner.gid}`, '--clear-groups', '--']
   try {
     execFileSync('setpriv', ['--version'], { stdio: 'ignore' })
   } catch {
     return 'running as root, and `setpriv` (util-linux) is missing'
   }
-  return { prefix: ['setpriv', `--reuid=${owner.uid}`, `--regid=${owner.gid}`, '--clear-groups', '--'], owner }
+  try {
+    // The user must be allowed to change to, and to run Node and colophon from where they are.
+    execFileSync(prefix[0] as string, [...prefix.slice(1), process.execPath, '-e', `require('node:fs').accessSync(${JSON.stringify(process.cwd())})`], { stdio: 'ignore' })
+  } catch {
+    return `running as root, and ${TEST_USER} cannot run Node and read colophon here (setpriv refused, or a folder on the way is private)`
+  }
+  return { prefix, owner }
 }
