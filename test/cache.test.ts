@@ -171,6 +171,21 @@ describe('the build cache', () => {
     expect((await readFile(join(folder, 'five.epub'))).equals(one)).toBe(true)
   })
 
+  it('two first builds at once make one key between them, and the next build trusts what they wrote', async () => {
+    const folder = await copySample()
+    const home = await mkdtemp(join(tmpdir(), 'colophon-cache-home-'))
+    const cacheEnv = { ...env, XDG_CACHE_HOME: home }
+    const runs = await Promise.all(['one', 'two'].map((name) => colophon(['build', 'manuscript', '--out', `${name}.epub`], { cwd: folder, env: cacheEnv })))
+    for (const run of runs) {
+      expect(run.code, run.stderr).toBe(0)
+      expect(run.stderr).not.toMatch(/warning: the build cache/)
+    }
+    expect((await readdir(join(home, 'colophon'))).sort()).toEqual(['books', 'key'])
+    const next = await colophon(['build', 'manuscript', '--out', 'three.epub'], { cwd: folder, env: cacheEnv })
+    expect(next.stderr).toMatch(/typeset: (\d+) texts, \1 from the cache/)
+    expect(next.stderr).not.toMatch(/warning: the build cache/)
+  })
+
   it('--no-cache neither reads nor writes it', async () => {
     const folder = await copySample()
     const run = await colophon(['build', 'manuscript', '--out', 'book.epub', '--no-cache'], { cwd: folder, env })

@@ -1,6 +1,6 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import { lstatSync, realpathSync } from 'node:fs'
-import { chmod, mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { chmod, link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { dirname, isAbsolute, join, resolve } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
@@ -116,35 +116,30 @@ async function userKey(home: string): Promise<Buffer | string> {
 
 async function makeOrReadKey(home: string, path: string): Promise<Buffer | string> {
   await mkdir(home, { recursive: true, mode: 0o700 }).catch(() => undefined)
-  for (let attempt = 0; attempt < 2; attempt++) {
-    const stats = lstatSync(path, { throwIfNoEntry: false })
-    if (!stats) {
-      try {
-        const handle = await open(path, 'wx', 0o600)
-        try {
-          await handle.writeFile(randomBytes(32))
-          await handle.sync()
-        } finally {
-          await handle.close()
-        }
-        // Whatever the umask: only this user may read it.
-        await chmod(path, 0o600)
-      } catch (error) {
-        // Another build made it at the same moment: read theirs.
-        if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue
-        return `the build cache's key ${path} could not be made; the cache is not used`
-      }
-      continue
+  if (!lstatSync(path, { throwIfNoEntry: false })) {
+    // Written whole under a private name, then linked into place: a build that starts at the
+    // same moment finds either no key or the whole key, and only one key ever wins.
+    const temporary = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`
+    try {
+      await writeFile(temporary, randomBytes(32), { mode: 0o600, flag: 'wx' })
+      // Whatever the umask: only this user may read it.
+      await chmod(temporary, 0o600)
+      await link(temporary, path).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EEXIST') throw error
+      })
+    } catch {
+      return `the build cache's key ${path} could not be made; the cache is not used`
+    } finally {
+      await rm(temporary, { force: true }).catch(() => undefined)
     }
-    const mine = typeof process.getuid !== 'function' || stats.uid === process.getuid()
-    if (!stats.isFile() || !mine || (stats.mode & 0o077) !== 0) {
-      return `the build cache's key ${path} is not this user's own private file (mode 0600); the cache is not used`
-    }
-    const key = await readFile(path).catch(() => undefined)
-    if (key && key.length >= 32) return key
-    return `the build cache's key ${path} could not be read; the cache is not used`
   }
-  return `the build cache's key ${path} could not be made; the cache is not used`
+  const stats = lstatSync(path)
+  const mine = typeof process.getuid !== 'function' || stats.uid === process.getuid()
+  if (!stats.isFile() || !mine || (stats.mode & 0o077) !== 0) {
+    return `the build cache's key ${path} is not this user's own private file (mode 0600); the cache is not used`
+  }
+  const key = await readFile(path)
+  return key.length >= 32 ? key : `the build cache's key ${path} is too short; the cache is not used`
 }
 
 /** Temporary cache files whose writing process is gone (killed mid-write). */
