@@ -23,6 +23,7 @@ import { stampFor, writeManuscript } from './lib/write.ts'
 import { measureWatch, type WatchSample } from './lib/watch.ts'
 import { rm } from 'node:fs/promises'
 import { loadavg } from 'node:os'
+import { cachePath } from '../src/cache/disk.ts'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const outDir = 'bench/out' // relative to root, git-ignored
@@ -314,8 +315,9 @@ async function main(argv: string[]): Promise<number> {
   if (options.extras && largest) {
     const { manuscript } = await prepare(largest, options.seed)
     const epub = `${outDir}/${largest}.colophon.epub`
-    // The cache lives next to the manuscript folder: bench/out/.colophon-cache/.
-    const clear = (): Promise<void> => rm(join(root, outDir, '.colophon-cache'), { recursive: true, force: true })
+    // The cache lives in the user's cache home, one file per manuscript (src/cache/disk.ts).
+    const cacheFile = cachePath(join(root, manuscript))
+    const clear = (): Promise<void> => (cacheFile ? rm(cacheFile, { force: true }) : Promise.resolve())
     process.stderr.write(`${largest} with the on-disk cache:\n`)
     const cacheRows: Row[] = []
     const cold: Row = { size: largest, tool: 'colophon, cold cache (writes it)', samples: [], load: [loadavg()[0] ?? 0, 0] }

@@ -1,9 +1,12 @@
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
+import { chmod, cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { deserialize, serialize } from 'node:v8'
 import { describe, expect, it } from 'vitest'
 import { build, BuildCache } from '../src/index.ts'
-import { colophon, ROOT } from './helpers/cli.ts'
+import type { CacheData } from '../src/cache/store.ts'
+import { colophon, ROOT, TEST_CACHE_HOME } from './helpers/cli.ts'
 
 const env = { SOURCE_DATE_EPOCH: '1700000000' }
 
@@ -73,45 +76,121 @@ describe('the build cache', () => {
     expect(Buffer.from(feff.epub).equals(Buffer.from(fresh.epub))).toBe(true)
   })
 
-  it('the CLI keeps it in .colophon-cache/ next to the manuscript; a second build uses it; corrupt or deleted is safe', async () => {
+  it('the CLI keeps it in $XDG_CACHE_HOME/colophon, outside the manuscript; a second build uses it; corrupt or deleted is safe', async () => {
     const folder = await copySample()
-    const build1 = await colophon(['build', 'manuscript', '--out', 'one.epub'], { cwd: folder, env })
+    const home = await mkdtemp(join(tmpdir(), 'colophon-cache-home-'))
+    const cacheEnv = { ...env, XDG_CACHE_HOME: home }
+    const build1 = await colophon(['build', 'manuscript', '--out', 'one.epub'], { cwd: folder, env: cacheEnv })
     expect(build1.code, build1.stderr).toBe(0)
-    const files = await readdir(join(folder, '.colophon-cache'))
+    expect(await readdir(folder)).toEqual(['manuscript', 'one.epub'])
+    const files = await readdir(join(home, 'colophon/books'))
     expect(files).toHaveLength(1)
     expect(build1.stderr).toMatch(/typeset: \d+ texts, 0 from the cache/)
+    // The key that seals it is this user's alone.
+    expect((await stat(join(home, 'colophon/key'))).mode & 0o777).toBe(0o600)
 
-    const build2 = await colophon(['build', 'manuscript', '--out', 'two.epub'], { cwd: folder, env })
+    const build2 = await colophon(['build', 'manuscript', '--out', 'two.epub'], { cwd: folder, env: cacheEnv })
     expect(build2.code, build2.stderr).toBe(0)
     expect(build2.stderr).toMatch(/typeset: (\d+) texts, \1 from the cache/)
     const one = await readFile(join(folder, 'one.epub'))
     expect((await readFile(join(folder, 'two.epub'))).equals(one)).toBe(true)
 
-    // Flip bytes in the middle of the cache file: ignored, the book is built as usual.
-    const path = join(folder, '.colophon-cache', files[0] as string)
+    // Flip bytes in the middle of the cache file: ignored with a warning, the book is built as usual.
+    const path = join(home, 'colophon/books', files[0] as string)
     const bytes = await readFile(path)
     for (let index = bytes.length >> 1; index < (bytes.length >> 1) + 64 && index < bytes.length; index++) bytes[index] = (bytes[index] ?? 0) ^ 0xff
     await writeFile(path, bytes)
-    const build3 = await colophon(['build', 'manuscript', '--out', 'three.epub'], { cwd: folder, env })
+    const build3 = await colophon(['build', 'manuscript', '--out', 'three.epub'], { cwd: folder, env: cacheEnv })
     expect(build3.code, build3.stderr).toBe(0)
     expect(build3.stderr).toMatch(/0 from the cache/)
+    expect(build3.stderr).toMatch(/warning: the build cache .* failed its check/)
     expect((await readFile(join(folder, 'three.epub'))).equals(one)).toBe(true)
 
     await writeFile(path, 'not a cache')
-    const build4 = await colophon(['build', 'manuscript', '--out', 'four.epub'], { cwd: folder, env })
+    const build4 = await colophon(['build', 'manuscript', '--out', 'four.epub'], { cwd: folder, env: cacheEnv })
     expect(build4.code, build4.stderr).toBe(0)
     expect((await readFile(join(folder, 'four.epub'))).equals(one)).toBe(true)
 
-    await rm(join(folder, '.colophon-cache'), { recursive: true })
-    const build5 = await colophon(['build', 'manuscript', '--out', 'five.epub'], { cwd: folder, env })
+    await rm(join(home, 'colophon'), { recursive: true })
+    const build5 = await colophon(['build', 'manuscript', '--out', 'five.epub'], { cwd: folder, env: cacheEnv })
     expect(build5.code, build5.stderr).toBe(0)
     expect((await readFile(join(folder, 'five.epub'))).equals(one)).toBe(true)
+  })
+
+  it('cannot be poisoned: an entry rewritten with <script> and its plain hash recomputed, or a cache sealed with another key, is a miss and a warning, never content', async () => {
+    const folder = await copySample()
+    const home = await mkdtemp(join(tmpdir(), 'colophon-cache-home-'))
+    const cacheEnv = { ...env, XDG_CACHE_HOME: home }
+    const first = await colophon(['build', 'manuscript', '--out', 'one.epub'], { cwd: folder, env: cacheEnv })
+    expect(first.code, first.stderr).toBe(0)
+    const [name] = await readdir(join(home, 'colophon/books'))
+    const path = join(home, 'colophon/books', name as string)
+    const bytes = await readFile(path)
+    const head = 'colophon-cache 3\n'.length
+    expect(bytes.subarray(0, head).toString()).toBe('colophon-cache 3\n')
+
+    // The attack of issue 20: change what a cached chapter says, and make every plain checksum agree again.
+    const data = deserialize(bytes.subarray(head + 32)) as CacheData
+    let poisonedEntries = 0
+    for (const [, part] of data.parts ?? []) {
+      part.body = `<script>alert(1)</script>${part.body}`
+      poisonedEntries++
+    }
+    for (const [, text] of data.texts) {
+      if (!text.rendered) continue
+      text.rendered.body = `<script>alert(1)</script>${text.rendered.body}`
+      poisonedEntries++
+    }
+    expect(poisonedEntries).toBeGreaterThan(0)
+    const payload = serialize(data)
+    const poisoned = Buffer.concat([bytes.subarray(0, head), createHash('sha256').update(payload).digest(), payload])
+    await writeFile(path, poisoned)
+    const second = await colophon(['build', 'manuscript', '--out', 'two.epub'], { cwd: folder, env: cacheEnv })
+    expect(second.code, second.stderr).toBe(0)
+    expect(second.stderr).toMatch(/warning: the build cache .* failed its check/)
+    expect(second.stderr).toMatch(/0 from the cache/)
+    const one = await readFile(join(folder, 'one.epub'))
+    const two = await readFile(join(folder, 'two.epub'))
+    expect(two.equals(one)).toBe(true)
+    expect(two.includes('<script')).toBe(false)
+
+    // A cache sealed on another machine (another key), copied in whole: not trusted either.
+    const other = await mkdtemp(join(tmpdir(), 'colophon-cache-home-'))
+    const elsewhere = await colophon(['build', 'manuscript', '--out', 'three.epub'], { cwd: folder, env: { ...env, XDG_CACHE_HOME: other } })
+    expect(elsewhere.code, elsewhere.stderr).toBe(0)
+    await cp(join(other, 'colophon/books', name as string), path)
+    const third = await colophon(['build', 'manuscript', '--out', 'four.epub'], { cwd: folder, env: cacheEnv })
+    expect(third.stderr).toMatch(/failed its check/)
+    expect(third.stderr).toMatch(/0 from the cache/)
+
+    // A key others may read is not used at all.
+    await chmod(join(home, 'colophon/key'), 0o644)
+    const fourth = await colophon(['build', 'manuscript', '--out', 'five.epub'], { cwd: folder, env: cacheEnv })
+    expect(fourth.code, fourth.stderr).toBe(0)
+    expect(fourth.stderr).toMatch(/key .* is not this user's own private file/)
+    expect((await readFile(join(folder, 'five.epub'))).equals(one)).toBe(true)
+  })
+
+  it('two first builds at once make one key between them, and the next build trusts what they wrote', async () => {
+    const folder = await copySample()
+    const home = await mkdtemp(join(tmpdir(), 'colophon-cache-home-'))
+    const cacheEnv = { ...env, XDG_CACHE_HOME: home }
+    const runs = await Promise.all(['one', 'two'].map((name) => colophon(['build', 'manuscript', '--out', `${name}.epub`], { cwd: folder, env: cacheEnv })))
+    for (const run of runs) {
+      expect(run.code, run.stderr).toBe(0)
+      expect(run.stderr).not.toMatch(/warning: the build cache/)
+    }
+    expect((await readdir(join(home, 'colophon'))).sort()).toEqual(['books', 'key'])
+    const next = await colophon(['build', 'manuscript', '--out', 'three.epub'], { cwd: folder, env: cacheEnv })
+    expect(next.stderr).toMatch(/typeset: (\d+) texts, \1 from the cache/)
+    expect(next.stderr).not.toMatch(/warning: the build cache/)
   })
 
   it('--no-cache neither reads nor writes it', async () => {
     const folder = await copySample()
     const run = await colophon(['build', 'manuscript', '--out', 'book.epub', '--no-cache'], { cwd: folder, env })
     expect(run.code, run.stderr).toBe(0)
-    expect(await readdir(folder)).not.toContain('.colophon-cache')
+    expect(await readdir(folder)).toEqual(['book.epub', 'manuscript'])
+    expect(await readdir(TEST_CACHE_HOME)).not.toContain('colophon')
   })
 })

@@ -3,13 +3,13 @@ import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { BIN, colophon, ROOT } from './helpers/cli.ts'
+import { BIN, colophon, ROOT, TEST_CACHE_HOME } from './helpers/cli.ts'
 
 const env = { SOURCE_DATE_EPOCH: '1700000000' }
 
 /** The real CLI in watch mode, with a way to wait for what it says on stderr. */
 function watchCli(cwd: string, args: string[]) {
-  const child = spawn(process.execPath, [BIN, 'build', ...args, '--watch'], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [BIN, 'build', ...args, '--watch'], { cwd, env: { ...process.env, XDG_CACHE_HOME: TEST_CACHE_HOME, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
   let stderr = ''
   let stdout = ''
   const waiters: Array<{ pattern: RegExp; from: number; resolve: () => void }> = []

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { VFile } from 'vfile'
 import type { Book } from '../load/index.ts'
+import { isRefusal, openManuscript } from '../load/open.ts'
 import { readText } from '../load/read-text.ts'
 
 /**
@@ -21,10 +22,12 @@ export async function reloadChanged(book: Book, changed: readonly string[], cwd:
   for (const file of all) texts.set(resolve(cwd, file.path), file)
   const saved = new Set(changed)
   for (const path of saved) if (!path.endsWith('.md') || !texts.has(path)) return undefined
+  const manuscript = openManuscript(book.folder, cwd)
+  if (isRefusal(manuscript)) return undefined
   const fresh = new Map<VFile, VFile>()
   for (const [path, file] of texts) {
     if (saved.has(path)) {
-      const read = await readText(path, cwd)
+      const read = await readText(path, manuscript)
       // A file that is no longer there, no longer UTF-8 or now empty is for a full load to report.
       if (read.messages.some((message) => message.fatal) || String(read.value).trim() === '') return undefined
       fresh.set(file, read)

@@ -6,7 +6,7 @@ import type { TargetName } from '../targets/types.ts'
 import { BookError } from '../errors.ts'
 import { watchFile } from '../preview/watch.ts'
 import { createProgress, progressMode } from '../progress/index.ts'
-import { buildAndWrite, interrupted, type BuildCommandOptions } from './build.ts'
+import { buildAndWrite, type BuildCommandOptions } from './build.ts'
 import { importFile } from './import-file.ts'
 import { UsageError } from './index.ts'
 import { report } from './report.ts'
@@ -76,10 +76,18 @@ export async function fileManuscript(path: string): Promise<FileManuscript> {
 export async function buildFile(path: string, options: BuildCommandOptions, targets: readonly TargetName[]): Promise<void> {
   const source = resolve(path)
   if (options.out && resolve(options.out) === source) throw new UsageError(`--out \`${options.out}\` is the story file itself, expected another path for the book`)
-  process.once('SIGINT', interrupted)
-  process.once('SIGTERM', interrupted)
   process.stderr.write(`colophon: building ${path}\n`)
   const manuscript = await fileManuscript(path)
+  // The private folder goes with an interrupt; the signal is then raised again, so the book's
+  // writer (withInterrupts) or the system's default action ends the process as for a folder build.
+  const interrupted = (signal: NodeJS.Signals): void => {
+    manuscript.remove()
+    process.off('SIGINT', interrupted)
+    process.off('SIGTERM', interrupted)
+    process.kill(process.pid, signal)
+  }
+  process.once('SIGINT', interrupted)
+  process.once('SIGTERM', interrupted)
   try {
     const once = async (progress?: ReturnType<typeof createProgress>): Promise<void> => {
       process.stderr.write(await manuscript.refresh())

@@ -1,4 +1,3 @@
-import { writeSync } from 'node:fs'
 import { VFileMessage } from 'vfile-message'
 import { join, relative, resolve, sep } from 'node:path'
 import { VFile } from 'vfile'
@@ -12,7 +11,9 @@ import { createProgress, progressMode } from '../progress/index.ts'
 import { inOutputFolder, OUTPUT_FOLDER } from '../load/output-folder.ts'
 import { report } from './report.ts'
 import { UsageError, WarningsFailed } from './index.ts'
-import { abandonWrites, committedWrites, isDirectory, isFile, writeAtomic } from './write-atomic.ts'
+import { isWithin, physicalPath } from './out-path.ts'
+import { withInterrupts } from './interrupts.ts'
+import { isDirectory, isFile, writeAtomic } from './write-atomic.ts'
 
 export interface BuildCommandOptions {
   out?: string
@@ -21,7 +22,7 @@ export interface BuildCommandOptions {
   wordJoiner: 'u2060' | 'feff'
   /** Lint warnings fail the build: nothing is written, exit 1. */
   frail?: boolean
-  /** `--no-cache` sets false: neither read nor write `.colophon-cache/`. */
+  /** `--no-cache` sets false: neither read nor write the build cache (`~/.cache/colophon/`). */
   cache?: boolean
   watch?: boolean
   threads?: number
@@ -36,44 +37,43 @@ export async function runBuild(dir: string, options: BuildCommandOptions): Promi
   const targets = parseTargets(options.target ?? 'epub')
   if (!targets) throw new UsageError(`--target \`${options.target}\` is not a target, expected epub, kobo, kindle, apple, all or a comma-separated list of them`)
   if (await isStoryFile(dir)) return runBuildFile(dir, options, targets)
-  process.once('SIGINT', interrupted)
-  process.once('SIGTERM', interrupted)
-  // From here on an interrupt leaves the previous book as it was: say so.
+  // An interrupt ends the build at once (the system's default action) and leaves the previous book as it was.
   process.stderr.write(`colophon: building ${dir === '.' ? 'this folder (it holds book.yaml)' : dir}\n`)
+  const single = targets.length === 1
+  // A bad --out is found before the build, so a long build is not wasted on it.
+  if (options.out && single) await checkOut(options.out, options.out, dir)
+  if (options.out && !single && (await isFile(options.out))) {
+    throw new UsageError(`--out \`${options.out}\` is a file, expected a folder for ${targets.length} targets`)
+  }
+  const diskCache = options.cache === false ? undefined : cachePath(dir)
+  let cache: BuildCache | undefined = options.watch ? new BuildCache() : undefined
+  if (diskCache) {
+    const read = await readCache(diskCache)
+    cache = read.cache
+    // A refused cache file costs only time: the build goes on without it.
+    if (read.warning) process.stderr.write(`colophon: warning: ${read.warning}\n`)
+  }
+  const progress = createProgress(progressMode(process.stderr, process.env), process.stderr)
+  let last: Book | undefined
   try {
-    const single = targets.length === 1
-    // A bad --out is found before the build, so a long build is not wasted on it.
-    if (options.out && single) await checkOut(resolve(options.out), options.out, dir)
-    if (options.out && !single && (await isFile(options.out))) {
-      throw new UsageError(`--out \`${options.out}\` is a file, expected a folder for ${targets.length} targets`)
-    }
-    const diskCache = options.cache === false ? undefined : cachePath(dir)
-    const cache = diskCache ? await readCache(diskCache) : options.watch ? new BuildCache() : undefined
-    const progress = createProgress(progressMode(process.stderr, process.env), process.stderr)
-    let last: Book | undefined
-    try {
-      last = (await buildAndWrite(dir, options, targets, { cache, onProgress: progress.listener })).book
-    } finally {
-      progress.done()
-    }
-    if (diskCache && cache) await writeCache(diskCache, cache)
-    if (options.watch && cache) {
-      const { watchBuild } = await import('./watch.ts')
-      // A rebuild lints as it typesets: texts that did not change bring their findings from the cache.
-      await watchBuild(dir, {
-        cache,
-        diskCache,
-        rebuild: async (changed) => {
-          const previous = last && { book: last, changed }
-          // After a failed rebuild the next one loads the whole book: the saves it missed are not listed again.
-          last = undefined
-          last = (await buildAndWrite(dir, options, targets, { cache, previous })).book
-        },
-      })
-    }
+    last = (await buildAndWrite(dir, options, targets, { cache, onProgress: progress.listener })).book
   } finally {
-    process.off('SIGINT', interrupted)
-    process.off('SIGTERM', interrupted)
+    progress.done()
+  }
+  if (diskCache && cache) await writeCache(diskCache, cache)
+  if (options.watch && cache) {
+    const { watchBuild } = await import('./watch.ts')
+    // A rebuild lints as it typesets: texts that did not change bring their findings from the cache.
+    await watchBuild(dir, {
+      cache,
+      diskCache,
+      rebuild: async (changed) => {
+        const previous = last && { book: last, changed }
+        // After a failed rebuild the next one loads the whole book: the saves it missed are not listed again.
+        last = undefined
+        last = (await buildAndWrite(dir, options, targets, { cache, previous })).book
+      },
+    })
   }
 }
 
@@ -92,18 +92,6 @@ export async function isStoryFile(path: string): Promise<boolean> {
 async function runBuildFile(path: string, options: BuildCommandOptions, targets: readonly TargetName[]): Promise<void> {
   const { buildFile } = await import('./build-file.ts')
   await buildFile(path, options, targets)
-}
-
-/** SIGINT/SIGTERM during a build: remove what is half-written, say what happened, exit 130/143. */
-export function interrupted(signal: NodeJS.Signals): void {
-  abandonWrites()
-  const [written] = committedWrites()
-  say(
-    written
-      ? `colophon: interrupted (${signal}) after the book was written whole to ${relative(process.cwd(), written) || written}\n`
-      : `colophon: interrupted (${signal}); the previous book was left as it was\n`,
-  )
-  process.exit(signal === 'SIGINT' ? 130 : 143)
 }
 
 /** One build, its messages reported and every target's EPUB written atomically; returns the book. */
@@ -125,48 +113,45 @@ export async function buildAndWrite(
   if (options.frail && result.messages.length > 0) {
     throw new WarningsFailed(`${result.messages.length} warning${result.messages.length === 1 ? '' : 's'} and --frail; the book was not written`)
   }
-  const writes = result.outputs.map((output) => ({
+  const wanted = result.outputs.map((output) => ({
     output,
-    path: resolve(single ? (options.out ?? join('dist', output.fileName)) : join(options.out ?? 'dist', output.fileName)),
+    // Not normalised: `..` after a link is resolved where the link leads (physicalPath).
+    path: single ? (options.out ?? join('dist', output.fileName)) : `${options.out ?? 'dist'}${sep}${output.fileName}`,
   }))
-  for (const { path } of writes) {
-    await checkOut(path, single ? (options.out ?? path) : path, dir)
-    if (path === source) throw new UsageError(`\`${relative(process.cwd(), path)}\` is the story file being built, expected another path for the book (--out)`)
+  const writes: Array<{ output: (typeof wanted)[number]['output']; path: string; shown: string }> = []
+  for (const { output, path } of wanted) {
+    const physical = await checkOut(path, single ? (options.out ?? path) : path, dir)
+    if (source !== undefined && physical === physicalPath(source)) throw new UsageError(`\`${relative(process.cwd(), physical)}\` is the story file being built, expected another path for the book (--out)`)
+    writes.push({ output, path: physical, shown: path })
   }
-  for (const { output, path } of writes) {
-    try {
-      await writeAtomic(path, output.epub)
-    } catch (error) {
-      throw cannotWrite(path, error)
+  await withInterrupts(async () => {
+    for (const { output, path, shown } of writes) {
+      try {
+        await writeAtomic(path, output.epub)
+      } catch (error) {
+        throw cannotWrite(resolve(shown), error)
+      }
+      process.stderr.write(`colophon: wrote ${relative(process.cwd(), resolve(shown)) || shown} (${Math.round(output.epub.byteLength / 1024)} KiB, ${output.target})\n`)
     }
-    process.stderr.write(`colophon: wrote ${relative(process.cwd(), path) || path} (${Math.round(output.epub.byteLength / 1024)} KiB, ${output.target})\n`)
-  }
+  })
   return { book: result.book }
 }
 
 
 /**
- * Write to standard error now, past anything still queued (a long report),
- * because the process exits right after: a queued write would be lost.
+ * Where the book for `--out` goes, resolved as the system resolves it
+ * (links, `..`, case): never inside the manuscript, whose files it would
+ * overwrite or add to. The caller writes to the path returned.
  */
-function say(text: string): void {
-  const bytes = Buffer.from(text)
-  for (let written = 0, tries = 0; written < bytes.length && tries < 1000; tries++) {
-    try {
-      written += writeSync(2, bytes, written)
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') return
-    }
-  }
-}
-
-async function checkOut(out: string, given: string, dir: string): Promise<void> {
-  if (await isDirectory(out)) throw new UsageError(`--out \`${given}\` is a folder, expected a file name such as book.epub`)
-  const inside = relative(resolve(dir), out)
+async function checkOut(out: string, given: string, dir: string): Promise<string> {
+  const physical = physicalPath(out)
+  if (await isDirectory(physical)) throw new UsageError(`--out \`${given}\` is a folder, expected a file name such as book.epub`)
+  const root = resolve(dir)
   // The manuscript's own dist/ is where `colophon build` run beside book.yaml writes: the book never reads it.
-  if (inside === '' || (!inside.startsWith('..') && !inside.startsWith(sep) && inside !== out && !inOutputFolder(inside))) {
+  if (isWithin(physical, root) && !inOutputFolder(relative(physicalPath(root), physical))) {
     throw new UsageError(`--out \`${given}\` is inside the manuscript folder, expected a path outside it or in its ${OUTPUT_FOLDER}/ (it would overwrite or add to the manuscript)`)
   }
+  return physical
 }
 
 /** A write that failed: a book error naming the file and what was expected, no stack. */

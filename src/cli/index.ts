@@ -48,7 +48,7 @@ function program(): Command {
     .addOption(wordJoiner)
     .option('--frail', 'fail (exit 1, nothing written) when the lint or any stage warns')
     .option('-w, --watch', 'rebuild whenever a file of the manuscript changes, until Ctrl-C')
-    .option('--no-cache', 'neither read nor write the cache in .colophon-cache/ next to the manuscript folder')
+    .option('--no-cache', 'neither read nor write the build cache ($XDG_CACHE_HOME/colophon or ~/.cache/colophon)')
     .addOption(new Option('--threads <n>', 'worker threads besides the main one (default: one per further core, for a book of some 300,000 words or more; given, from some 70,000)').argParser(threadCount))
     .option('--debug', 'print stack traces of unexpected errors')
     .addHelpText('after', '\nExamples:\n  $ colophon build                      (in the folder with book.yaml: writes dist/<title>.epub there)\n  $ colophon build story.md --target all\n  $ colophon build manuscript --out dist/my-book.epub\n  $ colophon build manuscript --target all --out dist/\n  $ colophon build manuscript --watch\n')

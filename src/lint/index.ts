@@ -1,10 +1,10 @@
 import { join, relative, resolve, sep } from 'node:path'
-import { stat } from 'node:fs/promises'
 import type { Root } from 'mdast'
 import type { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import { BookError } from '../errors.ts'
 import { loadBook, type Book } from '../load/index.ts'
+import { isNamed, isRefusal, openManuscript } from '../load/open.ts'
 import { readText } from '../load/read-text.ts'
 import { reportMixedSceneBreaks } from './rules/mixed-scene-breaks.ts'
 import { lintText, reporter, type TextFindings } from './text.ts'
@@ -82,6 +82,8 @@ export async function lintManuscript(dir: string, options: LintOptions = {}): Pr
 /** The suppressions file of a manuscript folder, when it has one. */
 export async function readSuppressions(folder: string, cwd: string): Promise<VFile | undefined> {
   const path = join(folder, SUPPRESSIONS_FILE)
-  const found = await stat(path).then((info) => info.isFile(), () => false)
-  return found ? readText(path, cwd) : undefined
+  // Anything of the name counts: one that cannot be read (a link leading out, a FIFO) is an error at it.
+  const manuscript = openManuscript(folder, cwd)
+  if (isRefusal(manuscript) || !isNamed(path)) return undefined
+  return readText(path, manuscript)
 }

@@ -1,7 +1,7 @@
-import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { VFile } from 'vfile'
-import { displayPath } from './read-text.ts'
+import { isNamed, isRefusal, readInside, type Manuscript } from './open.ts'
+import { displayPath, refuse } from './read-text.ts'
 import type { GivenCover } from './types.ts'
 
 const CANDIDATES = [
@@ -12,15 +12,23 @@ const CANDIDATES = [
 
 /**
  * Read the manuscript's cover image, if it has one. A file whose bytes are
- * not the image its name says gets a fatal message on the returned vfile.
+ * not the image its name says, or that cannot be read (see open.ts), gets a
+ * fatal message on the returned vfile.
  */
-export async function loadCover(root: string, cwd: string): Promise<{ cover?: GivenCover; file?: VFile }> {
+export async function loadCover(manuscript: Manuscript): Promise<{ cover?: GivenCover; file?: VFile }> {
+  const { cwd } = manuscript
   for (const candidate of CANDIDATES) {
-    const path = join(root, candidate.name)
-    if (!(await stat(path).then((info) => info.isFile(), () => false))) continue
-    const data = new Uint8Array(await readFile(path))
+    const path = join(manuscript.folder, candidate.name)
+    // Anything of the name counts (a link, a folder, a FIFO): what cannot be read as the cover is an error at it.
+    if (!isNamed(path)) continue
     const shown = displayPath(path, cwd)
     const file = new VFile({ path: shown, cwd })
+    const bytes = readInside(manuscript, path)
+    if (isRefusal(bytes)) {
+      refuse(file, bytes, 'cover')
+      return { file }
+    }
+    const data = new Uint8Array(bytes)
     if (sniff(data) !== candidate.mediaType) {
       const message = file.message(
         `Unexpected content for \`${candidate.name}\`, expected a ${candidate.mediaType === 'image/png' ? 'PNG' : 'JPEG'} image`,

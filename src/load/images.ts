@@ -1,9 +1,10 @@
-import { readFile, realpath, stat } from 'node:fs/promises'
+import { realpath } from 'node:fs/promises'
 import { dirname, extname, isAbsolute, relative, resolve, sep } from 'node:path'
 import type { Definition, Image, ImageReference, Nodes, Root } from 'mdast'
 import { SaxesParser } from 'saxes'
 import type { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
+import { inWords, isRefusal, readInside, type Manuscript } from './open.ts'
 import { Slugger } from './slug.ts'
 
 /** An image file the book carries. */
@@ -50,6 +51,7 @@ const RESERVED = ['scene-break', 'cover', 'cover-image']
 export async function loadImages(folder: string, texts: Array<{ file: VFile; tree: Root }>, taken: readonly string[] = []): Promise<BookImages> {
   const result: BookImages = { resources: [], byText: new Map(), problems: [] }
   const root = await realpath(folder)
+  const manuscript: Manuscript = { folder, real: root, cwd: process.cwd() }
   const byRealPath = new Map<string, BookImage>()
   const slugs = new Slugger()
   for (const name of RESERVED) slugs.slug(name)
@@ -75,7 +77,7 @@ export async function loadImages(folder: string, texts: Array<{ file: VFile; tre
       if (!entry.node.alt?.trim()) {
         fail(`Unexpected image \`${url}\` without alt text, expected a description of it: \`![A map of the island](${url || 'map.png'})\``, 'image-alt')
       }
-      const image = await readImage(root, file, url, fail)
+      const image = await readImage(manuscript, file, url, fail)
       if (!image) continue
       let resource = byRealPath.get(image.path)
       if (!resource) {
@@ -94,7 +96,7 @@ export async function loadImages(folder: string, texts: Array<{ file: VFile; tre
 
 type Fail = (reason: string, ruleId: string) => void
 
-async function readImage(root: string, file: VFile, url: string, fail: Fail): Promise<{ path: string; type: string; data: Uint8Array } | undefined> {
+async function readImage(manuscript: Manuscript, file: VFile, url: string, fail: Fail): Promise<{ path: string; type: string; data: Uint8Array } | undefined> {
   if (url === '') {
     fail('Unexpected image without a path, expected `![alt text](images/picture.png)`', 'image-path')
     return undefined
@@ -115,10 +117,16 @@ async function readImage(root: string, file: VFile, url: string, fail: Fail): Pr
   }
   const textFolder = dirname(resolve(file.cwd, file.path))
   const wanted = resolve(textFolder, decoded)
+  const root = manuscript.real
   let real: string
   try {
     real = await realpath(wanted)
-  } catch {
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') {
+      fail(`Unexpected image \`${url}\` that cannot be read: ${inWords(error)}`, 'image-missing')
+      return undefined
+    }
     const outside = isOutside(root, wanted)
     fail(
       outside
@@ -132,11 +140,12 @@ async function readImage(root: string, file: VFile, url: string, fail: Fail): Pr
     fail(`Unexpected image path \`${url}\` that leads outside the manuscript folder${real !== wanted ? ' (through a symbolic link)' : ''}, expected a file inside it`, 'image-outside')
     return undefined
   }
-  if (!(await stat(real)).isFile()) {
-    fail(`Unexpected image path \`${url}\` that is a folder, expected an image file`, 'image-missing')
+  // Opened as every file of the manuscript is (open.ts): a folder, FIFO or device is refused, never waited on.
+  const data = readInside(manuscript, real)
+  if (isRefusal(data)) {
+    fail(`Unexpected image \`${url}\` that cannot be read: ${data.reason}`, data.ruleId === 'outside' ? 'image-outside' : 'image-missing')
     return undefined
   }
-  const data = await readFile(real)
   const type = await sniff(data)
   if (type === 'webp') {
     fail(`Unexpected WebP image \`${url}\`, expected JPEG, PNG, GIF or SVG (EPUB 3.2 readers need not show WebP): convert it`, 'image-type')

@@ -1,6 +1,5 @@
 // Synchronous file-system calls: many small files read faster so (see read-text.ts).
-import { readdirSync, statSync } from 'node:fs'
-import { basename, join, resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import { BookError } from '../errors.ts'
@@ -8,7 +7,8 @@ import { loadCover } from './cover.ts'
 import { parseChapterMeta } from './chapter-meta.ts'
 import { parseMetadata } from './metadata.ts'
 import { byPrefix, duplicateRanks, rankOf, titleFromName, type Ordered } from './order.ts'
-import { displayPath, readText } from './read-text.ts'
+import { isRefusal, listInside, NOT_FOUND, openManuscript, type Entry, type Manuscript } from './open.ts'
+import { displayPath, readText, refuse } from './read-text.ts'
 import { Slugger } from './slug.ts'
 import { removeForbiddenXmlChars } from './xml-chars.ts'
 import { loadTemplates } from './templates.ts'
@@ -42,7 +42,8 @@ const CHAPTER_META = 'chapter.yaml'
  */
 export async function loadBook(folder: string, options: LoadOptions = {}): Promise<Book> {
   const cwd = options.cwd ?? process.cwd()
-  const root = resolve(cwd, folder)
+  const opened = openManuscript(folder, cwd)
+  const root = isRefusal(opened) ? resolve(cwd, folder) : opened.folder
   const problems: VFileMessage[] = []
   /** Warnings of files the book does not carry (book.yaml, left-out empty files). */
   const notes: VFileMessage[] = []
@@ -53,20 +54,27 @@ export async function loadBook(folder: string, options: LoadOptions = {}): Promi
     problems.push(message)
   }
 
-  if (!(await isDirectory(root))) {
-    fail(rootFile, `Unexpected missing manuscript folder \`${rootFile.path}\`, expected a folder with book.yaml and chapters/ (or run colophon in the folder that holds book.yaml)`, 'no-manuscript')
+  if (isRefusal(opened)) {
+    const why = opened.reason === NOT_FOUND ? 'missing manuscript folder' : `manuscript folder that cannot be read (${opened.reason})`
+    fail(rootFile, `Unexpected ${why} \`${rootFile.path}\`, expected a folder with book.yaml and chapters/${opened.reason === NOT_FOUND ? ' (or run colophon in the folder that holds book.yaml)' : ''}`, 'no-manuscript')
     throw new BookError(problems)
   }
+  const manuscript: Manuscript = opened
 
   const metaPath = join(root, 'book.yaml')
-  if (!(await isFile(metaPath))) {
+  const top = listInside(manuscript, root)
+  if (isRefusal(top) || top === undefined) {
+    fail(rootFile, `Unexpected manuscript folder that cannot be read (${isRefusal(top) ? top.reason : NOT_FOUND}), expected a folder with book.yaml and chapters/`, 'no-manuscript')
+    throw new BookError(problems)
+  }
+  if (!top.some((entry) => entry.name === 'book.yaml')) {
     fail(rootFile, 'Unexpected manuscript without `book.yaml`, expected title, author and language in it', 'no-metadata')
     throw new BookError(problems)
   }
-  const metaFile = await readText(metaPath, cwd)
+  const metaFile = await readText(metaPath, manuscript)
   const metadata = fatalOf(metaFile).length === 0 ? parseMetadata(metaFile) : undefined
   problems.push(...fatalOf(metaFile))
-  const given = loadCover(root, cwd)
+  const given = loadCover(manuscript)
   // Awaited below; until then a failure must not count as unhandled.
   given.catch(() => undefined)
   if (metadata && options.onMetadata) {
@@ -76,23 +84,24 @@ export async function loadBook(folder: string, options: LoadOptions = {}): Promi
 
   const slugs = new Slugger()
   notes.push(...metaFile.messages.filter((message) => !message.fatal))
-  const found: Found = { problems, notes }
-  const front = await loadMatter(join(root, 'front'), metadata?.order.front, cwd, slugs, found)
+  const found: Found = { manuscript, problems, notes }
+  const front = await loadMatter(join(root, 'front'), metadata?.order.front, slugs, found)
   const chaptersDir = join(root, 'chapters')
-  const chapterDirs = await listEntries(chaptersDir, (name, isDir) => isDir)
+  // A chapter folder may be a link to a folder inside the manuscript; one that leads out is refused when listed.
+  const chapterDirs = listFolder(chaptersDir, found, 'folder', (entry) => entry.kind !== 'file')
   if (chapterDirs.length === 0) {
     fail(rootFile, 'Unexpected manuscript without chapters, expected folders under `chapters/` holding `.md` scene files', 'no-chapters')
   }
   const chapters: Chapter[] = []
   for (const entry of ordered(chapterDirs, metadata?.order.chapters, new VFile({ path: displayPath(chaptersDir, cwd), cwd }), problems)) {
-    const chapter = await loadChapter(join(chaptersDir, entry.name), entry.name, chapters.length + 1, cwd, slugs, found)
+    const chapter = await loadChapter(join(chaptersDir, entry.name), entry.name, chapters.length + 1, slugs, found)
     if (chapter) chapters.push(chapter)
   }
-  const back = await loadMatter(join(root, 'back'), metadata?.order.back, cwd, slugs, found)
+  const back = await loadMatter(join(root, 'back'), metadata?.order.back, slugs, found)
   const { cover, file: coverFile } = await given
   if (coverFile) problems.push(...fatalOf(coverFile))
 
-  const templates = await loadTemplates(root)
+  const templates = await loadTemplates(manuscript, problems)
   const { assets, problems: assetProblems } = await loadTemplateAssets(root, templates.own, cwd)
   problems.push(...assetProblems)
 
@@ -102,6 +111,7 @@ export async function loadBook(folder: string, options: LoadOptions = {}): Promi
 
 /** What loading found so far: fatal problems, and warnings of files the book leaves out. */
 interface Found {
+  manuscript: Manuscript
   problems: VFileMessage[]
   notes: VFileMessage[]
 }
@@ -110,8 +120,8 @@ interface Found {
  * Read a text the book may carry. An empty one (nothing but white space) is
  * left out with a warning: `undefined`. Fatal problems go to `found.problems`.
  */
-async function readPart(path: string, cwd: string, what: string, found: Found): Promise<VFile | undefined> {
-  const file = await readText(path, cwd)
+async function readPart(path: string, what: string, found: Found): Promise<VFile | undefined> {
+  const file = await readText(path, found.manuscript)
   const fatal = fatalOf(file)
   found.problems.push(...fatal)
   if (fatal.length === 0 && String(file.value).trim() === '') {
@@ -126,18 +136,21 @@ async function loadChapter(
   dir: string,
   name: string,
   number: number,
-  cwd: string,
   slugs: Slugger,
   found: Found,
 ): Promise<Chapter | undefined> {
-  const { problems } = found
+  const { problems, manuscript } = found
+  const { cwd } = manuscript
   const dirFile = new VFile({ path: displayPath(dir, cwd), cwd })
   // One listing tells the scenes, chapter.yaml and the end note apart: no stat per file.
-  const files = new Map<string, boolean>()
-  const sceneEntries = await listEntries(dir, (entry, isDir, isFile) => {
-    if (!isDir) files.set(entry, isFile)
-    return !isDir && entry.endsWith('.md') && entry !== END_NOTE && entry !== HEAD_NOTE
+  const names = new Set<string>()
+  const before = problems.length
+  const sceneEntries = listFolder(dir, found, 'file', (entry) => {
+    names.add(entry.name)
+    return entry.name.endsWith('.md') && entry.name !== END_NOTE && entry.name !== HEAD_NOTE
   })
+  // A folder that could not be listed has its own message: it is not "without scenes".
+  if (problems.length > before && sceneEntries.length === 0) return undefined
   if (sceneEntries.length === 0) {
     const message = dirFile.message('Unexpected chapter without scenes, expected at least one `.md` file', {
       ruleId: 'empty-chapter',
@@ -149,7 +162,7 @@ async function loadChapter(
   }
   const scenes: VFile[] = []
   for (const entry of ordered(sceneEntries, undefined, dirFile, problems)) {
-    const scene = await readPart(join(dir, entry.name), cwd, 'scene', found)
+    const scene = await readPart(join(dir, entry.name), 'scene', found)
     if (scene) scenes.push(scene)
   }
   if (scenes.length === 0 && problems.length === 0) {
@@ -164,32 +177,32 @@ async function loadChapter(
   // A file name can hold control characters too; no title may carry them into XML.
   let title = removeForbiddenXmlChars(titleFromName(name))
   const metaPath = join(dir, CHAPTER_META)
-  if (await listedFile(files, metaPath)) {
-    const metaFile = await readText(metaPath, cwd)
+  if (names.has(CHAPTER_META)) {
+    const metaFile = await readText(metaPath, manuscript)
     const given = fatalOf(metaFile).length === 0 ? parseChapterMeta(metaFile) : undefined
     problems.push(...fatalOf(metaFile))
     found.notes.push(...metaFile.messages.filter((message) => !message.fatal))
     if (given) title = given
   }
-  const headNotePath = join(dir, HEAD_NOTE)
-  const headNote = (await listedFile(files, headNotePath)) ? await readPart(headNotePath, cwd, 'head note', found) : undefined
   const endNotePath = join(dir, END_NOTE)
-  const endNote = (await listedFile(files, endNotePath)) ? await readPart(endNotePath, cwd, 'end note', found) : undefined
+  const headNotePath = join(dir, HEAD_NOTE)
+  const headNote = names.has(HEAD_NOTE) ? await readPart(headNotePath, 'head note', found) : undefined
+  const endNote = names.has(END_NOTE) ? await readPart(endNotePath, 'end note', found) : undefined
   return { slug: slugs.slug(`chapter-${number}`), number, title, headNote, scenes, endNote }
 }
 
 async function loadMatter(
   dir: string,
   listed: string[] | undefined,
-  cwd: string,
   slugs: Slugger,
   found: Found,
 ): Promise<MatterPage[]> {
   const { problems } = found
-  const entries = await listEntries(dir, (name, isDir) => !isDir && name.endsWith('.md'))
+  const { cwd } = found.manuscript
+  const entries = listFolder(dir, found, 'file', (entry) => entry.name.endsWith('.md'))
   const pages: MatterPage[] = []
   for (const entry of ordered(entries, listed, new VFile({ path: displayPath(dir, cwd), cwd }), problems)) {
-    const file = await readPart(join(dir, entry.name), cwd, 'page', found)
+    const file = await readPart(join(dir, entry.name), 'page', found)
     if (!file) continue
     const title = removeForbiddenXmlChars(titleFromName(entry.name))
     pages.push({ slug: slugs.slug(title), title, file })
@@ -231,40 +244,35 @@ function ordered(
 }
 
 
-/** Whether `path` is a file, from its folder's listing (name → a plain file); a link or the like is looked up. */
-async function listedFile(listing: ReadonlyMap<string, boolean>, path: string): Promise<boolean> {
-  const plain = listing.get(basename(path))
-  return plain === undefined ? false : plain || isFile(path)
-}
-
-async function listEntries(dir: string, keep: (name: string, isDir: boolean, isFile: boolean) => boolean): Promise<Ordered<null>[]> {
-  let dirents
-  try {
-    dirents = readdirSync(dir, { withFileTypes: true })
-  } catch {
+/**
+ * The entries of a folder of the manuscript that `keep` wants, by name and
+ * rank. A folder that cannot be listed (permission denied, a link leading
+ * outside) is a fatal message at it; so is a wanted name that is neither a
+ * file nor a folder (a FIFO, a link loop), and a `.md` name that is a folder.
+ * A missing folder has no entries.
+ */
+function listFolder(dir: string, found: Found, want: 'file' | 'folder', keep: (entry: Entry) => boolean): Ordered<null>[] {
+  const { cwd } = found.manuscript
+  const listed = listInside(found.manuscript, dir)
+  if (listed === undefined) return []
+  if (isRefusal(listed)) {
+    found.problems.push(refuse(new VFile({ path: displayPath(dir, cwd), cwd }), listed, 'folder'))
     return []
   }
-  return dirents
-    .filter((dirent) => !dirent.name.startsWith('.') && keep(dirent.name, dirent.isDirectory(), dirent.isFile()))
-    .map((dirent) => ({ name: dirent.name, rank: rankOf(dirent.name), value: null }))
+  const kept: Ordered<null>[] = []
+  for (const entry of listed) {
+    if (!keep(entry)) continue
+    const problem = entry.kind === 'other' ? entry.problem : want === 'file' && entry.kind === 'folder' ? 'it is a folder' : undefined
+    if (problem) {
+      const reason = `${problem}, expected a ${want === 'file' ? 'text file' : 'folder'}`
+      found.problems.push(refuse(new VFile({ path: displayPath(join(dir, entry.name), cwd), cwd }), { reason, ruleId: 'not-a-file' }, want))
+      continue
+    }
+    kept.push({ name: entry.name, rank: rankOf(entry.name), value: null })
+  }
+  return kept
 }
 
 function fatalOf(file: VFile): VFileMessage[] {
   return file.messages.filter((message) => message.fatal)
-}
-
-async function isDirectory(path: string): Promise<boolean> {
-  try {
-    return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false
-  } catch {
-    return false
-  }
-}
-
-async function isFile(path: string): Promise<boolean> {
-  try {
-    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false
-  } catch {
-    return false
-  }
 }

@@ -1,8 +1,9 @@
 import { isUtf8 } from 'node:buffer'
-import { closeSync, openSync, readSync } from 'node:fs'
 import { relative, isAbsolute } from 'node:path'
 import { VFile } from 'vfile'
+import type { VFileMessage } from 'vfile-message'
 import { location } from 'vfile-location'
+import { isRefusal, readInside, type Manuscript, type Refusal } from './open.ts'
 import { codePointName, FORBIDDEN_XML_CHARS, hasForbiddenXmlChars } from './xml-chars.ts'
 
 const decoder = new TextDecoder('utf-8', { fatal: true })
@@ -15,13 +16,21 @@ const MAX_CHAR_MESSAGES = 10
  * CRLF and CR line endings made LF (line numbers stay those the author sees).
  * Characters XML forbids are removed, each with a warning at its place.
  * The path is relative to the working folder, so messages read `file:line:col`.
+ * A file that is not a regular file inside `manuscript` once its links are
+ * followed (see open.ts) gets one fatal message saying why, and no text.
  */
-export async function readText(path: string, cwd: string): Promise<VFile> {
+export async function readText(path: string, manuscript: Manuscript): Promise<VFile> {
+  const { cwd } = manuscript
   const shown = displayPath(path, cwd)
   const file = new VFile({ path: shown, cwd })
   // Synchronous on purpose: for a thousand small scene files it is five
   // times faster than fs/promises, which makes four thread-pool trips per file.
-  const bytes = readBytes(path)
+  const bytes = readInside(manuscript, path, true)
+  if (isRefusal(bytes)) {
+    refuse(file, bytes)
+    file.value = ''
+    return file
+  }
   // Checked, then decoded, by Node's own UTF-8 routines: a third of the time of a fatal TextDecoder.
   if (!isUtf8(bytes)) {
     const message = file.message('Unexpected bytes that are not UTF-8, expected a UTF-8 text file', {
@@ -38,33 +47,6 @@ export async function readText(path: string, cwd: string): Promise<VFile> {
   if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n')
   file.value = removeForbidden(file, text)
   return file
-}
-
-let buffer = Buffer.allocUnsafeSlow(1 << 18)
-
-/**
- * A file's bytes, in one buffer reused from file to file: they are decoded
- * (copied) before the next file is read. A fresh buffer per file, as
- * `readFileSync` makes, is fresh memory to touch each time: reading a
- * thousand scene files took a third longer.
- */
-function readBytes(path: string): Buffer {
-  const fd = openSync(path, 'r')
-  try {
-    let length = 0
-    for (;;) {
-      // Read until the end (a read of nothing): some file systems return less than asked before it.
-      const read = readSync(fd, buffer, length, buffer.length - length, null)
-      if (read === 0) return buffer.subarray(0, length)
-      length += read
-      if (length < buffer.length) continue
-      const bigger = Buffer.allocUnsafeSlow(buffer.length * 2)
-      buffer.copy(bigger)
-      buffer = bigger
-    }
-  } finally {
-    closeSync(fd)
-  }
 }
 
 /** Drop the characters XML cannot hold, warning at each (the first few) of them. */
@@ -88,6 +70,13 @@ function removeForbidden(file: VFile, text: string): string {
     })
   }
   return text.replace(FORBIDDEN_XML_CHARS, '')
+}
+
+/** A fatal message on `file` for a file the manuscript cannot have read: why, in words. */
+export function refuse(file: VFile, refusal: Refusal, what = 'file'): VFileMessage {
+  const message = file.message(`Unexpected ${what} that cannot be read: ${refusal.reason}`, { ruleId: refusal.ruleId, source: 'colophon-load' })
+  message.fatal = true
+  return message
 }
 
 export function displayPath(path: string, cwd: string): string {

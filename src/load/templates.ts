@@ -1,6 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { VFile } from 'vfile'
+import type { VFileMessage } from 'vfile-message'
 import { packageRoot } from '../root.ts'
+import { isRefusal, listInside, readInside, type Manuscript } from './open.ts'
+import { displayPath, refuse } from './read-text.ts'
 
 /** The templates colophon ships: XHTML skeletons, OPF, NCX and CSS. */
 export const builtinTemplates = join(packageRoot, 'templates')
@@ -14,25 +18,35 @@ export interface Templates {
 
 /**
  * Read the built-in templates, then let files of the same name in the
- * manuscript's own `templates/` folder replace them.
+ * manuscript's own `templates/` folder replace them. The manuscript's are
+ * read as its other files are (open.ts): one that leads outside it, or is
+ * not a regular file, is a fatal message in `problems`.
  */
-export async function loadTemplates(manuscriptRoot: string): Promise<Templates> {
-  const all = new Map<string, string>()
+export async function loadTemplates(manuscript: Manuscript, problems: VFileMessage[]): Promise<Templates> {
+  const templates = new Map<string, string>()
   const own = new Map<string, string>()
-  for (const folder of [builtinTemplates, join(manuscriptRoot, 'templates')]) {
-    let names: string[]
-    try {
-      // Only files: folders such as templates/preview/ and a book's templates/fonts/ hold other assets.
-      const entries = await readdir(folder, { withFileTypes: true })
-      names = entries.filter((entry) => entry.isFile()).map((entry) => entry.name).sort()
-    } catch {
-      continue
-    }
-    for (const name of names) {
-      const text = await readFile(join(folder, name), 'utf8')
-      all.set(name, text)
-      if (folder !== builtinTemplates) own.set(name, text)
+  // Only files: folders such as templates/preview/ hold other assets.
+  const entries = await readdir(builtinTemplates, { withFileTypes: true })
+  for (const name of entries.filter((entry) => entry.isFile()).map((entry) => entry.name).sort()) {
+    templates.set(name, await readFile(join(builtinTemplates, name), 'utf8'))
+  }
+  const folder = join(manuscript.folder, 'templates')
+  const shown = (path: string): VFile => new VFile({ path: displayPath(path, manuscript.cwd), cwd: manuscript.cwd })
+  const listed = listInside(manuscript, folder)
+  if (listed === undefined) return { all: templates, own }
+  if (isRefusal(listed)) {
+    problems.push(refuse(shown(folder), listed, 'folder'))
+    return { all: templates, own }
+  }
+  for (const entry of listed.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (entry.kind === 'folder') continue
+    const path = join(folder, entry.name)
+    const bytes = entry.kind === 'other' ? { reason: entry.problem ?? 'it is not a regular file', ruleId: 'not-a-file' as const } : readInside(manuscript, path)
+    if (isRefusal(bytes)) problems.push(refuse(shown(path), bytes, 'template'))
+    else {
+      templates.set(entry.name, bytes.toString('utf8'))
+      own.set(entry.name, bytes.toString('utf8'))
     }
   }
-  return { all, own }
+  return { all: templates, own }
 }
