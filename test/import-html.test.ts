@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest'
 import { build, BookError } from '../src/index.ts'
 import { importBytes, type ImportedBook } from '../src/import/index.ts'
 import { ROOT } from './helpers/cli.ts'
-import { epubcheckJava, epubcheckTs, hasJavaEpubcheck, words } from './helpers/epub.ts'
+import { entryText, epubcheckJava, epubcheckTs, hasJavaEpubcheck, openEpub, words } from './helpers/epub.ts'
 import { writeImportedBook } from './helpers/imported-folder.ts'
 
 const FIXTURES = join(ROOT, 'test/fixtures/import')
@@ -165,6 +165,22 @@ describe('HTML import fixtures', () => {
     const { book, file } = await importBytes('latin.html', bytes)
     expect(book.chapters[0]!.scenes[0]).toContain('Café “strong” au lait')
     expect(file.messages.map((message) => message.ruleId)).toContain('import-encoding')
+  })
+})
+
+describe('raw HTML in a scene', () => {
+  it('gets the typography Markdown text gets, tags and code left as typed', { timeout: 120_000 }, async () => {
+    const manuscript = await writeImportedBook({
+      metadata: { title: 'Pasted', author: 'Tester', language: 'en' },
+      front: [],
+      chapters: [{ title: 'One', scenes: ['<div class="letter">\n<p>"Well," she said -- and stopped. "It\'s <em>late</em>..."</p>\n<p>Type <code>"as is"</code>, she wrote.</p>\n</div>\n'] }],
+      back: [],
+      images: [],
+    })
+    const result = await build(manuscript, { env: {}, threads: 0 })
+    const chapter = await entryText(await openEpub(result.epub), 'EPUB/text/chapter-1.xhtml')
+    expect(chapter).toContain('<p>“Well,” she said\u2060—and stopped. “It’s <em>late</em>\u2060\u200a\u2060…”</p>')
+    expect(chapter).toContain('<code>"as is"</code>')
   })
 })
 
