@@ -32,27 +32,26 @@ const TRANSPARENT_TAGS = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'del',
 
 /**
  * The element name of a lone inline HTML tag (`<em>`, `</span>`, `<br/>`)
- * as micromark gives it, lower-cased; `!` for a comment; undefined for
- * anything else. micromark has already read the node as one tag, so only
- * its name is looked at here.
+ * as micromark gives it, lower-cased; undefined for anything else (a
+ * comment, a declaration). micromark has already read the node as one tag,
+ * so only its name is looked at here.
  */
 function inlineTag(value: string): string | undefined {
-  if (value.startsWith('<!--')) return '!'
   const match = /^<\/?([A-Za-z][A-Za-z0-9-]*)/.exec(value)
   return match?.[1]?.toLowerCase()
 }
 
 function isTransparent(value: string): boolean {
   const name = inlineTag(value)
-  return name === '!' || (name !== undefined && TRANSPARENT_TAGS.has(name))
+  return name !== undefined && TRANSPARENT_TAGS.has(name)
 }
 
 /**
  * Gather a block's text across emphasis, strong, delete and link labels,
- * and across inline HTML tags that show nothing themselves (`<em>`,
- * `<span>`, comments). Anything else inline (code, other HTML, images,
- * autolinks) is one opaque stand-in character, a hard break (or `<br>`) a
- * line-end stand-in: rules see that something is there but never change it.
+ * and across the tags of inline HTML elements (`<em>`, `<span>`).
+ * Anything else inline (code, other HTML, a comment, images, autolinks) is
+ * one opaque stand-in character, a hard break (or `<br>`) a line-end
+ * stand-in: rules see that something is there but never change it.
  */
 export function collectBlockText(block: Parent): BlockText {
   const parts: string[] = []
@@ -70,7 +69,7 @@ export function collectBlockText(block: Parent): BlockText {
         parts.push(HARD_BREAK)
         length++
       } else if (child.type === 'html' && isTransparent(child.value)) {
-        // `<em>`, `</span>`, a comment: the text on either side reads on, as it does across Markdown's `*`.
+        // `<em>`, `</span>`: the text on either side reads on, as it does across Markdown's `*`.
       } else if (CONTAINERS.has(child.type) && !(child.type === 'link' && isAutolink(child))) {
         walk((child as Parent).children)
       } else {

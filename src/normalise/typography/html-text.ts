@@ -83,7 +83,8 @@ export function htmlBlocks(node: Html): HtmlBlock[] {
         for (const grandchild of child.children) walk(grandchild)
         flush()
       } else for (const grandchild of child.children) walk(grandchild)
-    } else if (child.type === 'root') for (const grandchild of child.children) walk(grandchild)
+    } else if (child.type === 'comment') opaque()
+    else if (child.type === 'root') for (const grandchild of child.children) walk(grandchild)
   }
   walk(tree)
   flush()
