@@ -14,6 +14,7 @@ import { importBytes, type ImportedBook } from '../src/import/index.ts'
 import { ROOT } from './helpers/cli.ts'
 import { entryText, epubcheckJava, epubcheckTs, hasJavaEpubcheck, openEpub, words } from './helpers/epub.ts'
 import { writeImportedBook } from './helpers/imported-folder.ts'
+import { isOrnament } from '../src/import/html/scenes.ts'
 
 const FIXTURES = join(ROOT, 'test/fixtures/import')
 const update = process.env['UPDATE'] === '1'
@@ -181,6 +182,36 @@ describe('raw HTML in a scene', () => {
     const chapter = await entryText(await openEpub(result.epub), 'EPUB/text/chapter-1.xhtml')
     expect(chapter).toContain('<p>“Well,” she said\u2060—and stopped. “It’s <em>late</em>\u2060\u200a\u2060…”</p>')
     expect(chapter).toContain('<code>"as is"</code>')
+  })
+})
+
+describe('HTML import: text as written', () => {
+  // Characters Markdown reads as syntax, at a paragraph's start and inside it, and the quotes and hyphens typography sets later.
+  const piece = fc.constantFrom('- ', '1. ', '2) ', '# ', '> ', '+ ', '* ', '*', '_', '__', '[', ']', '(', ')', '<', '>', '\\', '`', '~', '|', '!', '&', '&amp;', '"', "'", '--', '...', '=', '#', ' ')
+  const word = fc.stringMatching(/^[A-Za-z]{1,6}$/)
+  const text = fc.array(fc.oneof(piece, word), { minLength: 1, maxLength: 16 }).map((parts) => parts.join(''))
+  const escape = (value: string): string => value.replaceAll('&', '&amp;').replaceAll('<', '&lt;')
+
+  it('reads back, from the Markdown it becomes, as the page shows it', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(text, { minLength: 1, maxLength: 4 }), async (paragraphs) => {
+        const shown = paragraphs.map((value) => value.replace(/\s+/g, ' ').trim()).filter((value) => value !== '')
+        fc.pre(shown.length > 0 && shown.some((value) => words(value).length > 0))
+        const html = `<!doctype html><html lang="en"><body><main>${paragraphs.map((value) => `<p>${escape(value)}</p>`).join('')}</main></body></html>`
+        const { book } = await importBytes('text.html', new TextEncoder().encode(html))
+        const markdown = book.chapters.flatMap((chapter) => chapter.scenes).join('\n')
+        const read: string[] = []
+        const walk = (node: Nodes): void => {
+          if (node.type === 'paragraph') read.push(toString(node).replace(/\s+/g, ' ').trim())
+          else if ('children' in node) for (const child of node.children) walk(child)
+          else expect(node.type, markdown).toBe('paragraph')
+        }
+        walk(fromMarkdown(markdown))
+        // A paragraph that is all ornament (`* * *`, `~`) is a scene break, as the reader reports it.
+        expect(read, markdown).toEqual(shown.filter((value) => !isOrnament(value, false)))
+      }),
+      { numRuns: 300 },
+    )
   })
 })
 

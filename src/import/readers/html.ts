@@ -1,4 +1,5 @@
 import type { Root } from 'hast'
+import { franc } from 'franc-min'
 import { fromHtml } from 'hast-util-from-html'
 import type { VFile } from 'vfile'
 import { BookError } from '../../errors.ts'
@@ -38,5 +39,21 @@ export async function readHtml(file: VFile): Promise<ImportedBook> {
     message.fatal = true
     throw new BookError([message])
   }
+  if (book.metadata['language'] === undefined) detectLanguage(book, file)
   return book
+}
+
+/**
+ * A page that does not say its language gets the one its text is in
+ * (franc-min, on the first chapters' text), reported so the writer can
+ * check it; none when the text is too short to tell.
+ */
+function detectLanguage(book: ImportedBook, file: VFile): void {
+  const sample = book.chapters.flatMap((chapter) => chapter.scenes).join('\n').slice(0, 20_000)
+  const code = franc(sample, { minLength: 40 })
+  if (code === 'und') return
+  const [tag] = Intl.getCanonicalLocales(code)
+  if (!tag) return
+  book.metadata['language'] = tag
+  report(file, `language detected: ${tag} (the page does not say)`, undefined, 'import-language')
 }
