@@ -14,7 +14,9 @@ import type { ImportedBook } from '../../src/import/index.ts'
  */
 export async function writeImportedBook(book: ImportedBook): Promise<string> {
   const folder = await mkdtemp(join(tmpdir(), 'colophon-import-'))
-  await writeFile(join(folder, 'book.yaml'), stringify(book.metadata))
+  // book.yaml needs a title, an author and a language; a page may give none (the CLI's writer decides its own fallbacks).
+  const metadata = { title: 'Untitled', author: 'Unknown', language: 'en', ...book.metadata }
+  await writeFile(join(folder, 'book.yaml'), stringify(metadata))
   const pages = async (dir: string, list: ImportedBook['front']): Promise<void> => {
     if (list.length === 0) return
     await mkdir(join(folder, dir))

@@ -28,7 +28,7 @@ export function readGenericPage(tree: Root, file: VFile): ImportedBook {
   removeAll(CHROME, tree)
   const articles = selectAll('article', tree)
   const scope: Element | Root = select('main, [role=main]', tree) ?? (articles.length === 1 ? articles[0]! : undefined) ?? select('body', tree) ?? tree
-  const nodes = flatten(scope.children)
+  const nodes = flatten(scope.children).filter((node) => !isLinkList(node, file))
   const level = HEADINGS.find((name, index) => {
     const count = nodes.filter((node) => isHeading(node, name)).length
     // h1 is the chapter level when it repeats; a deeper level is when no shallower one does (a lone h1 is the title).
@@ -100,6 +100,25 @@ function frontKind(markdown: string): string {
   if (/^\W*(a\/n\b|an:|author'?s'? notes?\b|notes?:)/i.test(markdown)) return 'notes'
   if (/^\W*(for|to)\s/i.test(markdown) && markdown.split(/\s+/).length <= 40) return 'dedication'
   return 'preface'
+}
+
+/**
+ * A block that is only links (`Home | Next chapter`, a table of them):
+ * a page's navigation, written without `<nav>`. Reported when dropped.
+ */
+function isLinkList(node: RootContent, file: VFile): boolean {
+  if (node.type !== 'element' || !['p', 'div', 'table', 'center', 'ul', 'ol', 'font', 'span', 'a'].includes(node.tagName)) return false
+  const links = selectAll('a[href]', node)
+  if (node.tagName === 'a' ? !node.properties.href : links.length === 0) return false
+  let outside = ''
+  const walk = (child: RootContent | ElementContent): void => {
+    if (child.type === 'text') outside += child.value
+    else if (child.type === 'element' && !(child.tagName === 'a' && child.properties.href)) for (const grandchild of child.children) walk(grandchild)
+  }
+  if (node.tagName !== 'a') walk(node)
+  if (/[\p{L}\p{N}]/u.test(outside)) return false
+  report(file, `links \`${textOf(node)}\` left out: the page's navigation`, node, 'import-chrome')
+  return true
 }
 
 function isHeading(node: RootContent, name: string): node is Element {

@@ -77,38 +77,109 @@ export function toScenes(nodes: readonly RootContent[], file: VFile, where: stri
 }
 
 function collect(nodes: readonly RootContent[], centred: boolean, out: Piece[], file: VFile): void {
+  let run: ElementContent[] = []
+  const place = (node: Element, inCentre: boolean): void => {
+    const text = textOf(node)
+    // A paragraph of nothing but spaces (`<p>&nbsp;</p>`) is spacing, not text.
+    if (text === '' && !hasMedia(node)) return
+    if (text !== '' && !hasMedia(node) && isOrnament(text, inCentre)) {
+      out.push({ kind: 'break', node, mark: text })
+      return
+    }
+    for (const kept of clean({ type: 'element', tagName: 'div', properties: {}, children: [node] }, file).children) out.push({ kind: 'text', node: kept })
+  }
+  const flushRun = (): void => {
+    for (const paragraph of paragraphsOf(run)) place(paragraph, centred)
+    run = []
+  }
   for (const node of nodes) {
     if (node.type === 'comment' || node.type === 'doctype') continue
-    if (node.type !== 'element') {
-      out.push({ kind: 'text', node })
+    if (node.type === 'text' || (node.type === 'element' && !BLOCKS.has(node.tagName) && !DROPPED.has(node.tagName) && !WRAPPERS.has(node.tagName))) {
+      run.push(node as ElementContent)
       continue
     }
-    if (DROPPED.has(node.tagName)) continue
+    flushRun()
+    if (node.type !== 'element' || DROPPED.has(node.tagName)) continue
     if (node.tagName === 'hr') {
       out.push({ kind: 'break', node, mark: '<hr>' })
       continue
     }
     const inCentre = centred || isCentred(node)
-    const text = textOf(node)
-    if (text !== '' && !hasMedia(node) && isOrnament(text, inCentre)) {
-      out.push({ kind: 'break', node, mark: text })
-      continue
-    }
-    if (WRAPPERS.has(node.tagName) && holdsBlocks(node)) {
+    // A wrapper is opened, whatever it holds: blocks, or loose text in `<br>`-separated stretches.
+    if (WRAPPERS.has(node.tagName) && !isOrnament(textOf(node), inCentre)) {
       collect(node.children, inCentre, out, file)
       continue
     }
-    for (const kept of clean({ type: 'element', tagName: 'div', properties: {}, children: [node] }, file).children) out.push({ kind: 'text', node: kept })
+    place(node, inCentre)
   }
+  flushRun()
 }
 
-/** The blocks of a story's text in order, the `<div>`s it is wrapped in opened (ornaments in them stay whole). */
+/**
+ * Text standing loose in a container, as older pages give it (`text<br><br>more`):
+ * a paragraph per stretch between two or more line breaks, the breaks at
+ * either end of a stretch dropped (a single one inside stays a line break).
+ */
+function paragraphsOf(run: readonly ElementContent[]): Element[] {
+  const paragraphs: Element[] = []
+  let current: ElementContent[] = []
+  let breaks: ElementContent[] = []
+  const close = (): void => {
+    const children = trimBreaks(current)
+    const start = children[0]?.position?.start
+    const end = children[children.length - 1]?.position?.end
+    if (children.length > 0) paragraphs.push({ type: 'element', tagName: 'p', properties: {}, children, position: start && end ? { start, end } : undefined })
+    current = []
+  }
+  for (const node of run) {
+    const isBreak = node.type === 'element' && node.tagName === 'br'
+    const isSpace = node.type === 'text' && node.value.trim() === ''
+    if (isBreak || (isSpace && breaks.length > 0)) {
+      breaks.push(node)
+      continue
+    }
+    if (breaks.filter((item) => item.type === 'element').length >= 2) close()
+    else current.push(...breaks)
+    breaks = []
+    current.push(node)
+  }
+  close()
+  return paragraphs
+}
+
+/** Children without the line breaks (and the white space beside them) at their start and end. */
+function trimBreaks(children: readonly ElementContent[]): ElementContent[] {
+  const blank = (node: ElementContent | undefined): boolean =>
+    node !== undefined && ((node.type === 'element' && node.tagName === 'br') || (node.type === 'text' && node.value.trim() === '') || node.type === 'comment')
+  let start = 0
+  let end = children.length
+  while (start < end && blank(children[start])) start++
+  while (end > start && blank(children[end - 1])) end--
+  return children.slice(start, end)
+}
+
+/**
+ * The blocks of a story's text in order: the `<div>`s it is wrapped in
+ * opened (centred ones stay whole, for their ornaments), loose text made
+ * paragraphs at its double line breaks (`paragraphsOf`).
+ */
 export function blocksOf(nodes: readonly RootContent[]): RootContent[] {
   const out: RootContent[] = []
+  let run: ElementContent[] = []
+  const flush = (): void => {
+    out.push(...paragraphsOf(run))
+    run = []
+  }
   for (const node of nodes) {
-    if (node.type === 'element' && WRAPPERS.has(node.tagName) && holdsBlocks(node) && !isCentred(node)) out.push(...blocksOf(node.children))
+    if (node.type === 'text' || (node.type === 'element' && !BLOCKS.has(node.tagName) && !WRAPPERS.has(node.tagName) && !DROPPED.has(node.tagName))) {
+      run.push(node as ElementContent)
+      continue
+    }
+    flush()
+    if (node.type === 'element' && WRAPPERS.has(node.tagName) && !isCentred(node)) out.push(...blocksOf(node.children))
     else out.push(node)
   }
+  flush()
   return out
 }
 
@@ -136,5 +207,8 @@ function clean(element: Element, file: VFile): Element {
     }
     children.push(clean(child, file))
   }
-  return { ...element, children }
+  return { ...element, children: TRIMMED.has(element.tagName) ? trimBreaks(children) : children }
 }
+
+/** Blocks whose line breaks at start or end show nothing (Markdown cannot even write one there). */
+const TRIMMED = new Set(['p', 'div', 'li', 'dd', 'dt', 'td', 'th', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'center'])

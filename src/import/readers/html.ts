@@ -40,7 +40,16 @@ export async function readHtml(file: VFile): Promise<ImportedBook> {
     throw new BookError([message])
   }
   if (book.metadata['language'] === undefined) detectLanguage(book, file)
+  book.metadata = inSchemaOrder(book.metadata)
   return book
+}
+
+/** book.yaml's keys in the order its schema and README give them, so a written book.yaml reads top down. */
+const ORDER = ['title', 'subtitle', 'author', 'language', 'date', 'description', 'series', 'fandoms', 'rating', 'warnings', 'relationships', 'characters', 'tags', 'source', 'status', 'words']
+
+function inSchemaOrder(metadata: ImportedBook['metadata']): ImportedBook['metadata'] {
+  const rank = (key: string): number => (ORDER.includes(key) ? ORDER.indexOf(key) : ORDER.length)
+  return Object.fromEntries(Object.entries(metadata).sort(([a], [b]) => rank(a) - rank(b)))
 }
 
 /**
