@@ -3,9 +3,9 @@ import type { VFile } from 'vfile'
 import { hastToMarkdown } from '../html-to-markdown.ts'
 import { report, textOf } from './page.ts'
 
-/** Elements that only group blocks: the scene breaks inside them are looked for too. */
+/** Elements that only group what they hold: they are opened, and the scene breaks inside them found. */
 const WRAPPERS = new Set(['div', 'section', 'article', 'main', 'center', 'font'])
-/** Elements that start a block: a wrapper holding one of these is looked into. */
+/** Elements that start a block; anything else standing loose in a container is read as running text. */
 const BLOCKS = new Set(['p', 'div', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'pre', 'table', 'section', 'article', 'center', 'dl'])
 /** Never story text, wherever they stand in it. */
 const DROPPED = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'form', 'button', 'select', 'input', 'textarea', 'svg', 'math', 'link', 'meta'])
@@ -25,7 +25,8 @@ export function isOrnament(text: string, centred: boolean): boolean {
   if (/["'“”‘’«»„]/.test(compact)) return false
   const letters = compact.replace(/[^\p{L}\p{N}]/gu, '')
   if (letters !== '' && !LETTER_ORNAMENTS.has(letters)) return false
-  if (letters !== '' && letters.length > 0 && compact.length === letters.length && letters.length < 3) return false
+  // A lone `o` or `x` is a word or a kiss, not an ornament.
+  if (compact.length === letters.length && letters.length < 3) return false
   if (centred) return true
   if (letters !== '') return true
   if (/[*~#+§=_•°◇◆❖✦✧※⁂]/.test(compact)) return true
@@ -39,10 +40,6 @@ function isCentred(element: Element): boolean {
   if (style.includes('text-align:center')) return true
   const classes = element.properties.className
   return Array.isArray(classes) && classes.some((name) => /^(text-)?cent(er|re)(ed)?$/i.test(String(name)))
-}
-
-function holdsBlocks(element: Element): boolean {
-  return element.children.some((child) => child.type === 'element' && BLOCKS.has(child.tagName))
 }
 
 type Piece = { kind: 'text'; node: RootContent } | { kind: 'break'; node: Element; mark: string }
