@@ -1,5 +1,6 @@
-import type { Nodes as HastNodes } from 'hast'
-import { toMdast } from 'hast-util-to-mdast'
+import type { Element, Nodes as HastNodes } from 'hast'
+import { toMdast, type Handle, type State } from 'hast-util-to-mdast'
+import type { Html, Nodes as MdastNodes, RootContent } from 'mdast'
 import { toMarkdown } from 'mdast-util-to-markdown'
 
 /**
@@ -7,8 +8,57 @@ import { toMarkdown } from 'mdast-util-to-markdown'
  * HTML readers (HTML pages, DOCX through mammoth, EPUB) all end here, so the
  * text then goes through the same typography and sanitiser as any scene.
  * Shared by every reader of markup; extend it rather than copy it.
+ *
+ * hast-util-to-mdast gives emphasis, strong, links, lists, quotes and hard
+ * breaks; mdast-util-to-markdown escapes whatever Markdown would read as
+ * syntax (`- ` or `1. ` at a paragraph's start, `*`, `_`, `[`, `<`, `\`),
+ * so the text builds as it read in the source. What plain Markdown has no
+ * syntax for but colophon's raw-HTML allow-list keeps (underline,
+ * strike-through, super- and subscript, small caps) stays as inline HTML.
  */
 export function hastToMarkdown(tree: HastNodes): string {
-  const mdast = toMdast(tree)
+  const mdast = toMdast(tree, { handlers, nodeHandlers: { comment: () => undefined } })
   return toMarkdown(mdast, { emphasis: '*', strong: '*', bullet: '*', rule: '*' }).trim() + '\n'
+}
+
+/** An inline element kept as the raw HTML tag pair around its converted children. */
+function keep(tag: string, attributes = ''): Handle {
+  return (state: State, node: Element) => {
+    const open: Html = { type: 'html', value: `<${tag}${attributes}>` }
+    const close: Html = { type: 'html', value: `</${tag}>` }
+    return [open, ...(state.all(node) as RootContent[]), close] as MdastNodes[]
+  }
+}
+
+const smallCaps = keep('span', ' class="small-caps"')
+
+/** Small caps as writers mark them: a class, or the CSS property inline. */
+function isSmallCaps(node: Element): boolean {
+  const classes = node.properties.className
+  if (Array.isArray(classes) && classes.some((name) => /^small-?caps$/i.test(String(name)))) return true
+  const style = String(node.properties.style ?? '').toLowerCase().replace(/\s+/g, '')
+  return style.includes('font-variant:small-caps') || style.includes('font-variant-caps:small-caps')
+}
+
+const handlers: Record<string, Handle> = {
+  u: keep('u'),
+  s: keep('s'),
+  strike: keep('s'),
+  // mdast's `delete` needs GFM to be written; the allow-list keeps `<del>` as it is.
+  del: keep('del'),
+  sup: keep('sup'),
+  sub: keep('sub'),
+  span: (state, node, parent) => (isSmallCaps(node) ? smallCaps(state, node, parent) : state.all(node)),
+  // Tables need GFM to be written and colophon's allow-list has none: each cell's text becomes blocks of its own.
+  table: (state, node) => state.toFlow(cells(state, node)),
+}
+
+function cells(state: State, node: Element): RootContent[] {
+  const out: RootContent[] = []
+  for (const child of node.children) {
+    if (child.type !== 'element') continue
+    if (child.tagName === 'td' || child.tagName === 'th') out.push(...(state.toFlow(state.all(child) as RootContent[]) as RootContent[]))
+    else out.push(...cells(state, child))
+  }
+  return out
 }

@@ -5,6 +5,7 @@ import type { VFile } from 'vfile'
 import { location } from 'vfile-location'
 import { remarkSceneBreaks } from '../normalise/remark-scene-breaks.ts'
 import { collectBlockText, isPhrasingBlock, type BlockText } from '../normalise/typography/block-text.ts'
+import { htmlBlocks } from '../normalise/typography/html-text.ts'
 import { resolveOptions } from '../normalise/typography/options.ts'
 import { quotes } from '../normalise/typography/rules/quotes.ts'
 import type { LintBlock, LintFile, Place } from './types.ts'
@@ -22,6 +23,11 @@ export function analyse(file: VFile, parsed?: Root): LintFile {
     if (isPhrasingBlock(node)) {
       const text = collectBlockText(node)
       if (text.nodes.length > 0) blocks.push(lintBlock(text, value, (offset) => toPlace(points.toPoint(offset), offset)))
+      return
+    }
+    // Raw HTML's text is read as the typography pass reads it (normalise/typography/html-text.ts).
+    if (node.type === 'html') {
+      for (const block of htmlBlocks(node)) blocks.push(lintBlock(block, value, (offset) => toPlace(points.toPoint(offset), offset)))
       return
     }
     if ('children' in node) for (const child of (node as Parent).children) visit(child)

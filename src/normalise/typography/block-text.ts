@@ -27,11 +27,31 @@ function isAutolink(node: Link): boolean {
   return label === node.url || `mailto:${label}` === node.url
 }
 
+/** Phrasing elements whose tags show nothing themselves: the text reads on across them. */
+const TRANSPARENT_TAGS = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'mark', 'q', 's', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'u'])
+
 /**
- * Gather a block's text across emphasis, strong, delete and link labels.
- * Anything else inline (code, HTML, images, autolinks) is one opaque
- * stand-in character, a hard break a line-end stand-in: rules see that
- * something is there but never change it.
+ * The element name of a lone inline HTML tag (`<em>`, `</span>`, `<br/>`)
+ * as micromark gives it, lower-cased; undefined for anything else (a
+ * comment, a declaration). micromark has already read the node as one tag,
+ * so only its name is looked at here.
+ */
+function inlineTag(value: string): string | undefined {
+  const match = /^<\/?([A-Za-z][A-Za-z0-9-]*)/.exec(value)
+  return match?.[1]?.toLowerCase()
+}
+
+function isTransparent(value: string): boolean {
+  const name = inlineTag(value)
+  return name !== undefined && TRANSPARENT_TAGS.has(name)
+}
+
+/**
+ * Gather a block's text across emphasis, strong, delete and link labels,
+ * and across the tags of inline HTML elements (`<em>`, `<span>`).
+ * Anything else inline (code, other HTML, a comment, images, autolinks) is
+ * one opaque stand-in character, a hard break (or `<br>`) a line-end
+ * stand-in: rules see that something is there but never change it.
  */
 export function collectBlockText(block: Parent): BlockText {
   const parts: string[] = []
@@ -45,9 +65,11 @@ export function collectBlockText(block: Parent): BlockText {
         nodes.push(child)
         parts.push(child.value)
         length += child.value.length
-      } else if (child.type === 'break') {
+      } else if (child.type === 'break' || (child.type === 'html' && inlineTag(child.value) === 'br')) {
         parts.push(HARD_BREAK)
         length++
+      } else if (child.type === 'html' && isTransparent(child.value)) {
+        // `<em>`, `</span>`: the text on either side reads on, as it does across Markdown's `*`.
       } else if (CONTAINERS.has(child.type) && !(child.type === 'link' && isAutolink(child))) {
         walk((child as Parent).children)
       } else {
