@@ -24,4 +24,6 @@ export interface Block {
   role?: 'title' | 'subtitle' | 'author' | 'date' | 'abstract'
   /** A horizontal rule (`<hr>`, Word's drawn line). */
   rule: boolean
+  /** The `id`s that point into it (its own, its descendants', a section's it opens), for links into a document. */
+  ids?: string[]
 }

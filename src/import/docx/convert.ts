@@ -2,7 +2,7 @@ import type { Element, ElementContent } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
 import mammoth from 'mammoth'
 import type { VFile } from 'vfile'
-import { hastText } from '../blocks/text.ts'
+import { hastText, wholly } from '../blocks/text.ts'
 import type { Block } from '../blocks/types.ts'
 import type { ImportedImage } from '../types.ts'
 import type { ParagraphScan } from './rules.ts'
@@ -154,15 +154,4 @@ function dropEmptyImages(node: Element): void {
 
 function hasImage(node: Element): boolean {
   return node.children.some((child) => child.type === 'element' && (child.tagName === 'img' || hasImage(child)))
-}
-
-/** Is all of the block's text inside one of these elements? */
-function wholly(node: Element, names: string[], text: string): boolean {
-  let inside = ''
-  const walk = (current: ElementContent, within: boolean): void => {
-    if (current.type === 'text' && within) inside += current.value
-    if (current.type === 'element') for (const child of current.children) walk(child, within || names.includes(current.tagName))
-  }
-  walk(node, false)
-  return inside.replace(/\s+/g, ' ').trim() === text
 }
