@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import type { Element, Root } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
+import { visit } from 'unist-util-visit'
 import JSZip from 'jszip'
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
@@ -20,6 +22,7 @@ const UPDATE = process.env.UPDATE === '1'
 const CASES = [
   { name: 'docx-headings', input: 'story.docx', source: 'story.md' },
   { name: 'docx-plain', input: 'story.docx', source: 'story.txt' },
+  { name: 'docx-libreoffice', input: 'story.docx', source: 'story.html' },
   { name: 'epub-pandoc', input: 'story.epub', source: 'story.md' },
   { name: 'epub-calibre', input: 'story.epub', source: 'story.html' },
 ] as const
@@ -29,11 +32,30 @@ const words = (text: string): string[] => (text.toLowerCase().match(/[\p{L}\p{N}
 /** The story's words as its author wrote them: the Markdown after its YAML, the script's lines without their look, the HTML's body. */
 async function sourceWords(folder: string, source: string): Promise<string[]> {
   const text = await readFile(join(folder, source), 'utf8')
-  if (source.endsWith('.md')) return words(text.replace(/^---\n[\s\S]*?\n---\n/, ''))
-  if (source.endsWith('.html')) return words(hastText(fromHtml(text)).replace(/^.*?(?=Disclaimer)/, ''))
+  // An image's file name is no word of the story; its alt text is.
+  if (source.endsWith('.md')) return words(text.replace(/^---\n[\s\S]*?\n---\n/, '').replace(/\]\([^)]*\)/g, ']'))
+  if (source.endsWith('.html')) return words(hastText(bodyOf(fromHtml(text))))
   // The ornament lines are scene breaks, not words.
   const lines = text.split('\n').filter((line) => !line.startsWith('#') && !/^\[center\](?:\* \* \*|~\*~|o0o)$/.test(line))
   return words(lines.map((line) => line.replace(/^\[[a-z,]+\]/, '')).join('\n'))
+}
+
+function bodyOf(tree: Root): Element | Root {
+  let body: Element | undefined
+  visit(tree, 'element', (node) => {
+    if (node.tagName === 'body') body = node
+  })
+  return body ?? tree
+}
+
+/** What a reader reads of a built page: its text and its images' alt text. */
+function pageWords(xhtml: string): string[] {
+  const tree = fromHtml(xhtml)
+  const alts: string[] = []
+  visit(tree, 'element', (node) => {
+    if (node.tagName === 'img' && typeof node.properties.alt === 'string') alts.push(node.properties.alt)
+  })
+  return words(`${hastText(bodyOf(tree))} ${alts.join(' ')}`)
 }
 
 /** The book's words in reading order; a page's kind counts as its title, as colophon sets it. */
@@ -107,7 +129,7 @@ describe.each(CASES)('import $name', ({ name, input, source }) => {
     const zip = await JSZip.loadAsync(result.epub)
     const texts = await Promise.all(Object.keys(zip.files).filter((path) => path.endsWith('.xhtml')).map((path) => zip.files[path]?.async('string') ?? ''))
     const built = new Map<string, number>()
-    for (const word of texts.flatMap((xhtml) => words(hastText(fromHtml(xhtml))))) built.set(word, (built.get(word) ?? 0) + 1)
+    for (const word of texts.flatMap(pageWords)) built.set(word, (built.get(word) ?? 0) + 1)
     const wanted = new Map<string, number>()
     for (const word of await sourceWords(folder, source)) wanted.set(word, (wanted.get(word) ?? 0) + 1)
     const short = [...wanted].filter(([word, count]) => (built.get(word) ?? 0) < count)
