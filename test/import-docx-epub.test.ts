@@ -33,7 +33,7 @@ const words = (text: string): string[] => (text.toLowerCase().match(/[\p{L}\p{N}
 async function sourceWords(folder: string, source: string): Promise<string[]> {
   const text = await readFile(join(folder, source), 'utf8')
   // An image's file name is no word of the story; its alt text is.
-  if (source.endsWith('.md')) return words(text.replace(/^---\n[\s\S]*?\n---\n/, '').replace(/\]\([^)]*\)/g, ']'))
+  if (source.endsWith('.md')) return words(text.replace(/^---\n[\s\S]*?\n---\n/, '').replace(/\]\([^)]*\)/g, ']').replace(/\[\^[^\]]+\]:?/g, ''))
   if (source.endsWith('.html')) return words(hastText(bodyOf(fromHtml(text))))
   // The ornament lines are scene breaks, not words.
   const lines = text.split('\n').filter((line) => !line.startsWith('#') && !/^\[center\](?:\* \* \*|~\*~|o0o)$/.test(line))

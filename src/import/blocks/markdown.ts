@@ -1,6 +1,7 @@
 import type { Element, ElementContent, Root } from 'hast'
 import { hastToMarkdown } from '../html-to-markdown.ts'
 import type { Block } from './types.ts'
+import { NOTE_CLOSE, NOTE_OPEN } from '../docx/notes.ts'
 
 /**
  * Blocks to the Markdown of one scene or page, through the shared
@@ -17,8 +18,18 @@ export function blocksToMarkdown(blocks: readonly Block[]): string {
   const children = blocks.map((block) => block.node)
   const marked = !children.some((node) => JSON.stringify(node).includes(OPEN) || JSON.stringify(node).includes(CLOSE))
   const tree: Root = { type: 'root', children: marked ? children.map((node) => markSmallCaps(node) as Element) : children }
-  const markdown = hastToMarkdown(tree)
-  return marked ? markdown.replaceAll(OPEN, '<span class="small-caps">').replaceAll(CLOSE, '</span>') : markdown
+  let markdown = hastToMarkdown(tree)
+  if (marked) markdown = markdown.replaceAll(OPEN, '<span class="small-caps">').replaceAll(CLOSE, '</span>')
+  // Footnotes cited in these blocks (DOCX's, see docx/notes.ts): the reference, then its definition after the text.
+  const notes = blocks.flatMap((block) => block.notes ?? [])
+  if (notes.length === 0) return markdown
+  markdown = markdown.replace(new RegExp(`${NOTE_OPEN}([^${NOTE_CLOSE}]+)${NOTE_CLOSE}`, 'g'), '[^$1]')
+  const definitions = notes.map(({ label, body }) => {
+    const text = hastToMarkdown({ type: 'root', children: body }).trim()
+    // A note of several paragraphs continues them indented, as GFM footnotes read them.
+    return `[^${label}]: ${text.replace(/\n\n/g, '\n\n    ')}`
+  })
+  return `${markdown}\n${definitions.join('\n\n')}\n`
 }
 
 function markSmallCaps(node: ElementContent): ElementContent {

@@ -1,4 +1,4 @@
-import type { Element } from 'hast'
+import type { Element, ElementContent } from 'hast'
 
 /**
  * One block of a DOCX or EPUB document as the structure finders see it: a
@@ -26,4 +26,6 @@ export interface Block {
   rule: boolean
   /** The `id`s that point into it (its own, its descendants', a section's it opens), for links into a document. */
   ids?: string[]
+  /** Footnotes its text cites (a marker in the text stands for each), written after it as `[^label]: …`. */
+  notes?: Array<{ label: string; body: ElementContent[] }>
 }

@@ -5,6 +5,7 @@ import type { VFile } from 'vfile'
 import { hastText, wholly } from '../blocks/text.ts'
 import type { Block } from '../blocks/types.ts'
 import type { ImportedImage } from '../types.ts'
+import { citeNotes, takeNotes } from './notes.ts'
 import type { ParagraphScan } from './rules.ts'
 
 /**
@@ -29,6 +30,10 @@ const STYLE_MAP = [
   "p[style-name='First Paragraph'] => p:fresh",
   "p[style-name='Compact'] => p:fresh",
   'small-caps => span.small-caps',
+  // A table of contents Word or LibreOffice generated is apparatus: colophon makes its own.
+  "p[style-name^='toc'] => !",
+  "p[style-name^='TOC'] => !",
+  "p[style-name^='Contents'] => !",
 ]
 
 const MARK = /^colophon-p(\d+)-([a-z]*)$/
@@ -93,6 +98,7 @@ export async function convertDocx(file: VFile, data: Uint8Array, scan: Paragraph
     file.info(`horizontal rules in word/document.xml not placed: mammoth read ${paragraphs} paragraphs, the XML has ${scan.count}`, { ruleId: 'import-scene-break', source: 'colophon-import' })
   }
   const tree = fromHtml(result.value, { fragment: true })
+  const notes = takeNotes(tree)
   const blocks: Block[] = []
   for (const node of tree.children) {
     if (node.type !== 'element') continue
@@ -110,7 +116,7 @@ export async function convertDocx(file: VFile, data: Uint8Array, scan: Paragraph
     const role = classes.find((name) => name.startsWith('doc-'))?.slice(4) as Block['role']
     const rule = marks.some((match) => rules.has(Number(match[1]))) && text === ''
     if (text === '' && !rule && !hasImage(clean)) continue
-    blocks.push({
+    const block: Block = {
       node: clean,
       text,
       where: `word/document.xml, paragraph ${number}`,
@@ -120,7 +126,10 @@ export async function convertDocx(file: VFile, data: Uint8Array, scan: Paragraph
       ...(level && role !== 'title' ? { heading: Number(level) } : {}),
       ...(role ? { role } : {}),
       rule,
-    })
+    }
+    citeNotes(block, notes)
+    block.node = settleLinks(file, block.node, block.where)
+    blocks.push(block)
   }
   return { blocks, images, paragraphs }
 }
@@ -154,4 +163,24 @@ function dropEmptyImages(node: Element): void {
 
 function hasImage(node: Element): boolean {
   return node.children.some((child) => child.type === 'element' && (child.tagName === 'img' || hasImage(child)))
+}
+
+/**
+ * Links a manuscript can keep are absolute http(s) and mailto ones; Word's
+ * links to its own bookmarks (`#_Toc…`, cross-references) are unwrapped to
+ * their text. An image without a description gets `Image`, which colophon
+ * needs to build, with a message asking for a real one.
+ */
+function settleLinks(file: VFile, node: Element, where: string): Element {
+  const children = node.children.flatMap((child): ElementContent[] => {
+    if (child.type !== 'element') return [child]
+    const settled = settleLinks(file, child, where)
+    if (child.tagName === 'img' && !child.properties.alt) {
+      file.info(`image without a description: given \`Image\`, describe it in its alt text (${where})`, { ruleId: 'import-image', source: 'colophon-import' })
+      return [{ ...settled, properties: { ...settled.properties, alt: 'Image' } }]
+    }
+    const href = typeof child.properties.href === 'string' ? child.properties.href : undefined
+    return child.tagName === 'a' && !(href && /^(?:https?:\/\/|mailto:)/i.test(href)) ? settled.children : [settled]
+  })
+  return { ...node, children }
 }

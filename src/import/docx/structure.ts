@@ -35,7 +35,7 @@ interface Start {
  */
 export function findStructure(file: VFile, blocks: readonly Block[], fallbackTitle: string): Structure {
   let title: string | undefined
-  let starts = headingStarts(blocks)
+  let starts: { list: Start[]; level?: number; title?: string } | undefined = headingStarts(blocks)
   if (starts) {
     const top = blocks.findIndex((block) => block.heading !== undefined)
     const first = blocks[top]
@@ -47,6 +47,19 @@ export function findStructure(file: VFile, blocks: readonly Block[], fallbackTit
     starts = patternStarts(blocks)
   }
   const list = starts?.list ?? []
+  const level = starts?.level
+  // A heading above the chapters' level (`Part Two`) opens the chapter after it: colophon has no
+  // parts yet, so it is kept there as a heading rather than trailing the chapter before.
+  const isPart = (block: Block): boolean => level !== undefined && block.heading !== undefined && block.heading < level && block.text !== title && !pageKind(block.text)
+  let carried: Block[] = []
+  const takeParts = (body: Block[]): Block[] => {
+    let end = body.length
+    while (end > 0 && isPart(body[end - 1] as Block)) end--
+    const kept = body.slice(0, end)
+    for (const part of body.slice(end)) file.info(`part heading \`${part.text}\` kept as a heading at the start of the next chapter (${part.where})`, { ruleId: 'import-part', ...INFO })
+    carried = body.slice(end)
+    return kept
+  }
   for (const start of list) {
     const block = blocks[start.index] as Block
     if (!start.page) file.info(`chapter ${list.filter((s) => !s.page).indexOf(start) + 1} \`${start.title}\` (${block.where})`, { ruleId: 'import-chapter', ...INFO })
@@ -54,7 +67,7 @@ export function findStructure(file: VFile, blocks: readonly Block[], fallbackTit
   const chapters: ImportedChapter[] = []
   const back: ImportedPage[] = []
   const firstStart = list[0]?.index ?? blocks.length
-  const loose = blocks.slice(0, firstStart).filter((block) => !(title && block.heading && block.text === title))
+  const loose = takeParts(blocks.slice(0, firstStart).filter((block) => !(title && block.heading && block.text === title)))
   const front = list.length === 0 ? [] : frontPages(file, loose)
   if (list.filter((start) => !start.page).length === 0) {
     file.info('no chapter headings found: the whole text is one chapter', { ruleId: 'import-chapter', ...INFO })
@@ -63,7 +76,8 @@ export function findStructure(file: VFile, blocks: readonly Block[], fallbackTit
   }
   list.forEach((start, position) => {
     const end = list[position + 1]?.index ?? blocks.length
-    const body = blocks.slice(start.index + start.length, end)
+    const before = carried
+    const body = [...before, ...takeParts(blocks.slice(start.index + start.length, end))]
     if (start.page) {
       const block = blocks[start.index] as Block
       file.info(`${start.page} page \`${start.title}\` (${block.where})`, { ruleId: `import-${start.page}`, ...INFO })
@@ -79,10 +93,12 @@ export function findStructure(file: VFile, blocks: readonly Block[], fallbackTit
 }
 
 /** Heading styles: the shallowest level that repeats, or the only one there is. */
-function headingStarts(blocks: readonly Block[]): { list: Start[]; title?: string } | undefined {
+function headingStarts(blocks: readonly Block[]): { list: Start[]; level: number; title?: string } | undefined {
   const headed = blocks.map((block, index) => ({ block, index })).filter(({ block }) => block.heading !== undefined)
   if (headed.length === 0) return undefined
-  const story = headed.filter(({ block }) => !pageKind(block.text))
+  // `Part One`, `Book II` above deeper headings hold chapters; they are not chapters themselves.
+  const deepest = Math.max(...headed.map(({ block }) => block.heading as number))
+  const story = headed.filter(({ block }) => !pageKind(block.text) && !(PART.test(block.text) && (block.heading as number) < deepest))
   const counts = new Map<number, number>()
   for (const { block } of story) counts.set(block.heading as number, (counts.get(block.heading as number) ?? 0) + 1)
   const levels = [...counts.keys()].sort((a, b) => a - b)
@@ -97,12 +113,13 @@ function headingStarts(blocks: readonly Block[]): { list: Start[]; title?: strin
     if (kind && (block.heading as number) <= level) list.push({ index, title: block.text, length: 1, page: kind })
     else if (block.heading === level) list.push({ index, title: block.text, length: 1 })
   }
-  return { list, ...(title ? { title } : {}) }
+  return { list, level, ...(title ? { title } : {}) }
 }
 
 const NUMBER_WORDS =
   /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b/gi
 const ONE_OFF = /^(?:prologue|epilogue|interlude)\b/i
+const PART = /^(?:part|book|volume)\s+\S+/i
 
 /** A title's shape: numbers of every kind as `#`, so `Chapter 2` and `Chapter Twelve` match. */
 export function shapeOf(text: string): string {

@@ -57,7 +57,9 @@ export async function settleReferences(file: VFile, node: Element, from: string,
       const src = typeof child.properties.src === 'string' ? child.properties.src : ''
       const path = resolveInside(from, src)
       const placed = path ? await shelf.place(path) : undefined
-      if (placed) children.push({ ...child, properties: { src: placed, alt: child.properties.alt ?? '' } })
+      const alt = typeof child.properties.alt === 'string' && child.properties.alt.trim() !== '' ? child.properties.alt : undefined
+      if (placed && !alt) file.info(`image without a description: given \`Image\`, describe it in its alt text (${where})`, { ruleId: 'import-image', source: 'colophon-import' })
+      if (placed) children.push({ ...child, properties: { src: placed, alt: alt ?? 'Image' } })
       else file.info(`image \`${src.slice(0, 80)}\` left out: only images inside the EPUB are carried (${where})`, { ruleId: 'import-image', source: 'colophon-import' })
       continue
     }
