@@ -137,6 +137,25 @@ describe.each(CASES)('import $name', ({ name, input, source }) => {
   }, 300_000)
 })
 
+describe('import: an EPUB colophon made', () => {
+  it('reads the sample book back: the disclaimer, "Prologue: Sequence" with five scenes and its end note, the metadata', async () => {
+    const built = await build(join(ROOT, 'manuscript'), { env: {}, lint: false })
+    const { book, file } = await importBytes('sequence.epub', built.epub)
+    expect(book.front.map((page) => page.kind)).toEqual(['disclaimer'])
+    expect(book.chapters.map((chapter) => [chapter.title, chapter.scenes.length, Boolean(chapter.endNote)])).toEqual([['Prologue: Sequence', 5, true]])
+    expect(book.back).toEqual([])
+    expect(book.cover?.name).toBe('cover.png')
+    expect(book.metadata).toMatchObject({ title: 'Sequence', author: 'truffles', language: 'en', date: '2013-05-20', identifier: 'urn:uuid:71822416-65e6-5dd7-8c70-44f861979fa3' })
+    // colophon's own title page, contents and colophon page are left out, each with a message.
+    expect(file.messages.filter((message) => message.ruleId === 'import-skip').length).toBeGreaterThanOrEqual(3)
+    const source = await Promise.all(
+      ['01-sequence.md', '02-scotty.md', '03-uhura.md', '04-bones.md', '05-spock.md', 'end-note.md'].map((name) => readFile(join(ROOT, 'manuscript/chapters/01-prologue', name), 'utf8')),
+    )
+    const chapter = book.chapters[0]
+    expect(firstLost(words(source.join('\n')), words([...(chapter?.scenes ?? []), chapter?.endNote ?? ''].join('\n')))).toBeUndefined()
+  }, 300_000)
+})
+
 describe('import: broken packages', () => {
   const fails = async (path: string): Promise<string> => {
     const error = await importBytes(path, await readFile(join(FIXTURES, path)), FIXTURES).catch((caught: unknown) => caught)

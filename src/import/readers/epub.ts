@@ -22,6 +22,10 @@ interface Section {
   kind?: string
   blocks: Block[]
   where: string
+  /** The spine document it comes from. */
+  path: string
+  /** Starts at a `#fragment` inside its document rather than at its top. */
+  inside: boolean
 }
 
 /**
@@ -54,7 +58,7 @@ export async function readEpub(file: VFile): Promise<ImportedBook> {
     if (text === undefined) continue
     const tree = parseDocument(file, item.path, text)
     const blocks = documentBlocks(item.path, tree)
-    const types = [findBody(tree), ...blocks.slice(0, 1).map((block) => block.node)].map((node) => (node ? epubType(node) : '')).join(' ')
+    const types = [...containerTypes(tree), ...blocks.slice(0, 1).map((block) => epubType(block.node))].join(' ')
     const entries = toc.filter((entry) => entry.path === item.path)
     const skip = pageKindOfType(types) === 'skip' || entries.some((entry) => pageKind(entry.title) === 'skip') || isTitlePage(blocks, metadata) || /calibre:cover|<meta[^>]+name="calibre:cover"/.test(text.slice(0, 2000))
     if (skip) {
@@ -76,6 +80,14 @@ export async function readEpub(file: VFile): Promise<ImportedBook> {
       return
     }
     if (section.kind === 'skip') return
+    const lastChapter = chapters.at(-1)
+    const previous = sections[index - 1]
+    if (section.kind === 'notes' && section.inside && lastChapter && !lastChapter.endNote && previous?.path === section.path && !previous.kind) {
+      // An author's note the contents point to inside a chapter's own file is that chapter's end note.
+      lastChapter.endNote = blocksToMarkdown(section.blocks)
+      file.info(`author's note after chapter \`${lastChapter.title}\` (${section.where})`, { ruleId: 'import-note', ...INFO })
+      return
+    }
     if (section.kind) {
       const page = { kind: section.kind, markdown: blocksToMarkdown(section.blocks.filter((block) => !isOrnament(block))) }
       if (section.blocks.length === 0) return
@@ -135,15 +147,18 @@ async function readToc(file: VFile, pkg: Awaited<ReturnType<typeof openPackage>>
   return []
 }
 
-function findBody(tree: ReturnType<typeof parseDocument>): import('hast').Element | undefined {
-  let body: import('hast').Element | undefined
+/** The `epub:type`s of the body and the sections and divisions around the text (`titlepage`, `toc`, `chapter` …). */
+function containerTypes(tree: ReturnType<typeof parseDocument>): string[] {
+  const types: string[] = []
   const walk = (node: import('hast').Nodes): void => {
-    if (body) return
-    if (node.type === 'element' && node.tagName === 'body') body = node
-    else if ('children' in node) node.children.forEach(walk)
+    if (node.type === 'element') {
+      if (!['html', 'body', 'section', 'div', 'article', 'main', 'nav'].includes(node.tagName)) return
+      types.push(epubType(node))
+    }
+    if ('children' in node) node.children.forEach(walk)
   }
   walk(tree)
-  return body
+  return types
 }
 
 /** A page that only repeats the book's title, author, date and rights: a title page. */
@@ -175,7 +190,7 @@ function split(item: ManifestItem, blocks: Block[], entries: TocEntry[], typeKin
       part = part.slice(1)
     }
     const kind = title ? pageKind(title) : index === 0 ? typeKind : undefined
-    return { ...(title !== undefined ? { title } : {}), ...(kind ? { kind } : {}), blocks: part, where: head?.where ?? item.path }
+    return { ...(title !== undefined ? { title } : {}), ...(kind ? { kind } : {}), blocks: part, where: head?.where ?? item.path, path: item.path, inside: start.at > 0 }
   })
 }
 
