@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root } from 'hast'
 import { hastToMarkdown } from '../html-to-markdown.ts'
 import type { Block } from './types.ts'
-import { NOTE_CLOSE, NOTE_OPEN } from '../docx/notes.ts'
+import { NOTE_CLOSE, NOTE_OPEN } from './footnotes.ts'
 
 /**
  * Blocks to the Markdown of one scene or page, through the shared
@@ -20,7 +20,7 @@ export function blocksToMarkdown(blocks: readonly Block[]): string {
   const tree: Root = { type: 'root', children: marked ? children.map((node) => markSmallCaps(node) as Element) : children }
   let markdown = hastToMarkdown(tree)
   if (marked) markdown = markdown.replaceAll(OPEN, '<span class="small-caps">').replaceAll(CLOSE, '</span>')
-  // Footnotes cited in these blocks (DOCX's, see docx/notes.ts): the reference, then its definition after the text.
+  // Footnotes cited in these blocks (blocks/footnotes.ts): the reference, then its definition after the text.
   const notes = blocks.flatMap((block) => block.notes ?? [])
   if (notes.length === 0) return markdown
   markdown = markdown.replace(new RegExp(`${NOTE_OPEN}([^${NOTE_CLOSE}]+)${NOTE_CLOSE}`, 'g'), '[^$1]')

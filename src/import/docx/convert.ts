@@ -5,7 +5,8 @@ import type { VFile } from 'vfile'
 import { hastText, wholly } from '../blocks/text.ts'
 import type { Block } from '../blocks/types.ts'
 import type { ImportedImage } from '../types.ts'
-import { citeNotes, takeNotes } from './notes.ts'
+import { citeNotes } from '../blocks/footnotes.ts'
+import { takeNotes } from './notes.ts'
 import type { ParagraphScan } from './rules.ts'
 
 /**

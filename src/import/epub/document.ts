@@ -4,6 +4,7 @@ import { h, s } from 'hastscript'
 import type { Nodes as XastNodes } from 'xast'
 import { fromXml } from 'xast-util-from-xml'
 import type { VFile } from 'vfile'
+import { withoutBackLinks } from '../blocks/footnotes.ts'
 import { hastText, wholly } from '../blocks/text.ts'
 import type { Block } from '../blocks/types.ts'
 
@@ -51,8 +52,9 @@ export function epubType(node: Element): string {
  * text and inline elements loose in a container become a paragraph. Each
  * block carries the ids that lead to it, for TOC links with a `#fragment`.
  */
-export function documentBlocks(path: string, tree: Root): Block[] {
+export function documentBlocks(path: string, tree: Root, centredClasses: ReadonlySet<string> = new Set()): { blocks: Block[]; notes: Map<string, ElementContent[]> } {
   const blocks: Block[] = []
+  const notes = new Map<string, ElementContent[]>()
   const counts = new Map<string, number>()
   const add = (node: Element, ids: string[], centred: boolean): void => {
     const count = (counts.get(node.tagName) ?? 0) + 1
@@ -70,7 +72,7 @@ export function documentBlocks(path: string, tree: Root): Block[] {
       node,
       text,
       where: `${path}, <${node.tagName}> ${count}`,
-      centred: centred || isCentred(node),
+      centred: centred || isCentred(node, centredClasses),
       bold: text !== '' && wholly(node, ['strong', 'b'], text),
       italic: text !== '' && wholly(node, ['em', 'i'], text),
       ...(level ? { heading: Number(level) } : {}),
@@ -91,6 +93,12 @@ export function documentBlocks(path: string, tree: Root): Block[] {
     for (const child of container.children) {
       if (child.type === 'text') loose.push(child)
       if (child.type !== 'element' || DROPPED.has(child.tagName)) continue
+      if (isNotes(child)) {
+        // Footnotes are not text in their place: each is defined after the text that cites it.
+        flush()
+        collectNotes(child, notes)
+        continue
+      }
       if (BLOCKS.has(child.tagName)) {
         flush()
         add(child, carry, centred)
@@ -99,20 +107,38 @@ export function documentBlocks(path: string, tree: Root): Block[] {
         flush()
         const id = typeof child.properties.id === 'string' ? [child.properties.id] : []
         const before = blocks.length
-        walk(child, [...carry, ...id], centred || isCentred(child) || child.tagName === 'center')
+        walk(child, [...carry, ...id], centred || isCentred(child, centredClasses) || child.tagName === 'center')
         if (blocks.length > before) carry = []
       } else loose.push(child)
     }
     flush()
   }
   walk(tree, [], false)
-  return blocks
+  return { blocks, notes }
 }
 
-function isCentred(node: Element): boolean {
+const NOTE_TYPES = /\b(?:footnotes?|endnotes?|rearnotes?)\b/
+
+/** A footnote, or the list or section that holds a document's footnotes (pandoc's `section.footnotes`). */
+function isNotes(node: Element): boolean {
+  const classes = Array.isArray(node.properties.className) ? node.properties.className.map(String) : []
+  return NOTE_TYPES.test(epubType(node)) || /^doc-(?:footnote|endnotes?)$/.test(String(node.properties.role ?? '')) || classes.includes('footnotes')
+}
+
+function collectNotes(node: Element, notes: Map<string, ElementContent[]>): void {
+  const id = typeof node.properties.id === 'string' ? node.properties.id : undefined
+  const single = node.tagName === 'li' || node.tagName === 'aside' || /\b(?:footnote|endnote|rearnote)\b/.test(epubType(node))
+  if (id && single) {
+    notes.set(id, withoutBackLinks(node.children))
+    return
+  }
+  for (const child of node.children) if (child.type === 'element') collectNotes(child, notes)
+}
+
+function isCentred(node: Element, centredClasses: ReadonlySet<string>): boolean {
   const style = String(node.properties.style ?? '')
   const classes = node.properties.className
   const names = Array.isArray(classes) ? classes.map(String) : []
-  return /text-align\s*:\s*center/i.test(style) || node.properties.align === 'center' || names.some((name) => /^(?:center|centre|centered|centred|text-center)$/i.test(name))
+  return /text-align\s*:\s*center/i.test(style) || node.properties.align === 'center' || names.some((name) => centredClasses.has(name) || /^(?:center|centre|centered|centred|text-center)$/i.test(name))
 }
 

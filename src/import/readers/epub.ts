@@ -1,11 +1,13 @@
 import type { VFile } from 'vfile'
 import { assembleChapter } from '../blocks/chapter.ts'
+import { citeNotes } from '../blocks/footnotes.ts'
 import { frontPages } from '../blocks/front.ts'
 import { pageKind, pageKindOfType } from '../blocks/kinds.ts'
 import { detectLanguage } from '../blocks/language.ts'
 import { blocksToMarkdown } from '../blocks/markdown.ts'
 import { isOrnament } from '../blocks/ornament.ts'
 import type { Block } from '../blocks/types.ts'
+import { centredClasses } from '../epub/centred-classes.ts'
 import { documentBlocks, epubType, parseDocument } from '../epub/document.ts'
 import { ImageShelf, settleReferences } from '../epub/media.ts'
 import { readOpf, type ManifestItem } from '../epub/opf.ts'
@@ -51,13 +53,15 @@ export async function readEpub(file: VFile): Promise<ImportedBook> {
 
   const toc = await readToc(file, pkg, opf)
   const shelf = new ImageShelf(pkg, opf.manifest)
+  const stylesheets = [...opf.manifest.values()].filter((item) => item.mediaType === 'text/css')
+  const centred = centredClasses((await Promise.all(stylesheets.map((item) => pkg.text(item.path)))).filter((css): css is string => css !== undefined))
   const sections: Section[] = []
   for (const item of opf.spine) {
     if (item === opf.nav || !/x?html/.test(item.mediaType)) continue
     const text = await pkg.text(item.path)
     if (text === undefined) continue
     const tree = parseDocument(file, item.path, text)
-    const blocks = documentBlocks(item.path, tree)
+    const { blocks, notes } = documentBlocks(item.path, tree, centred)
     const types = [...containerTypes(tree), ...blocks.slice(0, 1).map((block) => epubType(block.node))].join(' ')
     const entries = toc.filter((entry) => entry.path === item.path)
     const skip = pageKindOfType(types) === 'skip' || entries.some((entry) => pageKind(entry.title) === 'skip') || isTitlePage(blocks, metadata) || /calibre:cover|<meta[^>]+name="calibre:cover"/.test(text.slice(0, 2000))
@@ -65,7 +69,13 @@ export async function readEpub(file: VFile): Promise<ImportedBook> {
       file.info(`\`${item.path}\` left out: the source's ${blocks.length === 0 || blocks.every((b) => b.text === '') ? 'cover' : 'title page or contents'}, which colophon makes itself`, { ruleId: 'import-skip', ...INFO })
       continue
     }
-    for (const block of blocks) block.node = await settleReferences(file, block.node, item.path, shelf, block.where)
+    for (const block of blocks) {
+      if (notes.size > 0) citeNotes(block, notes)
+      block.node = await settleReferences(file, block.node, item.path, shelf, block.where)
+      for (const note of block.notes ?? []) {
+        note.body = (await settleReferences(file, { type: 'element', tagName: 'div', properties: {}, children: note.body }, item.path, shelf, block.where)).children
+      }
+    }
     sections.push(...split(item, blocks, entries, pageKindOfType(types)))
   }
 
