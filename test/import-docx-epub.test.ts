@@ -58,10 +58,16 @@ function pageWords(xhtml: string): string[] {
   return words(`${hastText(bodyOf(tree))} ${alts.join(' ')}`)
 }
 
-/** The book's words in reading order; a page's kind counts as its title, as colophon sets it. */
+/**
+ * The book's words in reading order, as colophon sets them: the title page (title, `by`, author)
+ * from book.yaml, then each page with its kind as its title, each chapter with its title.
+ */
 function bookWords(book: ImportedBook): string[] {
   const page = (p: { kind: string; markdown: string }): string[] => [...words(p.kind), ...words(p.markdown)]
+  const { title, author } = book.metadata
   return [
+    ...words(typeof title === 'string' ? title : ''),
+    ...(typeof author === 'string' ? ['by', ...words(author)] : []),
     ...book.front.flatMap(page),
     ...book.chapters.flatMap((chapter) => [...words(chapter.title), ...words(chapter.headNote ?? ''), ...chapter.scenes.flatMap(words), ...words(chapter.endNote ?? '')]),
     ...book.back.flatMap(page),

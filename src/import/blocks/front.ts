@@ -1,5 +1,5 @@
 import type { VFile } from 'vfile'
-import type { ImportedPage } from '../types.ts'
+import type { ImportedMetadata, ImportedPage } from '../types.ts'
 import { isAttribution, isDedication, isDisclaimerLead, isNoteLead, pageKind } from './kinds.ts'
 import { blocksToMarkdown } from './markdown.ts'
 import { isOrnament } from './ornament.ts'
@@ -16,9 +16,12 @@ const INFO = { source: 'colophon-import' } as const
  * is followed by an attribution line (`— Name`). Anything else goes on the
  * page before it, or onto a `preface` page, so no word is dropped. The
  * kind's heading is left out: colophon titles each page from its kind.
+ * Lines of a typed title page at the top (the title, `by Name`) go to
+ * `metadata` when it lacks them and are left out when it holds them.
  */
-export function frontPages(file: VFile, blocks: readonly Block[]): ImportedPage[] {
+export function frontPages(file: VFile, blocks: readonly Block[], metadata: ImportedMetadata = {}): ImportedPage[] {
   const pages: Array<{ kind: string; blocks: Block[] }> = []
+  const same = (a: string, b: unknown): boolean => typeof b === 'string' && a.toLowerCase() === b.toLowerCase()
   const open = (kind: string, block: Block, what: string): void => {
     pages.push({ kind, blocks: [] })
     file.info(`${what} (${block.where})`, { ruleId: `import-${kind}`, ...INFO })
@@ -27,6 +30,24 @@ export function frontPages(file: VFile, blocks: readonly Block[]): ImportedPage[
     const block = blocks[index] as Block
     const next = blocks[index + 1]
     if (isOrnament(block)) continue
+    // A typed title page: the title line and a `by …` line, which book.yaml holds (and the title page shows).
+    if (pages.length === 0 && (block.centred || block.bold || block.heading) && block.text.length <= 120) {
+      const by = /^by\s+(.+)$/i.exec(block.text)?.[1]
+      if (same(block.text, metadata.title) || (by && same(by, metadata.author))) {
+        file.info(`title page line \`${block.text}\` left out: book.yaml holds it (${block.where})`, { ruleId: 'import-title', ...INFO })
+        continue
+      }
+      if (by && metadata.author === undefined) {
+        metadata.author = by
+        file.info(`author from the line \`${block.text}\` (${block.where})`, { ruleId: 'import-author', ...INFO })
+        continue
+      }
+      if (index === 0 && metadata.title === undefined && !block.heading && next && /^by\s/i.test(next.text)) {
+        metadata.title = block.text
+        file.info(`title from the first line \`${block.text}\` (${block.where})`, { ruleId: 'import-title', ...INFO })
+        continue
+      }
+    }
     const named = block.heading || (block.bold && block.text.length < 40) ? pageKind(block.text) : undefined
     if (named && named !== 'skip') {
       open(named, block, `${named} page \`${block.text}\``)

@@ -5,7 +5,7 @@ import { pageKind } from '../blocks/kinds.ts'
 import { blocksToMarkdown } from '../blocks/markdown.ts'
 import { isOrnament } from '../blocks/ornament.ts'
 import type { Block } from '../blocks/types.ts'
-import type { ImportedChapter, ImportedPage } from '../types.ts'
+import type { ImportedChapter, ImportedMetadata, ImportedPage } from '../types.ts'
 
 const INFO = { source: 'colophon-import' } as const
 
@@ -33,7 +33,7 @@ interface Start {
  * centred or bold paragraphs that share one shape (`Chapter 1`, `Chapter 2`:
  * `chapter #`), with `Prologue`, `Epilogue` and `Interlude` beside them.
  */
-export function findStructure(file: VFile, blocks: readonly Block[], fallbackTitle: string): Structure {
+export function findStructure(file: VFile, blocks: readonly Block[], fallbackTitle: string, metadata: ImportedMetadata = {}): Structure {
   let title: string | undefined
   let starts: { list: Start[]; level?: number; title?: string } | undefined = headingStarts(blocks)
   if (starts) {
@@ -68,7 +68,7 @@ export function findStructure(file: VFile, blocks: readonly Block[], fallbackTit
   const back: ImportedPage[] = []
   const firstStart = list[0]?.index ?? blocks.length
   const loose = takeParts(blocks.slice(0, firstStart).filter((block) => !(title && block.heading && block.text === title)))
-  const front = list.length === 0 ? [] : frontPages(file, loose)
+  const front = list.length === 0 ? [] : frontPages(file, loose, metadata)
   if (list.filter((start) => !start.page).length === 0) {
     file.info('no chapter headings found: the whole text is one chapter', { ruleId: 'import-chapter', ...INFO })
     const body = list.length === 0 ? blocks : loose

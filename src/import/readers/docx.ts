@@ -53,7 +53,7 @@ export async function readDocx(file: VFile): Promise<ImportedBook> {
     file.info(`${key} from the \`${block.role}\` paragraph style (${block.where})`, { ruleId: `import-${key}`, ...INFO })
   }
   const fallbackTitle = (file.stem ?? 'Untitled').replace(/[-_]+/g, ' ')
-  const structure = findStructure(file, story, typeof metadata.title === 'string' ? metadata.title : fallbackTitle)
+  const structure = findStructure(file, story, typeof metadata.title === 'string' ? metadata.title : fallbackTitle, metadata)
   if (metadata.title === undefined) {
     metadata.title = structure.title ?? fallbackTitle
     if (!structure.title) file.info(`title from the file name \`${file.basename}\`: the document names none`, { ruleId: 'import-title', ...INFO })

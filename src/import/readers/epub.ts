@@ -64,7 +64,7 @@ export async function readEpub(file: VFile): Promise<ImportedBook> {
     const { blocks, notes } = documentBlocks(item.path, tree, centred)
     const types = [...containerTypes(tree), ...blocks.slice(0, 1).map((block) => epubType(block.node))].join(' ')
     const entries = toc.filter((entry) => entry.path === item.path)
-    const skip = pageKindOfType(types) === 'skip' || entries.some((entry) => pageKind(entry.title) === 'skip') || isTitlePage(blocks, metadata) || /calibre:cover|<meta[^>]+name="calibre:cover"/.test(text.slice(0, 2000))
+    const skip = pageKindOfType(types) === 'skip' || entries.some((entry) => pageKind(entry.title) === 'skip') || isTitlePage(blocks, metadata) || hasCalibreCoverMark(tree)
     if (skip) {
       file.info(`\`${item.path}\` left out: the source's ${blocks.length === 0 || blocks.every((b) => b.text === '') ? 'cover' : 'title page or contents'}, which colophon makes itself`, { ruleId: 'import-skip', ...INFO })
       continue
@@ -86,7 +86,7 @@ export async function readEpub(file: VFile): Promise<ImportedBook> {
   sections.forEach((section, index) => {
     if (section.title === undefined && chapters.length === 0 && storyStarts !== -1) {
       // Untitled text before the first chapter: a disclaimer, a dedication, an epigraph.
-      front.push(...frontPages(file, section.blocks))
+      front.push(...frontPages(file, section.blocks, metadata))
       return
     }
     if (section.kind === 'skip') return
@@ -106,7 +106,7 @@ export async function readEpub(file: VFile): Promise<ImportedBook> {
       else back.push(page)
       return
     }
-    if (section.title === undefined && chapters.length > 0) {
+    if (section.title === undefined && chapters.length > 0 && toc.length > 0) {
       // A document the TOC does not name goes on with the chapter before it (calibre splits long ones).
       const last = chapters.pop() as ImportedChapter
       const previous = sections.slice(0, index).reverse().find((s) => s.title !== undefined && !s.kind) as Section
@@ -155,6 +155,17 @@ async function readToc(file: VFile, pkg: Awaited<ReturnType<typeof openPackage>>
     if (text) return ncxEntries(opf.ncx.path, parseXml(file, opf.ncx.path, text))
   }
   return []
+}
+
+/** calibre's cover page says what it is in its head: `<meta name="calibre:cover" content="true">`. */
+function hasCalibreCoverMark(tree: ReturnType<typeof parseDocument>): boolean {
+  let found = false
+  const walk = (node: import('hast').Nodes): void => {
+    if (node.type === 'element' && node.tagName === 'meta' && node.properties.name === 'calibre:cover') found = true
+    if ('children' in node && !found) node.children.forEach(walk)
+  }
+  walk(tree)
+  return found
 }
 
 /** The `epub:type`s of the body and the sections and divisions around the text (`titlepage`, `toc`, `chapter` …). */
