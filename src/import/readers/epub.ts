@@ -116,8 +116,18 @@ export async function readEpub(file: VFile): Promise<ImportedBook> {
       return
     }
     const title = section.title ?? `Chapter ${chapters.length + 1}`
+    if (section.blocks.length === 0) {
+      // A title with no text under it (`Part One` on a page of its own) opens the chapter after it.
+      const heading: Block = { node: { type: 'element', tagName: 'h2', properties: {}, children: [{ type: 'text', value: title }] }, text: title, where: section.where, centred: false, bold: false, italic: false, heading: 2, rule: false }
+      const next = sections.slice(index + 1).find((later) => !later.kind && later.blocks.length > 0)
+      if (next) {
+        next.blocks.unshift(heading)
+        file.info(`\`${title}\` has no text of its own: kept as a heading at the start of the next chapter (${section.where})`, { ruleId: 'import-part', ...INFO })
+      }
+      return
+    }
     file.info(`chapter ${chapters.length + 1} \`${title}\` (${section.where})`, { ruleId: 'import-chapter', ...INFO })
-    if (section.blocks.length > 0) chapters.push(assembleChapter(file, title, section.blocks))
+    chapters.push(assembleChapter(file, title, section.blocks))
   })
   if (chapters.length === 0) fail(file, 'Unexpected EPUB without story text, expected chapters in its spine', 'import-empty')
 
