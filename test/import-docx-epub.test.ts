@@ -25,6 +25,7 @@ const CASES = [
   { name: 'docx-libreoffice', input: 'story.docx', source: 'story.html' },
   { name: 'epub-pandoc', input: 'story.epub', source: 'story.md' },
   { name: 'epub-calibre', input: 'story.epub', source: 'story.html' },
+  { name: 'epub-calibre-docx', input: 'story.epub', source: '../docx-plain/story.txt' },
 ] as const
 
 const words = (text: string): string[] => (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])

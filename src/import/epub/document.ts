@@ -60,6 +60,8 @@ export function documentBlocks(path: string, tree: Root, centredClasses: Readonl
     const count = (counts.get(node.tagName) ?? 0) + 1
     counts.set(node.tagName, count)
     const text = hastText(node)
+    // A paragraph of white space (calibre's `&nbsp;` lines between paragraphs) shows nothing and breaks nothing.
+    if (text === '' && node.tagName !== 'hr' && !hasImage(node)) return
     const level = /^h([1-6])$/.exec(node.tagName)?.[1]
     const own: string[] = [...ids]
     const collect = (current: ElementContent): void => {
@@ -133,6 +135,10 @@ function collectNotes(node: Element, notes: Map<string, ElementContent[]>): void
     return
   }
   for (const child of node.children) if (child.type === 'element') collectNotes(child, notes)
+}
+
+function hasImage(node: Element): boolean {
+  return node.children.some((child) => child.type === 'element' && (child.tagName === 'img' || child.tagName === 'svg' || hasImage(child)))
 }
 
 function isCentred(node: Element, centredClasses: ReadonlySet<string>): boolean {

@@ -1,4 +1,3 @@
-import type { VFile } from 'vfile'
 import { assembleChapter } from '../blocks/chapter.ts'
 import { citeNotes } from '../blocks/footnotes.ts'
 import { frontPages } from '../blocks/front.ts'
@@ -14,7 +13,9 @@ import { readOpf, type ManifestItem } from '../epub/opf.ts'
 import { navEntries, ncxEntries, type TocEntry } from '../epub/toc.ts'
 import { fail, openPackage } from '../package/zip.ts'
 import { attribute, findFirst, parseXml } from '../package/xml.ts'
-import type { ImportedBook, ImportedChapter, ImportedPage } from '../types.ts'
+import type { ImportedBook, ImportedChapter, ImportedMetadata, ImportedPage } from '../types.ts'
+import { findStructure, type Structure } from '../docx/structure.ts'
+import { VFile } from 'vfile'
 
 const INFO = { source: 'colophon-import' } as const
 
@@ -82,6 +83,13 @@ export async function readEpub(file: VFile): Promise<ImportedBook> {
   const front: ImportedPage[] = []
   const chapters: ImportedChapter[] = []
   const back: ImportedPage[] = []
+  const flat = flatStructure(file, sections, metadata)
+  if (flat) {
+    front.push(...flat.front)
+    chapters.push(...flat.chapters)
+    back.push(...flat.back)
+    sections.length = 0
+  }
   const storyStarts = sections.findIndex((section) => section.title !== undefined && !section.kind)
   sections.forEach((section, index) => {
     if (section.title === undefined && chapters.length === 0 && storyStarts !== -1) {
@@ -118,7 +126,7 @@ export async function readEpub(file: VFile): Promise<ImportedBook> {
     const title = section.title ?? `Chapter ${chapters.length + 1}`
     if (section.blocks.length === 0) {
       // A title with no text under it (`Part One` on a page of its own) opens the chapter after it.
-      const heading: Block = { node: { type: 'element', tagName: 'h2', properties: {}, children: [{ type: 'text', value: title }] }, text: title, where: section.where, centred: false, bold: false, italic: false, heading: 2, rule: false }
+      const heading = titleBlock(title, section.where)
       const next = sections.slice(index + 1).find((later) => !later.kind && later.blocks.length > 0)
       if (next) {
         next.blocks.unshift(heading)
@@ -165,6 +173,33 @@ async function readToc(file: VFile, pkg: Awaited<ReturnType<typeof openPackage>>
     if (text) return ncxEntries(opf.ncx.path, parseXml(file, opf.ncx.path, text))
   }
   return []
+}
+
+/**
+ * An EPUB whose contents do not name its chapters (calibre's conversion of
+ * one long DOCX or HTML file: one document, one `Start` entry) is read as a
+ * DOCX is (`docx/structure.ts`): headings, or short centred or bold
+ * titles of one shape, over all its text. Used only when that finds at
+ * least two chapters where the contents found fewer.
+ */
+function flatStructure(file: VFile, sections: readonly Section[], metadata: ImportedMetadata): Structure | undefined {
+  if (sections.filter((section) => section.title !== undefined && !section.kind).length >= 2) return undefined
+  const blocks = sections
+    .filter((section) => section.kind !== 'skip')
+    .flatMap((section) => (section.title !== undefined ? [titleBlock(section.title, section.where), ...section.blocks] : section.blocks))
+  const trial = new VFile({ path: file.path, cwd: file.cwd })
+  const trialMetadata = { ...metadata }
+  const found = findStructure(trial, blocks, typeof metadata.title === 'string' ? metadata.title : 'Untitled', trialMetadata)
+  if (found.chapters.length < 2) return undefined
+  file.info('the contents name fewer than two chapters: chapters found from the headings and titles in the text', { ruleId: 'import-chapter', ...INFO })
+  file.messages.push(...trial.messages)
+  // The reading may have taken a title or author from a typed title page.
+  Object.assign(metadata, trialMetadata)
+  return found
+}
+
+function titleBlock(title: string, where: string): Block {
+  return { node: { type: 'element', tagName: 'h2', properties: {}, children: [{ type: 'text', value: title }] }, text: title, where, centred: false, bold: false, italic: false, heading: 2, rule: false }
 }
 
 /** calibre's cover page says what it is in its head: `<meta name="calibre:cover" content="true">`. */
