@@ -29,6 +29,8 @@ interface Section {
   path: string
   /** Starts at a `#fragment` inside its document rather than at its top. */
   inside: boolean
+  /** The heading its title was taken from, off its blocks. */
+  heading?: Block
 }
 
 /**
@@ -186,12 +188,14 @@ function flatStructure(file: VFile, sections: readonly Section[], metadata: Impo
   if (sections.filter((section) => section.title !== undefined && !section.kind).length >= 2) return undefined
   const blocks = sections
     .filter((section) => section.kind !== 'skip')
-    .flatMap((section) => (section.title !== undefined ? [titleBlock(section.title, section.where), ...section.blocks] : section.blocks))
+    // The text as it stands: a heading a title was taken from goes back; a contents label (calibre's `Start`) is not text.
+    .flatMap((section) => (section.heading ? [section.heading, ...section.blocks] : section.blocks))
   const trial = new VFile({ path: file.path, cwd: file.cwd })
   const trialMetadata = { ...metadata }
   const found = findStructure(trial, blocks, typeof metadata.title === 'string' ? metadata.title : 'Untitled', trialMetadata)
   if (found.chapters.length < 2) return undefined
-  file.info('the contents name fewer than two chapters: chapters found from the headings and titles in the text', { ruleId: 'import-chapter', ...INFO })
+  const where = [...new Set(sections.map((section) => section.path))].join(', ')
+  file.info(`chapters found from the headings and titles in the text: the contents name fewer than two (${where})`, { ruleId: 'import-chapter', ...INFO })
   file.messages.push(...trial.messages)
   // The reading may have taken a title or author from a typed title page.
   Object.assign(metadata, trialMetadata)
@@ -256,7 +260,8 @@ function split(item: ManifestItem, blocks: Block[], entries: TocEntry[], typeKin
       part = part.slice(1)
     }
     const kind = title ? pageKind(title) : index === 0 ? typeKind : undefined
-    return { ...(title !== undefined ? { title } : {}), ...(kind ? { kind } : {}), blocks: part, where: head?.where ?? item.path, path: item.path, inside: start.at > 0 }
+    const taken = head && part[0] !== head ? { heading: head } : {}
+    return { ...(title !== undefined ? { title } : {}), ...(kind ? { kind } : {}), blocks: part, where: head?.where ?? item.path, path: item.path, inside: start.at > 0, ...taken }
   })
 }
 
