@@ -1,0 +1,75 @@
+/**
+ * Authors' notes and disclaimers in a chapter's run of paragraphs, as fan
+ * fiction writers type them: `A/N:`, `AN:`, `Author's Note(s):`, `Note:` at
+ * the start of a chapter (its head note) or at its end (its end note).
+ * Shared by the plain-text and Markdown readers, which cut their texts
+ * into the same units first.
+ */
+
+/** A paragraph or a scene break, with its place in the source. */
+export interface Unit {
+  kind: 'para' | 'break'
+  /** The paragraph's text (Markdown for the Markdown reader, plain for text); the marker for a break. */
+  text: string
+  line: number
+  column: number
+}
+
+const NOTE = /^[([*_]*\s*(?:A\/N|A\. ?N\.|Author'?s'?\s+Notes?|Authors?\s+Notes?|Notes?)\b[*_]*\s*\d*\s*(?:[:\-–—.)\]]|$)/i
+/** `AN:` only in capitals with its colon: "An: …" starts no sentence, but "an" is a word. */
+const AN = /^[([*_]*\s*AN[*_]*\s*[:\-–—]/
+const DISCLAIMER = /^[([*_]*\s*Disclaimer\b/i
+
+export function isNoteStart(text: string): boolean {
+  return NOTE.test(text) || AN.test(text)
+}
+
+export function isDisclaimer(text: string): boolean {
+  return DISCLAIMER.test(text)
+}
+
+export interface PlacedNotes {
+  head?: Unit[]
+  body: Unit[]
+  end?: Unit[]
+}
+
+/** How far a head note may run before the break that ends it, and how near the end an end note starts. */
+const HEAD_NOTE_REACH = 6
+const END_NOTE_REACH = 8
+
+/**
+ * A chapter's units split into head note, story and end note. A head note
+ * is the first paragraph when it starts as a note, and the paragraphs after
+ * it up to a scene break when one comes soon (writers fence a long note
+ * off so). An end note starts at a note paragraph among the last few after
+ * the chapter's last scene break, and runs to the end. The story keeps at
+ * least one paragraph: a chapter that is all note stays story.
+ */
+export function placeNotes(units: Unit[]): PlacedNotes {
+  let body = units
+  let head: Unit[] | undefined
+  let end: Unit[] | undefined
+  const first = body[0]
+  if (first?.kind === 'para' && isNoteStart(first.text)) {
+    const breakAt = body.findIndex((unit, index) => index > 0 && index <= HEAD_NOTE_REACH && unit.kind === 'break')
+    const cut = breakAt > 0 ? breakAt : 1
+    if (body.slice(breakAt > 0 ? breakAt + 1 : 1).some((unit) => unit.kind === 'para')) {
+      head = body.slice(0, cut)
+      body = body.slice(breakAt > 0 ? breakAt + 1 : 1)
+    }
+  }
+  let lastBreak = -1
+  body.forEach((unit, index) => {
+    if (unit.kind === 'break') lastBreak = index
+  })
+  const from = Math.max(lastBreak + 1, body.length - END_NOTE_REACH, 1)
+  const at = body.findIndex((unit, index) => index >= from && unit.kind === 'para' && isNoteStart(unit.text))
+  if (at > 0) {
+    end = body.slice(at)
+    // The break that fenced the note off goes with it.
+    body = body.slice(0, body[at - 1]?.kind === 'break' ? at - 1 : at)
+  }
+  if (!body.some((unit) => unit.kind === 'para')) return { body: units }
+  return { head, body, end }
+}
