@@ -67,11 +67,33 @@ export function textToBook(text: string, file: VFile): ImportedBook {
     }
   }
 
+  dropTitleLines(sections[0]!.units, found, info)
   const book = assemble(sections, file)
   metadataOf(book, found, sections, file, info)
   // The one chapter of a text without headings is called as the book is.
   for (const chapter of book.chapters) if (chapter.title === '') chapter.title = String(book.metadata.title)
   return book
+}
+
+const normal = (text: string): string => text.replace(/\\/g, '').replace(/\s+/g, ' ').trim().toLowerCase()
+
+/**
+ * The title page a text types at its top (`THE LANTERN KEEPER` / `by Maud
+ * Ellery`) repeats what book.yaml holds, and the book makes its own title
+ * page: those lines are left out. Without a header, they are where the
+ * title and author come from.
+ */
+function dropTitleLines(units: Unit[], found: ReturnType<typeof gutenberg>, info: Info): void {
+  const known = [found?.title?.value, found?.subtitle?.value, found?.author?.value].filter((value): value is string => Boolean(value)).map(normal)
+  for (let index = 0; index < Math.min(units.length, 4); index++) {
+    const unit = units[index]!
+    const text = normal(unit.text)
+    const byline = /^by\s+(.{2,60})$/.exec(text)
+    if (unit.kind === 'para' && (known.includes(text) || (byline && known.includes(byline[1]!)))) {
+      info(`Left out: \`${unit.text}\`, the book's own title page says it`, 'import-removed', unit.line, unit.column)
+      units.splice(index--, 1)
+    }
+  }
 }
 
 function range(from: number, to: number): number[] {
@@ -95,6 +117,10 @@ function metadataOf(book: ImportedBook, found: ReturnType<typeof gutenberg>, sec
     return true
   }
   from('title', found?.title, 'Title')
+  if (found?.subtitle) {
+    book.metadata.subtitle = found.subtitle.value
+    info('Subtitle from the `Title:` field\'s second line', 'import-subtitle', found.subtitle.line + 1)
+  }
   from('author', found?.author, 'Author')
   from('date', found?.date, 'Date')
   from('language', found?.language, 'Language')

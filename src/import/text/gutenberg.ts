@@ -11,6 +11,8 @@ export interface Gutenberg {
   start: number
   end: number
   title?: Field
+  /** A title's second, indented line. */
+  subtitle?: Field
   author?: Field
   language?: Field
   date?: Field
@@ -58,13 +60,18 @@ export function gutenberg(lines: string[]): Gutenberg | undefined {
   for (let index = 0; index < startAt; index++) {
     const match = FIELD.exec(lines[index] ?? '')
     if (!match) continue
-    let value = match[2]!.trim()
-    // A title's second line (a subtitle) is indented under the first.
-    while (/^\s+\S/.test(lines[index + 1] ?? '') && !FIELD.test((lines[index + 1] ?? '').trim())) value += ' ' + lines[++index]!.trim()
+    const value = match[2]!.trim()
+    const line = index
+    // A field's second line is indented under the first: a title's is its subtitle.
+    let more = ''
+    while (/^\s+\S/.test(lines[index + 1] ?? '') && !FIELD.test((lines[index + 1] ?? '').trim())) more += ' ' + lines[++index]!.trim()
     if (value === '') continue
     const name = match[1]!.toLowerCase()
-    const field = { value, line: index }
-    if (name === 'title') found.title = field
+    const field = { value: name === 'title' ? value : (value + more).trim(), line }
+    if (name === 'title') {
+      found.title = field
+      if (more.trim()) found.subtitle = { value: more.trim(), line: line + 1 }
+    }
     else if (name === 'author') found.author = field
     else if (name === 'language') {
       const tag = tagOfLanguageName(value)

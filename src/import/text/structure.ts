@@ -35,7 +35,7 @@ export function itemsOf(blocks: Block[], hardWrapped: boolean, width: number): I
       items.push({ type: 'heading', heading, line: first.line, column, endLine: last.line })
     } else if (block.length === 1 && isSceneBreak(first.text)) {
       items.push({ type: 'break', marker: first.text.trim(), line: first.line, column })
-    } else if (block.length > 1 && block.every(({ text }) => headingOfLine(text) || /\.{3,}|\s\d+$/.test(text))) {
+    } else if (block.length > 1 && isContentsBlock(block)) {
       // Every line a heading (or a heading with its page number): a contents list set solid.
       items.push({ type: 'removed', what: 'contents list', line: first.line, endLine: last.line })
     } else {
@@ -43,6 +43,18 @@ export function itemsOf(blocks: Block[], hardWrapped: boolean, width: number): I
     }
   })
   return dropContents(attachTitles(items))
+}
+
+const indentOf = (text: string): number => /^\s*/.exec(text)![0].length
+
+/** Every line a heading, a heading with its page number, or a title run on under the line before, indented deeper. */
+function isContentsBlock(block: Block): boolean {
+  return block.every(
+    ({ text }, index) =>
+      headingOfLine(text) !== undefined ||
+      /\.{3,}\s*\d*$|\s\d+$/.test(text) ||
+      (index > 0 && titleLike(text.trim()) && indentOf(text) > indentOf(block[index - 1]!.text)),
+  )
 }
 
 const isShortPara = (item: Item | undefined): boolean =>
@@ -72,6 +84,15 @@ function attachTitles(items: Item[]): Item[] {
   return out
 }
 
+/** A heading with text under it, or a part whose first chapter has. */
+function opensText(items: Item[], at: number): boolean {
+  const item = items[at]
+  const next = items[at + 1]
+  if (item?.type !== 'heading') return false
+  if (item.heading.kind === 'part' && next?.type === 'heading') return opensText(items, at + 1)
+  return next !== undefined && next.type !== 'heading' && next.type !== 'removed' && !isShortPara(next)
+}
+
 function dropContents(items: Item[]): Item[] {
   const out: Item[] = []
   for (let index = 0; index < items.length; index++) {
@@ -81,7 +102,7 @@ function dropContents(items: Item[]): Item[] {
       let end = index + 1
       while (end < items.length) {
         const entry = items[end]!
-        if (entry.type === 'heading' && items[end + 1]?.type !== 'heading' && !isShortPara(items[end + 1]) && items[end + 1]?.type !== 'removed') break
+        if (entry.type === 'heading' && opensText(items, end)) break
         if (entry.type === 'para' && !isShortPara(entry)) break
         if (entry.type === 'break') break
         end++
