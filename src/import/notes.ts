@@ -40,9 +40,10 @@ const END_NOTE_REACH = 8
 
 /**
  * A chapter's units split into head note, story and end note. A head note
- * is the first paragraph when it starts as a note, and the paragraphs after
- * it up to a scene break when one comes soon (writers fence a long note
- * off so). An end note starts at a note paragraph among the last few after
+ * is the first paragraph when it starts as a note, with the note and
+ * disclaimer paragraphs right after it, and the scene break that fences it
+ * off when there is one. (A note's second paragraph that does not start as
+ * a note cannot be told from the story's first: it stays story.) An end note starts at a note paragraph among the last few after
  * the chapter's last scene break, and runs to the end. The story keeps at
  * least one paragraph: a chapter that is all note stays story.
  */
@@ -52,11 +53,13 @@ export function placeNotes(units: Unit[]): PlacedNotes {
   let end: Unit[] | undefined
   const first = body[0]
   if (first?.kind === 'para' && isNoteStart(first.text)) {
-    const breakAt = body.findIndex((unit, index) => index > 0 && index <= HEAD_NOTE_REACH && unit.kind === 'break')
-    const cut = breakAt > 0 ? breakAt : 1
-    if (body.slice(breakAt > 0 ? breakAt + 1 : 1).some((unit) => unit.kind === 'para')) {
+    // The note runs on through paragraphs that are notes too, and takes the break that fences it off.
+    let cut = 1
+    while (cut < HEAD_NOTE_REACH && body[cut]?.kind === 'para' && (isNoteStart(body[cut]!.text) || isDisclaimer(body[cut]!.text))) cut++
+    const rest = body.slice(body[cut]?.kind === 'break' ? cut + 1 : cut)
+    if (rest.some((unit) => unit.kind === 'para')) {
       head = body.slice(0, cut)
-      body = body.slice(breakAt > 0 ? breakAt + 1 : 1)
+      body = rest
     }
   }
   let lastBreak = -1
