@@ -1,4 +1,4 @@
-import type { RootContent } from 'mdast'
+import type { Heading, RootContent } from 'mdast'
 import { fromMarkdown } from 'mdast-util-from-markdown'
 import { toString } from 'mdast-util-to-string'
 import type { VFile } from 'vfile'
@@ -32,7 +32,7 @@ export async function readMarkdown(file: VFile): Promise<ImportedBook> {
       const title = toString(node).trim()
       current = { kind: 'chapter', title, line: start.line, column: start.column, units: [], heading: { subtitle: title.split(/:\s+/)[1] } }
       sections.push(current)
-    } else if (node.type === 'heading' && level !== undefined && node.depth < level) {
+    } else if (node.type === 'heading' && (level === undefined || node.depth < level)) {
       const title = toString(node).trim()
       if (!metadata.title) {
         metadata.title = title
@@ -63,13 +63,18 @@ export async function readMarkdown(file: VFile): Promise<ImportedBook> {
 
 /**
  * The heading level that holds chapters: the shallowest level that occurs
- * more than once. A single heading above it is the book's title. With one
- * heading in all, that heading is a chapter's.
+ * more than once, below a single heading at the top (the book's title). A
+ * lone heading at the top of a story with no other is its title, and the
+ * story one chapter: undefined.
  */
 function chapterLevel(blocks: RootContent[]): number | undefined {
+  const headings = blocks.filter((node): node is Heading => node.type === 'heading')
   const counts = new Map<number, number>()
-  for (const node of blocks) if (node.type === 'heading') counts.set(node.depth, (counts.get(node.depth) ?? 0) + 1)
-  const levels = [...counts.keys()].sort()
+  for (const node of headings) counts.set(node.depth, (counts.get(node.depth) ?? 0) + 1)
+  let levels = [...counts.keys()].sort()
+  const top = headings[0]
+  const titleAbove = top !== undefined && top.depth === levels[0] && counts.get(top.depth) === 1 && blocks.find((node) => node.type !== 'html') === top
+  if (titleAbove) levels = levels.slice(1)
   return levels.find((depth) => counts.get(depth)! > 1) ?? levels[0]
 }
 

@@ -73,6 +73,8 @@ function attachTitles(items: Item[]): Item[] {
       next?.type === 'para' &&
       next.para.lines.length === 1 &&
       titleLike(next.para.lines[0]!) &&
+      // A sentence's stop ends a title only in capitals (`OUR NEIGHBOUR.`).
+      (!/[.!?]["')\]]*$/.test(next.para.lines[0]!) || next.para.lines[0] === next.para.lines[0]!.toUpperCase()) &&
       next.para.lines[0]!.length <= 60 &&
       items[index + 2] !== undefined &&
       items[index + 2]!.type !== 'heading'
