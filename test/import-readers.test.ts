@@ -6,7 +6,7 @@ import { BookError, build } from '../src/index.ts'
 import { importBytes, type ImportedBook } from '../src/import/index.ts'
 import { decodeBytes } from '../src/import/decode.ts'
 import { ROOT } from './helpers/cli.ts'
-import { epubcheckTs, words } from './helpers/epub.ts'
+import { epubcheckJava, epubcheckTs, hasJavaEpubcheck, words } from './helpers/epub.ts'
 import { writeImported } from './helpers/imported.ts'
 
 /**
@@ -109,6 +109,11 @@ describe('text and Markdown import fixtures', () => {
         const report = await epubcheckTs(result.epub)
         expect(report.messages).toEqual([])
         expect({ errors: report.errors, warnings: report.warnings }).toEqual({ errors: 0, warnings: 0 })
+        if (hasJavaEpubcheck) {
+          const java = await epubcheckJava(result.epub)
+          expect(java.messages).toEqual([])
+          expect({ errors: java.errors, warnings: java.warnings }).toEqual({ errors: 0, warnings: 0 })
+        }
       }
     } catch (error) {
       if (!(error instanceof BookError)) throw error
