@@ -121,5 +121,5 @@ describe('text and Markdown import fixtures', () => {
     }
     if (update) writeFileSync(expectedPath, JSON.stringify(actual, null, 2) + '\n')
     expect(actual).toEqual(JSON.parse(readFileSync(expectedPath, 'utf8')))
-  })
+  }, 300_000)
 })

@@ -40,7 +40,9 @@ const END_NOTE_REACH = 8
 
 /**
  * A chapter's units split into head note, story and end note. A head note
- * is the first paragraph when it starts as a note, with the note and
+ * is the first paragraph when it starts as a note (or a disclaimer: each
+ * chapter of a fan fiction may repeat one; the first chapter's becomes the
+ * book's page before this runs), with the note and
  * disclaimer paragraphs right after it, and the scene break that fences it
  * off when there is one. (A note's second paragraph that does not start as
  * a note cannot be told from the story's first: it stays story.) An end note starts at a note paragraph among the last few after
@@ -52,7 +54,7 @@ export function placeNotes(units: Unit[]): PlacedNotes {
   let head: Unit[] | undefined
   let end: Unit[] | undefined
   const first = body[0]
-  if (first?.kind === 'para' && isNoteStart(first.text)) {
+  if (first?.kind === 'para' && (isNoteStart(first.text) || isDisclaimer(first.text))) {
     // The note runs on through paragraphs that are notes too, and takes the break that fences it off.
     let cut = 1
     while (cut < HEAD_NOTE_REACH && body[cut]?.kind === 'para' && (isNoteStart(body[cut]!.text) || isDisclaimer(body[cut]!.text))) cut++
