@@ -22,8 +22,12 @@ export type Section =
     }
 
 const DEDICATION = /^[*_]*(?:dedicat(?:ed|ion)\b|to my\b|for my\b)/i
+/** `For Hester, who …`, `To my mother`: short, and addressed to someone by name. */
+const DEDICATED = /^[*_]*(?:For|To)\s+\p{Lu}/u
 /** An epigraph's attribution: `— Author`, `-- Author`, `~ Author`. */
 const ATTRIBUTION = /^(?:\\?[-–—~]{1,2}|―)\s*\S/
+/** A quotation closed and then attributed: `"…" --Old saying`, `…\` / `— Author`. */
+const ENDS_ATTRIBUTED = /["”'’.!?]\s*(?:\\\n)?\s*(?:--|—|―)\s*\p{Lu}[^"“”\n]{0,60}$/u
 
 /**
  * The sections a reader found, as the book: front pages from what stands
@@ -83,6 +87,10 @@ export function assemble(sections: Section[], file: VFile): ImportedBook {
   return book
 }
 
+function words(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length
+}
+
 function hasText(units: Unit[]): boolean {
   return units.some((unit) => unit.kind === 'para')
 }
@@ -115,13 +123,17 @@ function frontOf(
     } else if (isNoteStart(unit.text)) {
       info("Author's note before the first chapter: a front page `notes`", 'import-note', unit)
       page('notes', [unit])
-    } else if (DEDICATION.test(unit.text)) {
+    } else if (DEDICATION.test(unit.text) || (DEDICATED.test(unit.text) && words(unit.text) <= 20)) {
       info('Dedication: a front page', 'import-dedication', unit)
       page('dedication', [unit])
     } else if (next?.kind === 'para' && ATTRIBUTION.test(next.text)) {
       info('Epigraph: a front page', 'import-epigraph', unit)
       page('epigraph', [unit, next])
       index++
+    } else if (ENDS_ATTRIBUTED.test(unit.text)) {
+      // A quotation set with its attribution as its last line (joined to it when the text was wrapped).
+      info('Epigraph: a front page', 'import-epigraph', unit)
+      page('epigraph', [unit])
     } else {
       info('Text before the first chapter: a front page `opening`', 'import-front', unit)
       page('opening', [unit])

@@ -56,7 +56,8 @@ export function textToBook(text: string, file: VFile): ImportedBook {
       } else if (heading.kind === 'back' && sections.some((section) => section.kind === 'chapter')) {
         current = { kind: 'back', page: heading.label.toLowerCase(), title: heading.title, line: item.line, column: item.column, units: [] }
       } else {
-        const title = part && heading.kind === 'chapter' ? `${part}: ${heading.title}` : heading.title
+        // A prologue, an interlude or an epilogue stands on its own: it takes no part's title.
+        const title = part && heading.shape !== 'named' ? `${part}: ${heading.title}` : heading.title
         current = { kind: 'chapter', title, heading, line: item.line, column: item.column, units: [] }
       }
       sections.push(current)

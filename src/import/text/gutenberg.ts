@@ -24,7 +24,7 @@ const START = /^\s*\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG|^\s*\*END\*\s
 const END = /^\s*\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG/i
 /** The line before the end marker in most texts: "End of the Project Gutenberg EBook of …". */
 const END_LINE = /^\s*End of (?:the )?Project Gutenberg/i
-const PRODUCED = /^\s*(?:Produced by|E-?text prepared by|This e-?book (?:was )?produced by|Transcribed by|Distributed Proofread)/i
+const PRODUCED = /^\s*(?:Produced by|E-?text prepared by|This e-?book (?:was )?produced by|Transcribed (?:by|from)|Distributed Proofread)/i
 const FIELD = /^(Title|Author|Language|Release [Dd]ate)\s*:\s*(.*)$/
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
