@@ -98,8 +98,9 @@ function frontMatter(text: string, file: VFile): { metadata: ImportedMetadata; b
   const metadata: ImportedMetadata = {}
   const [error] = doc.errors
   if (error || !isMap(doc.contents)) {
-    file.info(`Front matter left as it is: ${error ? error.message.split('\n')[0] : 'not a map of keys'}`, { place: placeOf(error?.pos[0]), ruleId: 'import-front-matter', source: 'colophon-import' })
-    return { metadata, bodyStart: match[0].length }
+    // Not front matter after all (a story may open with a `---` break): it stays text, and no word is lost.
+    file.info(`Not read as front matter (${error ? error.message.split('\n')[0] : 'not a map of keys'}): kept as text`, { place: placeOf(error?.pos[0]), ruleId: 'import-front-matter', source: 'colophon-import' })
+    return { metadata, bodyStart: 0 }
   }
   for (const pair of doc.contents.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : ''

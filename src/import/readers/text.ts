@@ -6,6 +6,7 @@ import { isDisclaimer, isNoteStart, placeNotes, type Unit } from '../notes.ts'
 import { blocksOf, isHardWrapped, wrapWidth, type Paragraph } from '../text/blocks.ts'
 import { gutenberg, type Field } from '../text/gutenberg.ts'
 import { itemsOf, type Item } from '../text/structure.ts'
+import { titleLike } from '../text/headings.ts'
 import { assemble, type Section } from '../assemble.ts'
 import type { ImportedBook } from '../types.ts'
 
@@ -68,9 +69,9 @@ export function textToBook(text: string, file: VFile): ImportedBook {
     }
   }
 
-  dropTitleLines(sections[0]!.units, found, info)
+  const named = dropTitleLines(sections[0]!.units, lines, found, info)
   const book = assemble(sections, file)
-  metadataOf(book, found, sections, file, info)
+  metadataOf(book, named, sections, file, info)
   // The one chapter of a text without headings is called as the book is.
   for (const chapter of book.chapters) if (chapter.title === '') chapter.title = String(book.metadata.title)
   return book
@@ -84,7 +85,29 @@ const normal = (text: string): string => text.replace(/\\/g, '').replace(/\s+/g,
  * page: those lines are left out. Without a header, they are where the
  * title and author come from.
  */
-function dropTitleLines(units: Unit[], found: ReturnType<typeof gutenberg>, info: Info): void {
+function dropTitleLines(units: Unit[], lines: string[], given: ReturnType<typeof gutenberg>, info: Info): ReturnType<typeof gutenberg> {
+  let found = given
+  // Without a header: a title-like first line and a `by Name` line under it name the book.
+  const first = units[0]
+  if (!found && first?.kind === 'para' && first.line === 1) {
+    // The two lines as typed, in one block or two.
+    const title = lines[0]!.trim()
+    const next = (lines[1]!.trim() === '' ? lines[2] : lines[1])?.trim() ?? ''
+    const byline = /^by\s+(\S.{1,59})$/i.exec(next)
+    if (byline && titleLike(title) && !/[.!?,;:]$/.test(title)) {
+      found = {
+        start: 0,
+        end: 0,
+        removed: [],
+        title: { value: title, line: 0, from: 'the title line at the top' },
+        author: { value: byline[1]!.trim(), line: lines[1]!.trim() === '' ? 2 : 1, from: 'the `by` line under the title' },
+      }
+      if (normal(first.text) === normal(`${title} ${next}`)) {
+        info(`Left out: \`${title}\` / \`${next}\`, the book's own title page says it`, 'import-removed', 1, 1, 2)
+        units.splice(0, 1)
+      }
+    }
+  }
   const known = [found?.title?.value, found?.subtitle?.value, found?.author?.value].filter((value): value is string => Boolean(value)).map(normal)
   for (let index = 0; index < Math.min(units.length, 4); index++) {
     const unit = units[index]!
@@ -95,6 +118,7 @@ function dropTitleLines(units: Unit[], found: ReturnType<typeof gutenberg>, info
       units.splice(index--, 1)
     }
   }
+  return found
 }
 
 function range(from: number, to: number): number[] {
@@ -114,7 +138,7 @@ function metadataOf(book: ImportedBook, found: ReturnType<typeof gutenberg>, sec
   const from = (key: string, field: Field | undefined, what: string): boolean => {
     if (!field) return false
     book.metadata[key] = field.value
-    info(`${what} from the \`${what === 'Date' ? 'Release Date' : what}:\` line`, `import-${key}`, field.line + 1)
+    info(`${what} from ${field.from ?? `the \`${what === 'Date' ? 'Release Date' : what}:\` line`}`, `import-${key}`, field.line + 1)
     return true
   }
   from('title', found?.title, 'Title')

@@ -4,6 +4,8 @@ import { tagOfLanguageName } from '../language.ts'
 export interface Field {
   value: string
   line: number
+  /** Where it came from, when not a header line: for the message. */
+  from?: string
 }
 
 export interface Gutenberg {
