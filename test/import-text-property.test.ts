@@ -3,6 +3,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown'
 import { toString } from 'mdast-util-to-string'
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
+import { BookError } from '../src/errors.ts'
 import { escapeMarkdown } from '../src/import/escape-markdown.ts'
 import { readText } from '../src/import/readers/text.ts'
 import { readMarkdown } from '../src/import/readers/markdown.ts'
@@ -117,6 +118,41 @@ describe('generated plain-text stories', () => {
       }),
       { numRuns: RUNS },
     )
+  }, 300_000)
+})
+
+describe('any text', () => {
+  it('imports without an exception or a stall, into chapters that each hold text', async () => {
+    const piece = fc.constantFrom('Chapter 1', 'IV.', 'Part One', 'CONTENTS', '* * *', 'o0o', 'A/N: hi', 'Disclaimer: mine', '_x_', '*', ' ', '  ', '\n', '\n\n', '\r\n', 'word', 'Ooo!', '-- Name', '"Hi."', '#', '> ', '1. ', '<b>', '&amp;', '\\', '\t')
+    await fc.assert(
+      fc.asyncProperty(fc.array(piece, { minLength: 1, maxLength: 200 }), async (pieces) => {
+        const text = pieces.join('')
+        fc.pre(text.trim() !== '')
+        const started = performance.now()
+        const book = await readText(new VFile({ path: 'any.txt', value: new TextEncoder().encode(text) })).catch((error: unknown) => {
+          // Only a text of nothing but scene breaks holds no story: a positioned error, not a crash.
+          expect(error).toBeInstanceOf(BookError)
+          expect(String(error)).toMatch(/^BookError: any\.txt:1:1: Unexpected text with no story in it/)
+          return undefined
+        })
+        expect(performance.now() - started).toBeLessThan(2000)
+        if (!book) return
+        expect(book.chapters.length).toBeGreaterThan(0)
+        for (const item of book.chapters) {
+          expect(item.scenes.length).toBeGreaterThan(0)
+          for (const markdown of item.scenes) expect(markdown.trim()).not.toBe('')
+        }
+      }),
+      { numRuns: RUNS * 3 },
+    )
+  }, 300_000)
+
+  it('imports hostile lines in linear time', async () => {
+    for (const text of ['_a '.repeat(30000), '*'.repeat(100000), `"Hi."${' '.repeat(50000)}-- Name`, `Word${' '.repeat(50000)}`, 'a\n'.repeat(100000), '<!--'.repeat(20000)]) {
+      const started = performance.now()
+      await readText(new VFile({ path: 'hostile.txt', value: new TextEncoder().encode(text) }))
+      expect(performance.now() - started).toBeLessThan(5000)
+    }
   }, 300_000)
 })
 

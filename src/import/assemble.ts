@@ -1,4 +1,6 @@
 import type { VFile } from 'vfile'
+import { BookError } from '../errors.ts'
+import { escapeMarkdown } from './escape-markdown.ts'
 import { isDisclaimer, isNoteStart, placeNotes, type Unit } from './notes.ts'
 import type { ImportedBook, ImportedChapter, ImportedPage } from './types.ts'
 
@@ -27,7 +29,7 @@ const DEDICATED = /^[*_]*(?:For|To)\s+\p{Lu}/u
 /** An epigraph's attribution: `— Author`, `-- Author`, `~ Author`. */
 const ATTRIBUTION = /^(?:\\?[-–—~]{1,2}|―)\s*\S/
 /** A quotation closed and then attributed: `"…" --Old saying`, `…\` / `— Author`. */
-const ENDS_ATTRIBUTED = /["”'’.!?]\s*(?:\\\n)?\s*(?:--|—|―)\s*\p{Lu}[^"“”\n]{0,60}$/u
+const ENDS_ATTRIBUTED = /["”'’.!?][ \t]*(?:\\\n[ \t]*)?(?:--|—|―)[ \t]*\p{Lu}[^"“”\n]{0,60}$/u
 
 /**
  * The sections a reader found, as the book: front pages from what stands
@@ -83,6 +85,20 @@ export function assemble(sections: Section[], file: VFile): ImportedBook {
       info(`Chapter ${book.chapters.length + 1} \`${section.title}\``, 'import-chapter', section)
       book.chapters.push(chapterOf(section.title, units, book.chapters.length + 1, file))
     }
+  }
+  if (book.chapters.length === 0) {
+    // Headings with nothing under them, or only front matter: a book needs a chapter, and no word may go.
+    const texts = sections.flatMap((section) => [
+      ...(section.kind === 'front' ? [] : [escapeMarkdown(section.title)]),
+      ...section.units.filter((unit) => unit.kind === 'para').map((unit) => unit.text),
+    ])
+    if (texts.length === 0) {
+      const message = file.message('Unexpected text with no story in it (only scene breaks), expected paragraphs', { place: { line: 1, column: 1 }, ruleId: 'import-empty', source: 'colophon-import' })
+      message.fatal = true
+      throw new BookError([message])
+    }
+    info('No chapter with text under it: the whole text is one chapter', 'import-chapter', { line: 1, column: 1 })
+    return { ...book, front: [], back: [], chapters: [{ title: '', scenes: [texts.join('\n\n') + '\n'] }] }
   }
   return book
 }

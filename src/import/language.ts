@@ -29,7 +29,8 @@ export function tagOfIso6393(code: string): string | undefined {
  */
 export function detectLanguage(text: string): string | undefined {
   const sample = text.length > 20000 ? text.slice(0, 10000) + text.slice(Math.floor(text.length / 2), Math.floor(text.length / 2) + 10000) : text
-  return tagOfIso6393(franc(sample, { minLength: 20 }))
+  // Under a few sentences franc's guess is noise ("Disclaimer: not mine." reads as German).
+  return tagOfIso6393(franc(sample, { minLength: 120 }))
 }
 
 /** English language names (`English`, `French`) to tags, from the table above and the runtime's own names. */

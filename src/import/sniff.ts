@@ -8,10 +8,14 @@ import type { ImportFormat } from './types.ts'
  * from a browser as `.txt` is still a page; a story that merely mentions
  * `<html>` further down is not.
  */
-const HTML_START = /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]/i
+const HTML_START = /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--(?:[^-]|-(?!->))*-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]/i
 
-/** YAML front matter: `---`, then `key: value` lines, then `---` or `...`. */
-const FRONT_MATTER = /^---[ \t]*\n(?:[ \t]*(?:#.*)?\n|[A-Za-z_][\w-]*[ \t]*:.*\n|[ \t-].*\n)*?(?:---|\.\.\.)[ \t]*(?:\n|$)/
+/**
+ * YAML front matter: `---`, then `key: value` lines (blank, comment, indented
+ * and `- item` lines between), then `---` or `...`. Each line can match one
+ * way only, so a file that never closes it cannot make the pattern backtrack.
+ */
+const FRONT_MATTER = /^---[ \t]*\n(?:[ \t]*\n|#.*\n|[A-Za-z_][\w-]*[ \t]*:.*\n|[ \t]+\S.*\n|-.*\n)*?(?:---|\.\.\.)[ \t]*(?:\n|$)/
 
 /**
  * The format of a story file, by its bytes first and its name second: a

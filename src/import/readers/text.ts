@@ -91,8 +91,9 @@ function dropTitleLines(units: Unit[], lines: string[], given: ReturnType<typeof
   const first = units[0]
   if (!found && first?.kind === 'para' && first.line === 1) {
     // The two lines as typed, in one block or two.
-    const title = lines[0]!.trim()
-    const next = (lines[1]!.trim() === '' ? lines[2] : lines[1])?.trim() ?? ''
+    const title = (lines[0] ?? '').trim()
+    const blankSecond = (lines[1] ?? '').trim() === ''
+    const next = ((blankSecond ? lines[2] : lines[1]) ?? '').trim()
     const byline = /^by\s+(\S.{1,59})$/i.exec(next)
     if (byline && titleLike(title) && !/[.!?,;:]$/.test(title)) {
       found = {
@@ -100,7 +101,7 @@ function dropTitleLines(units: Unit[], lines: string[], given: ReturnType<typeof
         end: 0,
         removed: [],
         title: { value: title, line: 0, from: 'the title line at the top' },
-        author: { value: byline[1]!.trim(), line: lines[1]!.trim() === '' ? 2 : 1, from: 'the `by` line under the title' },
+        author: { value: byline[1]!.trim(), line: blankSecond ? 2 : 1, from: 'the `by` line under the title' },
       }
       if (normal(first.text) === normal(`${title} ${next}`)) {
         info(`Left out: \`${title}\` / \`${next}\`, the book's own title page says it`, 'import-removed', 1, 1, 2)

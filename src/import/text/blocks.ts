@@ -19,7 +19,7 @@ export function blocksOf(lines: string[], from: number, to: number): Block[] {
   const blocks: Block[] = []
   let current: Block = []
   for (let index = from; index < to; index++) {
-    const text = lines[index]!.replace(/\s+$/, '')
+    const text = lines[index]!.trimEnd()
     if (text.trim() === '') {
       if (current.length > 0) blocks.push(current)
       current = []
@@ -67,7 +67,7 @@ export function paragraphsOf(block: Block, hardWrapped: boolean, width: number):
     return [{ ...start(block[0]!), lines: block.map(({ text }) => text.trim()) }]
   }
   if (!hardWrapped) return block.map(start)
-  const least = Math.min(...indents)
+  const least = indents.reduce((a, b) => Math.min(a, b), Infinity)
   const paragraphs: Paragraph[] = []
   for (const [index, line] of block.entries()) {
     const last = paragraphs.at(-1)

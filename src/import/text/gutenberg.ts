@@ -41,7 +41,8 @@ export function gutenberg(lines: string[]): Gutenberg | undefined {
   if (startAt < 0) return undefined
   // A long marker can wrap: it ends at the line that closes its `***`.
   let start = startAt + 1
-  if (!/\*{3}\s*$/.test(lines[startAt] ?? '') && /\*{3}\s*$/.test(lines[startAt + 1] ?? '') && !/\*END\*/.test(lines[startAt] ?? '')) start++
+  const closes = (line: string | undefined): boolean => (line ?? '').trimEnd().endsWith('***')
+  if (!closes(lines[startAt]) && closes(lines[startAt + 1]) && !/\*END\*/.test(lines[startAt] ?? '')) start++
   const removed: Gutenberg['removed'] = [{ from: 0, to: start, what: 'Project Gutenberg licence header' }]
   let end = lines.findIndex((line, index) => index >= start && END.test(line))
   if (end < 0) end = lines.length
