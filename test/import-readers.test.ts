@@ -107,7 +107,11 @@ describe('text and Markdown import fixtures', () => {
       // A part's title goes before each of its chapters' titles: its words repeat, by design (docs/decisions/0013).
       const partWords = new Set(file.messages.filter((message) => message.ruleId === 'import-part').flatMap((message) => words(/`([^`]*)`/.exec(message.reason)?.[1] ?? '').map((word) => word.toLowerCase())))
       expect(added.filter((word) => !partWords.has(word.toLowerCase())), `words added to ${input}`).toEqual([])
-      actual = { format, ...summary(book), wordsKept: `${story.length} of ${story.length}` }
+      // What the reader said of the bytes and of the language: where it read and what it guessed.
+      const said = file.messages
+        .filter((message) => message.ruleId === 'import-encoding' || message.ruleId === 'import-language')
+        .map((message) => `${message.line}:${message.column} ${message.reason}`)
+      actual = { format, ...summary(book), said, wordsKept: `${story.length - lost.length} of ${story.length}` }
       if (BUILT.has(name)) {
         const result = await build(await writeImported(book), { env: { SOURCE_DATE_EPOCH: '0' } })
         const report = await epubcheckTs(result.epub)
