@@ -131,3 +131,18 @@ describe('text and Markdown import fixtures', () => {
     expect(actual).toEqual(JSON.parse(readFileSync(expectedPath, 'utf8')))
   }, 300_000)
 })
+
+describe('the seed as it arrived', () => {
+  it('imports to the hand-made manuscript/: the same disclaimer, title, scenes byte for byte and end note', async () => {
+    const input = 'test/fixtures/import/seed/story.txt'
+    const { book } = await importBytes(input, readFileSync(join(ROOT, input)), ROOT)
+    const dir = join(ROOT, 'manuscript/chapters/01-prologue')
+    const scenes = readdirSync(dir).filter((name) => /^\d\d-.*\.md$/.test(name)).sort()
+    expect(book.front).toEqual([{ kind: 'disclaimer', markdown: readFileSync(join(ROOT, 'manuscript/front/01-disclaimer.md'), 'utf8') }])
+    expect(book.chapters).toHaveLength(1)
+    expect(book.chapters[0]!.title).toBe('Prologue: Sequence')
+    expect(book.chapters[0]!.scenes).toEqual(scenes.map((name) => readFileSync(join(dir, name), 'utf8')))
+    expect(book.chapters[0]!.endNote).toBe(readFileSync(join(dir, 'end-note.md'), 'utf8'))
+    expect(book.metadata).toMatchObject({ title: 'Sequence', author: 'truffles', language: 'en' })
+  })
+})

@@ -2,7 +2,7 @@ import type { VFile } from 'vfile'
 import { BookError } from '../errors.ts'
 import { escapeMarkdown } from './escape-markdown.ts'
 import { isDisclaimer, isNoteStart, placeNotes, type Unit } from './notes.ts'
-import type { ImportedBook, ImportedChapter, ImportedPage } from './types.ts'
+import type { ImportedBook, ImportedChapter } from './types.ts'
 
 /** A run of the source under one heading, its units already Markdown. */
 export type Section =
@@ -59,7 +59,7 @@ export function assemble(sections: Section[], file: VFile): ImportedBook {
     page('disclaimer', disclaimers)
     if (hasText(rest)) book.chapters.push(chapterOf('', rest, 1, file))
   } else {
-    frontOf(opening, book, info, page)
+    frontOf(opening, info, page)
   }
   for (const section of sections) {
     if (section.kind === 'page') {
@@ -125,7 +125,6 @@ function takeDisclaimers(units: Unit[]): { disclaimers: Unit[]; rest: Unit[] } {
 /** What stands before the first chapter, as front pages by what each paragraph is. */
 function frontOf(
   units: Unit[],
-  book: ImportedBook,
   info: (reason: string, ruleId: string, unit: Unit) => void,
   page: (kind: string, units: Unit[]) => void,
 ): void {
@@ -155,7 +154,6 @@ function frontOf(
       page('opening', [unit])
     }
   }
-  void book
 }
 
 /** A chapter's units as its head note, scenes and end note. */
@@ -188,5 +186,3 @@ function chapterOf(title: string, units: Unit[], number: number, file: VFile): I
   }
   return chapter
 }
-
-export type { ImportedPage }

@@ -2,10 +2,10 @@ import type { VFile } from 'vfile'
 import { decodeText } from '../decode.ts'
 import { escapeMarkdown } from '../escape-markdown.ts'
 import { detectLanguage } from '../language.ts'
-import { isDisclaimer, isNoteStart, placeNotes, type Unit } from '../notes.ts'
+import type { Unit } from '../notes.ts'
 import { blocksOf, isHardWrapped, wrapWidth, type Paragraph } from '../text/blocks.ts'
 import { gutenberg, type Field } from '../text/gutenberg.ts'
-import { itemsOf, type Item } from '../text/structure.ts'
+import { itemsOf } from '../text/structure.ts'
 import { titleLike } from '../text/headings.ts'
 import { assemble, type Section } from '../assemble.ts'
 import type { ImportedBook } from '../types.ts'
@@ -182,6 +182,3 @@ function metadataOf(book: ImportedBook, found: ReturnType<typeof gutenberg>, sec
     }
   }
 }
-
-export { isDisclaimer, isNoteStart }
-export type { Item }
