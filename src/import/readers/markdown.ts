@@ -37,7 +37,12 @@ export async function readMarkdown(file: VFile): Promise<ImportedBook> {
       if (!metadata.title) {
         metadata.title = title
         file.info(`Title \`${title}\` from the heading above the chapters`, { place: node.position, ruleId: 'import-title', source: 'colophon-import' })
-      } else file.info(`Left out: heading \`${title}\`, the book's title`, { place: node.position, ruleId: 'import-removed', source: 'colophon-import' })
+      } else if (title.toLowerCase() === String(metadata.title).toLowerCase()) {
+        file.info(`Left out: heading \`${title}\`, the book's title`, { place: node.position, ruleId: 'import-removed', source: 'colophon-import' })
+      } else {
+        // A heading above the chapters that is not the title: kept where it stands, no word lost.
+        current.units.push({ kind: 'para', text: body.slice(node.position!.start.offset, node.position!.end.offset), line: start.line, column: start.column })
+      }
     } else if (node.type === 'thematicBreak' || (node.type === 'paragraph' && isSceneBreak(toString(node)))) {
       current.units.push({ kind: 'break', text: body.slice(node.position!.start.offset, node.position!.end.offset).trim(), line: start.line, column: start.column })
     } else {
