@@ -1,6 +1,7 @@
 import { VFile } from 'vfile'
 import { BookError } from '../errors.ts'
-import { sniff } from './sniff.ts'
+import { decodeText } from './decode.ts'
+import { isZip, sniff } from './sniff.ts'
 import type { ImportedBook, ImportFormat, Reader } from './types.ts'
 
 export type { ImportedBook, ImportedChapter, ImportedPage, ImportedImage, ImportFormat, ImportedMetadata } from './types.ts'
@@ -30,6 +31,8 @@ export async function importBytes(path: string, data: Uint8Array, cwd = process.
   const file = new VFile({ path, cwd, value: data })
   const format = sniff(file)
   if (!format) {
+    // Empty or binary bytes: say where the first byte that is not text is.
+    if (!isZip(data)) decodeText(file)
     const message = file.message('Unexpected file, expected a story as Markdown, plain text, HTML, DOCX or EPUB', { ruleId: 'import-format', source: 'colophon-import' })
     message.fatal = true
     throw new BookError([message])
