@@ -21,8 +21,9 @@ import { finishLint, readSuppressions } from './lint/index.ts'
 import { Pool } from './workers/pool.ts'
 import type { DeflatedText, TextSettings } from './workers/tasks.ts'
 import { looksLarge, normaliseTexts, PARALLEL_CHARS } from './workers/texts.ts'
-import { resolve } from 'node:path'
-import type { VFileMessage } from 'vfile-message'
+import { join, resolve } from 'node:path'
+import { VFileMessage } from 'vfile-message'
+import { neutralWarning, resolveLanguage } from './normalise/typography/languages/resolve.ts'
 
 export interface BuildOptions extends NormaliseOptions {
   /** Base for relative paths in messages; defaults to `process.cwd()`. */
@@ -115,7 +116,14 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
     const time = buildTime(options.env ?? process.env, book.metadata.date)
     // Texts are linted as they are typeset even when the lint is not reported: it costs little, and
     // the results (cached per text) are then the same for every build.
-    const settings: TextSettings = { wordJoiner: options.wordJoiner ?? 'u2060', language: book.metadata.language, lint: true }
+    const settings: TextSettings = {
+      wordJoiner: options.wordJoiner ?? 'u2060',
+      language: book.metadata.language,
+      lint: true,
+      ...(book.metadata.dialogueDashes === undefined ? {} : { dialogueDashes: book.metadata.dialogueDashes }),
+    }
+    const languageNote = typographyLanguageNote(book)
+    if (languageNote) book.messages.push(languageNote)
 
     const typeset = await stage(
       'typeset',
@@ -139,7 +147,7 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
         // Without a cover thread (run from source) it is drawn here; what draws it is loaded only then.
         const cover = book.cover ? givenCover(book.cover) : (cache?.keptCover(coverKey) ?? (await freshCover(book.metadata, drawn)))
         if (cache && !book.cover && !cache.hasCover(coverKey)) void Promise.resolve(cover.data).then((data) => cache.keepCover(coverKey, { ...cover, data }), () => undefined)
-        const pages = await renderBook(normalised, { ...options, cover, generator }, images, cache?.renderMemo(typeset.keys))
+        const pages = await renderBook(normalised, { ...options, language: book.metadata.language, dialogueDashes: book.metadata.dialogueDashes, cover, generator }, images, cache?.renderMemo(typeset.keys))
         // Rendering warns (removed HTML) and finds book errors too (an image without alt text): stop before packaging.
         const fatal = texts.flatMap((text) => text.file.messages.filter((message) => message.fatal))
         if (fatal.length > 0) throw new BookError(fatal)
@@ -257,4 +265,13 @@ function deflater(pool: Pool, settings: TextSettings, checked: CheckedXml): Text
     })
     return done.map((result) => result.entry)
   }
+}
+
+/** A warning on book.yaml when the book's language has no typography rules of its own (it gets the neutral set). */
+function typographyLanguageNote(book: Book): VFileMessage | undefined {
+  const { language } = book.metadata
+  if (resolveLanguage(language).known) return undefined
+  const message = new VFileMessage(neutralWarning(language), { ruleId: 'typography-language', source: 'colophon-typography' })
+  message.file = join(book.root, 'book.yaml')
+  return message
 }

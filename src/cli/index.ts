@@ -77,10 +77,12 @@ function program(): Command {
     .argument('[file]', 'Markdown file (default: standard input)')
     .addOption(new Option('-f, --format <format>', 'what to print').choices(['xhtml', 'text']).default('xhtml'))
     .addOption(wordJoiner)
+    .addOption(new Option('--lang <tag>', 'the text\'s language, a BCP 47 tag (fr, fr-CH, de, es, pt-BR, ru, ja …): it picks the typography rules').default('en'))
+    .addOption(new Option('--dialogue-dashes <yes>', 'whether a paragraph opened by `- ` is dialogue (default: the language\'s)').choices(['true', 'false']))
     .option('--debug', 'print stack traces of unexpected errors')
-    .addHelpText('after', `\nExample:\n  $ echo 'He said "wait - no..."' | colophon typeset --format text\n`)
+    .addHelpText('after', `\nExamples:\n  $ echo 'He said "wait - no..."' | colophon typeset --format text\n  $ echo '- Rien, répondit-elle. "Allez !"' | colophon typeset --lang fr --format text\n`)
     .exitOverride()
-    .action(async (file: string | undefined, options: { format: 'xhtml' | 'text'; wordJoiner: 'u2060' | 'feff' }) => {
+    .action(async (file: string | undefined, options: { format: 'xhtml' | 'text'; wordJoiner: 'u2060' | 'feff'; lang: string; dialogueDashes?: 'true' | 'false' }) => {
       const { runTypeset } = await import('./typeset.ts')
       await runTypeset(file, options)
     })

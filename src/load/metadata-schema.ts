@@ -120,6 +120,8 @@ export const metadataSchema = z.strictObject({
   source: z.optional(url),
   status: z.optional(z.enum(['complete', 'in-progress'], { error: 'complete or in-progress' })),
   words: z.optional(z.number().check(z.int('a whole number'), z.nonnegative('a whole number'))),
+  /** Whether a paragraph opened by `- ` is dialogue (not a list item); the language's default when absent. */
+  'dialogue-dashes': z.optional(z.boolean({ error: 'true or false' })),
   order: z.optional(z.strictObject({ front: z.optional(z.array(text)), chapters: z.optional(z.array(text)), back: z.optional(z.array(text)) })),
 })
 

@@ -35,6 +35,8 @@ export interface Metadata {
   series?: { name: string; number?: number }
   fanfiction: FanFiction
   order: { front?: string[]; chapters?: string[]; back?: string[] }
+  /** `dialogue-dashes`: a paragraph opened by `- ` is dialogue; absent: the language's default. */
+  dialogueDashes?: boolean
 }
 
 /** What Archive of Our Own and FanFicFare put on a work's preface. */
@@ -121,6 +123,7 @@ export function parseMetadata(file: VFile): Metadata | undefined {
     publisher: data.publisher,
     rights: data.rights,
     coverAlt: data['cover-alt'],
+    dialogueDashes: data['dialogue-dashes'],
     series: data.series,
     fanfiction: {
       fandoms: data.fandoms ?? [],

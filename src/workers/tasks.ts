@@ -16,6 +16,8 @@ export interface TextSettings {
   wordJoiner: 'u2060' | 'feff'
   /** The book's language: word counting and the accessible names in the XHTML depend on it. */
   language: string
+  /** `dialogue-dashes` from book.yaml, when given. */
+  dialogueDashes?: boolean
   /** Lint each text as it is parsed (`colophon build` does, unless told not to). */
   lint: boolean
 }
@@ -73,7 +75,7 @@ export function createRunner(settings: TextSettings): (task: Task) => TaskResult
   return (task) => {
     if (task.kind === 'xml') return wellFormedError(task.text)
     if (task.kind === 'deflate') return { entry: deflateText(task.text), ...(task.xml ? { xml: wellFormedError(task.text) ?? null } : {}) }
-    processor ??= createNormaliser({ wordJoiner: settings.wordJoiner }, lint)
+    processor ??= createNormaliser({ wordJoiner: settings.wordJoiner, language: settings.language, dialogueDashes: settings.dialogueDashes }, lint)
     const file = new VFile({ path: task.source.path, cwd: task.source.cwd, value: task.source.value })
     last.findings = undefined
     const { tree } = normaliseFile(file, processor)
