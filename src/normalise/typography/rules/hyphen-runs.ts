@@ -3,7 +3,7 @@ import { regexRule } from '../rule.ts'
 const DIGIT = /\d/
 const LETTER = /\p{L}/u
 /** A word-initial letter, then `--` and at most a few letters or a mark: a letter-elided oath (`D--n`, `d--me`, `G--!`). */
-const OATH = /(?<![\p{L}\p{N}'’])[B-HJ-NP-Zb-hj-np-z]$/u
+const OATH = /(?<![\p{L}\p{N}])[B-HJ-NP-Zb-hj-np-z]$/u
 const OATH_END = /^(?:\p{Ll}{1,3}(?![\p{L}\p{N}])|[!?,.;:])/u
 
 /**

@@ -7,6 +7,8 @@ type Side = 'open' | 'close' | 'word' | 'digit'
 const LETTER = /[\p{L}\p{M}]/u
 const DIGIT = /\p{N}/u
 const SPACE = /\s/
+/** Chinese and Japanese text: no spaces and no apostrophes, so a mark beside it opens when none of its kind is open. */
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]/u
 const OPENERS = new Set(['(', '[', '{', HARD_BREAK, '—', '–', '-', '¿', '¡'])
 /** After these a double quote closes even when a word follows. */
 const CLOSE_AFTER = new Set(['.', ',', ';', ':', '!', '?', ')', ']', '…'])
@@ -87,9 +89,11 @@ export const localQuotes: Rule = {
       }
       const before = sideOf(from === index && last ? last : text[index - 1])
       const after = sideOf(text[index + 1])
+      const cjk = profile.cjk !== undefined && (CJK.test(text[index - 1] ?? '') || CJK.test(text[index + 1] ?? ''))
       if (character === '"') {
         let open: boolean
-        if (before === 'open') open = after === 'open' ? !stack.some((entry) => entry.kind === 'double') : true
+        if (cjk) open = !stack.some((entry) => entry.kind === 'double')
+        else if (before === 'open') open = after === 'open' ? !stack.some((entry) => entry.kind === 'double') : true
         else if (after === 'open' || CLOSE_AFTER.has(text[index + 1]!) || after === 'close') open = false
         else open = !stack.some((entry) => entry.kind === 'double')
         if (open) {
@@ -107,7 +111,13 @@ export const localQuotes: Rule = {
       // A single mark.
       const singleOpen = stack.findLastIndex((entry) => entry.kind === 'single')
       let mark: string
-      if (wordLike(before) && wordLike(after)) mark = '’'
+      if (cjk && singleOpen === -1) {
+        stack.push({ kind: 'single', close: single[1] })
+        mark = single[0]
+      } else if (cjk) {
+        mark = stack[singleOpen]!.close
+        stack.length = singleOpen
+      } else if (wordLike(before) && wordLike(after)) mark = '’'
       else if (before !== 'open') {
         mark = singleOpen === -1 ? '’' : stack[singleOpen]!.close
         if (singleOpen !== -1) stack.length = singleOpen

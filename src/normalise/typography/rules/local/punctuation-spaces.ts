@@ -8,7 +8,7 @@ import { replaceAll } from '../../tracked-text.ts'
  * mark or a digit, and only once before a run (`?!`); a colon between
  * digits or in `http:` (no space after) is not punctuation of a sentence.
  */
-const PATTERN = /(?<=[\p{L}\p{N}»”’›)\]…*_])[ \t\u00A0\u202F]*([;!?:])(?=[\s!?»”)\u2028]|$)/gu
+const PATTERN = /(?<=[\p{L}\p{N}»”’›)\]…*_])[ \t\u00A0\u202F]*([;!?:])(?=[\s!?»”›’)\u2028]|$)/gu
 
 export const punctuationSpaces: Rule = {
   name: 'punctuation-spaces',
