@@ -41,12 +41,13 @@ export const localPreset: readonly Rule[] = [
   // Before the sentence dashes: the opening dash of a line of dialogue says which dash the rest takes.
   dialogueOpening,
   sentenceDashes,
-  raya,
   enDashRanges,
   fractions,
   plainEllipses,
   // After the dashes: a quote after a dash opens (`— "Allez`).
   localQuotes,
+  // After quotes: a raya opens an aside before a word or an opening mark, which must be decided by then.
+  raya,
   // After quotes: the spaces go inside the marks the quotes rule wrote.
   quoteSpaces,
   punctuationSpaces,

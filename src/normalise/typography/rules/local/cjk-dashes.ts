@@ -12,6 +12,6 @@ export const cjkDashes: Rule = {
   apply(input, options) {
     if (!options.profile.cjk) return input
     const dashed = replaceAll(input, /-{2,}|[—―]{1,2}|⸺/g, '——')
-    return replaceAll(dashed, /(?:\.{3}|…){1,2}|\.{6}/g, '……')
+    return replaceAll(dashed, /(?:\.(?:[ \t]?\.){2}|…){1,2}/g, '……')
   },
 }

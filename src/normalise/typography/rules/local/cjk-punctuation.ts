@@ -2,7 +2,9 @@ import type { Rule } from '../../rule.ts'
 import { replaceAll } from '../../tracked-text.ts'
 
 const COMMON: Readonly<Record<string, string>> = { '!': '！', '?': '？', ':': '：', ';': '；', '(': '（', ')': '）' }
-const AFTER_CJK = /(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー」』”’）！？])([,.!?:;)]|\((?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]))[ \t]*/gu
+const SCRIPT = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}ー'
+/** A run of marks after Chinese or Japanese text (or after a full-width mark), or `(` before it. */
+const MARKS = new RegExp(`(?<=[${SCRIPT}」』”’）！？。，、：；])[,.!?:;)](?:[ \\t]*[,.!?:;)])*[ \\t]*|(?<=[${SCRIPT}]|^)\\((?=[${SCRIPT}])`, 'gu')
 
 /**
  * Punctuation typed in ASCII after Chinese or Japanese text takes its
@@ -17,12 +19,13 @@ export const cjkPunctuation: Rule = {
   apply(input, options) {
     const { cjk } = options.profile
     if (!cjk) return input
-    return replaceAll(input, AFTER_CJK, (match, text) => {
-      const mark = match[1]!
-      if (mark === '.' && /\d/.test(text[match.index + 1] ?? '')) return match[0]
-      if (mark === ',') return cjk === 'ja' ? '、' : '，'
-      if (mark === '.') return '。'
-      return COMMON[mark] ?? match[0]
+    return replaceAll(input, MARKS, (match, text) => {
+      const marks = match[0].replace(/[ \t]/g, '')
+      const next = text[match.index + match[0].length] ?? ''
+      if (marks === '.' && /\d/.test(next)) return match[0]
+      return [...marks]
+        .map((mark) => (mark === ',' ? (cjk === 'ja' ? '、' : '，') : mark === '.' ? '。' : (COMMON[mark] ?? mark)))
+        .join('')
     })
   },
 }

@@ -2,7 +2,7 @@ import type { Rule } from '../../rule.ts'
 import { replaceAll } from '../../tracked-text.ts'
 
 /** A dash typed at a paragraph's (or line's) start: `- `, `-- `, `--- `, or a dash glyph, spaced or not. */
-const OPENING = /(?<=^|\u2028)[ \t]*(?:-{1,3}(?=[ \t])|-{2,3}|[—–―])[ \t\u00A0]*(?=[^\s\d\-—–])/g
+const OPENING = /(?<=^|\u2028)[ \t]*(?:-{1,3}(?=[ \t])|-{2,3}|[—–―])[ \t\u00A0]*(?=[^\s\d\-—–―⸺⸻−])/g
 /** Spanish writers also type a hyphen against the first word: `-Hola`. */
 const OPENING_ATTACHED = /(?<=^|\u2028)[ \t]*(?:-{1,3}|[—–―])[ \t\u00A0]*(?=[\p{L}¿¡«"'])/gu
 

@@ -13,6 +13,9 @@ export const quoteSpaces: Rule = {
   apply(input, options) {
     const { quoteSpace } = options.profile
     if (!quoteSpace) return input
-    return replaceAll(input, /«[ \t\u00A0\u202F]*(?=\S)|(?<=\S)[ \t\u00A0\u202F]*»/g, (match) => (match[0][0] === '«' ? `«${quoteSpace}` : `${quoteSpace}»`))
+    return replaceAll(input, /«[ \t\u00A0\u202F]*»|«[ \t\u00A0\u202F]*(?=[^\s»])|(?<=[^\s«])[ \t\u00A0\u202F]*»/g, (match) => {
+      if (match[0].length > 1 && match[0].endsWith('»') && match[0].startsWith('«')) return `«${quoteSpace}»`
+      return match[0][0] === '«' ? `«${quoteSpace}` : `${quoteSpace}»`
+    })
   },
 }

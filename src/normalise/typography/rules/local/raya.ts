@@ -1,7 +1,8 @@
 import type { Rule } from '../../rule.ts'
 import { replaceAll } from '../../tracked-text.ts'
 
-const LETTER = /[\p{L}\p{N}¿¡«“"']/u
+/** What an aside opens on: a word, or an opening mark (quotes are decided before the raya). */
+const LETTER = /[\p{L}\p{N}¿¡«“‘]/u
 /** A raya typed `—` (or `--`, already one), or a hyphen or en dash with a space on one side. */
 const DASH = /[ \t\u00A0]*(?:[—―]|(?<=\s)[-–](?=[\s\p{L}¿¡])|(?<=[\p{L}\p{P}])[-–](?=\s|[\p{P}]|$))[ \t\u00A0]*/gu
 
@@ -25,9 +26,12 @@ export const raya: Rule = {
       const next = text[end]
       if (!open && next !== undefined && LETTER.test(next)) {
         open = true
-        return ' —'
+        // Spaced from what is before it, unless that is a dash or an opening mark already.
+        return !/^[ \t\u00A0]/.test(match[0]) && /[\s—–(«“¿¡-]/.test(text[start - 1] ?? ' ') ? '—' : ' —'
       }
       open = false
+      // Two dashes typed apart stay apart.
+      if (/[-—–―]/.test(text[start - 1] ?? '')) return match[0].replace(/[-–―]/, '—')
       if (next === undefined) return '—'
       return /[ \t\u00A0]$/.test(match[0]) || LETTER.test(next) ? '— ' : '—'
     })
