@@ -10,6 +10,7 @@ import { createNormaliser, type NormaliseOptions } from './normalise/index.ts'
 import { assembleEpub, type TextDeflater, type ZipEntry } from './package/index.ts'
 import type { ProgressListener, Stage } from './progress/events.ts'
 import { renderBook } from './render/index.ts'
+import { LABEL_LANGUAGES, labelTable } from './render/labels.ts'
 import { slugify } from './load/slug.ts'
 import { isXmlEntry, verifyBuilt, wellFormedError, type XmlChecker } from './verify/index.ts'
 import type { XmlProblem } from './verify/well-formed.ts'
@@ -121,9 +122,9 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
       language: book.metadata.language,
       lint: true,
       ...(book.metadata.dialogueDashes === undefined ? {} : { dialogueDashes: book.metadata.dialogueDashes }),
+      ...(book.metadata.labels === undefined ? {} : { labels: book.metadata.labels }),
     }
-    const languageNote = typographyLanguageNote(book)
-    if (languageNote) book.messages.push(languageNote)
+    book.messages.push(...languageNotes(book))
 
     const typeset = await stage(
       'typeset',
@@ -267,11 +268,22 @@ function deflater(pool: Pool, settings: TextSettings, checked: CheckedXml): Text
   }
 }
 
-/** A warning on book.yaml when the book's language has no typography rules of its own (it gets the neutral set). */
-function typographyLanguageNote(book: Book): VFileMessage | undefined {
+/**
+ * Warnings on book.yaml when the book's language has no typography rules
+ * of its own (it gets the neutral set), or no table of the words colophon
+ * writes (they are English, unless `labels:` gives them).
+ */
+function languageNotes(book: Book): VFileMessage[] {
   const { language } = book.metadata
-  if (resolveLanguage(language).known) return undefined
-  const message = new VFileMessage(neutralWarning(language), { ruleId: 'typography-language', source: 'colophon-typography' })
-  message.file = join(book.root, 'book.yaml')
-  return message
+  const notes: VFileMessage[] = []
+  const note = (reason: string, ruleId: string): void => {
+    const message = new VFileMessage(reason, { ruleId, source: 'colophon-typography' })
+    message.file = join(book.root, 'book.yaml')
+    notes.push(message)
+  }
+  if (!resolveLanguage(language).known) note(neutralWarning(language), 'typography-language')
+  if (!labelTable(language)) {
+    note(`Unexpected language \`${language}\` for the words colophon writes (Contents, Chapter …), expected one with a table (${LABEL_LANGUAGES.join(', ')}); they are in English unless \`labels:\` in book.yaml gives them`, 'labels-language')
+  }
+  return notes
 }

@@ -4,6 +4,7 @@ import type { $ZodIssue } from 'zod/v4/core'
 import { metadataSchema, nestedKeys, type ARCHIVE_WARNINGS, type RATINGS } from './metadata-schema.ts'
 import { isBlank } from './chapter-meta.ts'
 import { placeOf, type Place } from './place.ts'
+import type { LabelKey } from './label-keys.ts'
 import { codePointName, FORBIDDEN_XML_CHARS } from './xml-chars.ts'
 
 export { metadataSchema } from './metadata-schema.ts'
@@ -37,6 +38,8 @@ export interface Metadata {
   order: { front?: string[]; chapters?: string[]; back?: string[] }
   /** `dialogue-dashes`: a paragraph opened by `- ` is dialogue; absent: the language's default. */
   dialogueDashes?: boolean
+  /** `labels`: words colophon writes, overriding the language's table. */
+  labels?: Partial<Record<LabelKey, string>>
 }
 
 /** What Archive of Our Own and FanFicFare put on a work's preface. */
@@ -124,6 +127,7 @@ export function parseMetadata(file: VFile): Metadata | undefined {
     rights: data.rights,
     coverAlt: data['cover-alt'],
     dialogueDashes: data['dialogue-dashes'],
+    labels: data.labels as Partial<Record<LabelKey, string>> | undefined,
     series: data.series,
     fanfiction: {
       fandoms: data.fandoms ?? [],

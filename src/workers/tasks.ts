@@ -1,6 +1,7 @@
 import type { Root } from 'mdast'
 import { VFile } from 'vfile'
 import { labelsFor } from '../render/labels.ts'
+import type { LabelKey } from '../load/label-keys.ts'
 import { simpleXhtmlParts } from '../render/simple-xhtml.ts'
 import type { XhtmlParts } from '../render/to-xhtml.ts'
 import { countWords } from '../render/words.ts'
@@ -16,6 +17,8 @@ export interface TextSettings {
   wordJoiner: 'u2060' | 'feff'
   /** The book's language: word counting and the accessible names in the XHTML depend on it. */
   language: string
+  /** `labels` from book.yaml, when given (the scene break's accessible name is one). */
+  labels?: Partial<Record<LabelKey, string>>
   /** `dialogue-dashes` from book.yaml, when given. */
   dialogueDashes?: boolean
   /** Lint each text as it is parsed (`colophon build` does, unless told not to). */
@@ -69,7 +72,7 @@ export type TaskResult = TextResult | XmlProblem | DeflatedText | undefined
 /** Runs tasks with one normaliser per settings (a unified processor is reused, not rebuilt per text). */
 export function createRunner(settings: TextSettings): (task: Task) => TaskResult {
   let processor: ReturnType<typeof createNormaliser> | undefined
-  const labels = labelsFor(settings.language)
+  const labels = labelsFor(settings.language, settings.labels)
   const last: { findings?: TextFindings } = {}
   const lint = settings.lint ? (tree: Root, file: VFile) => void (last.findings = lintText(file, tree)) : undefined
   return (task) => {
