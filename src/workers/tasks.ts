@@ -6,6 +6,7 @@ import { simpleXhtmlParts } from '../render/simple-xhtml.ts'
 import type { XhtmlParts } from '../render/to-xhtml.ts'
 import { countWords } from '../render/words.ts'
 import { lintText, type TextFindings } from '../lint/text.ts'
+import { lintContext } from '../lint/languages.ts'
 import type { SceneBreakMarker } from '../lint/rules/mixed-scene-breaks.ts'
 import { recordMessage, type MessageRecord } from '../cache/messages.ts'
 import { createNormaliser, normaliseFile } from '../normalise/index.ts'
@@ -74,7 +75,8 @@ export function createRunner(settings: TextSettings): (task: Task) => TaskResult
   let processor: ReturnType<typeof createNormaliser> | undefined
   const labels = labelsFor(settings.language, settings.labels)
   const last: { findings?: TextFindings } = {}
-  const lint = settings.lint ? (tree: Root, file: VFile) => void (last.findings = lintText(file, tree)) : undefined
+  const context = lintContext(settings.language, settings.dialogueDashes)
+  const lint = settings.lint ? (tree: Root, file: VFile) => void (last.findings = lintText(file, tree, context)) : undefined
   return (task) => {
     if (task.kind === 'xml') return wellFormedError(task.text)
     if (task.kind === 'deflate') return { entry: deflateText(task.text), ...(task.xml ? { xml: wellFormedError(task.text) ?? null } : {}) }
