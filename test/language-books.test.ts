@@ -11,7 +11,7 @@ import { entryText, epubcheckJava, epubcheckTs, hasJavaEpubcheck, openEpub } fro
  * hold once set. Each builds with no EPUBCheck error or warning.
  */
 const BOOKS: Array<{ language: string; title: string; text: string; expect: string[] }> = [
-  { language: 'fr', title: 'Le Jardin', text: '- Rien, répondit-elle.\n\n"Allez-vous-en !" cria M. Dupont à 20 h 30.', expect: ['—\u00A0Rien', '«\u202FAllez-vous-en\u202F!\u202F»', 'M.\u00A0Dupont'] },
+  { language: 'fr', title: '\'Le "Jardin" : histoire !\'', text: '- Rien, répondit-elle.\n\n"Allez-vous-en !" cria M. Dupont à 20 h 30.', expect: ['—\u00A0Rien', '«\u202FAllez-vous-en\u202F!\u202F»', 'M.\u00A0Dupont'] },
   { language: 'fr-CH', title: 'Le Lac', text: '"Tu viens?" demanda Léa: "il pleut".', expect: ['«\u202FTu viens\u202F?\u202F»', 'Léa\u202F:'] },
   { language: 'de', title: 'Der Garten', text: '"Wie geht\'s?", fragte er - leise.', expect: ['„Wie geht’s?“', 'er – leise'] },
   { language: 'de-CH', title: 'Der See', text: '"Komm her", sagte sie.', expect: ['«Komm her»'] },
@@ -55,6 +55,12 @@ describe('a book in each language', () => {
       const xhtml = await entryText(zip, chapter)
       for (const expected of book.expect) expect(xhtml).toContain(expected)
       expect(xhtml).toContain(`xml:lang="${book.language}"`)
+      // Generated spaces and joiners never reach the OPF, the nav or a <title>.
+      for (const path of Object.keys(zip.files).filter((name) => /\.(opf|ncx|xhtml)$/.test(name))) {
+        const text = await entryText(zip, path)
+        const plain = [...text.matchAll(/<(?:title|dc:title|a|meta)\b[^>]*>([^<]*)</g)].map((match) => match[1]).join('\n')
+        expect(plain, path).not.toMatch(/[\u00A0\u202F\u2060\u200A\uFEFF]/)
+      }
       const ts = await epubcheckTs(result.epub)
       expect(ts.messages).toEqual([])
       // Java EPUBCheck is slow on a shared machine: three scripts (Latin, Cyrillic, CJK) stand for the rest.
