@@ -123,6 +123,7 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
       lint: true,
       ...(book.metadata.dialogueDashes === undefined ? {} : { dialogueDashes: book.metadata.dialogueDashes }),
       ...(book.metadata.labels === undefined ? {} : { labels: book.metadata.labels }),
+      ...(options.nbsp === 'regular' ? { nbsp: 'regular' as const } : {}),
     }
     book.messages.push(...languageNotes(book))
 

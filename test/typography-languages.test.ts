@@ -56,6 +56,12 @@ describe('typography in every language', () => {
     expect(result.text).toContain('“Back.”')
   })
 
+  it('writes U+00A0 for the narrow no-break space with nbsp: regular', () => {
+    expect(typesetString('"Allez !"', { language: 'fr', nbsp: 'regular' })).toBe('«\u00A0Allez\u00A0!\u00A0»')
+    expect(typesetString('z. B.', { language: 'de', nbsp: 'regular' })).toBe('z.\u00A0B.')
+    expect(() => typesetString('x', { nbsp: 'thin' as 'narrow' })).toThrow(/Unexpected `nbsp` `thin`, expected `narrow` or `regular`/)
+  })
+
   it('warns about a language without rules and gives it CLDR quotes', () => {
     const result = typeset('"Hei" - sa hun.', { language: 'nb' })
     expect(result.text).toBe('«Hei» — sa hun.')

@@ -18,6 +18,7 @@ export interface BuildCommandOptions {
   /** `epub`, `kobo`, `kindle`, `apple`, `all` or a comma-separated list. */
   target?: string
   wordJoiner: 'u2060' | 'feff'
+  nbsp?: 'narrow' | 'regular'
   /** Lint warnings fail the build: nothing is written, exit 1. */
   frail?: boolean
   /** `--no-cache` sets false: neither read nor write `.colophon-cache/`. */
@@ -93,7 +94,7 @@ export async function buildAndWrite(
   extra: Pick<BuildOptions, 'cache' | 'onProgress' | 'lint' | 'previous'>,
 ): Promise<{ book: Book }> {
   const single = targets.length === 1
-  const result = await build(dir, { wordJoiner: options.wordJoiner, targets, threads: options.threads, ...extra })
+  const result = await build(dir, { wordJoiner: options.wordJoiner, nbsp: options.nbsp, targets, threads: options.threads, ...extra })
   if (result.messages.length > 0) process.stderr.write(`${await report(shownOf(result.messages, dir))}\n`)
   if (options.frail && result.messages.length > 0) {
     throw new WarningsFailed(`${result.messages.length} warning${result.messages.length === 1 ? '' : 's'} and --frail; the book was not written`)

@@ -36,6 +36,10 @@ function program(): Command {
     .choices(['u2060', 'feff'])
     .default('u2060')
 
+  const nbsp = new Option('--nbsp <kind>', 'narrow: U+202F where French and German ask for a fine space; regular: U+00A0, for readers whose fonts lack U+202F')
+    .choices(['narrow', 'regular'])
+    .default('narrow')
+
   cli
     .command('build')
     .description('Build the manuscript folder into an EPUB (default: ./manuscript → dist/<title>.epub).')
@@ -43,6 +47,7 @@ function program(): Command {
     .option('-o, --out <path>', 'where to write the EPUB (default: dist/<title>.epub); with several targets, a folder (default: dist/)')
     .option('-t, --target <name>', 'e-reader variant: epub, kobo, kindle, apple, all, or a comma-separated list', 'epub')
     .addOption(wordJoiner)
+    .addOption(nbsp)
     .option('--frail', 'fail (exit 1, nothing written) when the lint or any stage warns')
     .option('-w, --watch', 'rebuild whenever a file of the manuscript changes, until Ctrl-C')
     .option('--no-cache', 'neither read nor write the cache in .colophon-cache/ next to the manuscript folder')
@@ -50,7 +55,7 @@ function program(): Command {
     .option('--debug', 'print stack traces of unexpected errors')
     .addHelpText('after', '\nExamples:\n  $ colophon build manuscript --out dist/my-book.epub\n  $ colophon build manuscript --target all --out dist/\n  $ colophon build manuscript --watch\n')
     .exitOverride()
-    .action(async (dir: string, options: { out?: string; target: string; wordJoiner: 'u2060' | 'feff'; frail?: boolean; cache: boolean; watch?: boolean; threads?: number }) => {
+    .action(async (dir: string, options: { out?: string; target: string; wordJoiner: 'u2060' | 'feff'; nbsp: 'narrow' | 'regular'; frail?: boolean; cache: boolean; watch?: boolean; threads?: number }) => {
       const { runBuild } = await import('./build.ts')
       await runBuild(dir, options)
     })
@@ -63,10 +68,11 @@ function program(): Command {
     .option('--no-open', 'do not open a browser')
     .option('-t, --target <name>', 'which target to read: epub, kobo, kindle or apple', 'epub')
     .addOption(wordJoiner)
+    .addOption(nbsp)
     .option('--debug', 'print stack traces of unexpected errors')
     .addHelpText('after', '\nExample:\n  $ colophon preview manuscript --port 8080 --no-open\n')
     .exitOverride()
-    .action(async (dir: string, options: { port: string; open: boolean; target: string; wordJoiner: 'u2060' | 'feff' }) => {
+    .action(async (dir: string, options: { port: string; open: boolean; target: string; wordJoiner: 'u2060' | 'feff'; nbsp: 'narrow' | 'regular' }) => {
       const { runPreview } = await import('./preview.ts')
       await runPreview(dir, options)
     })
@@ -77,12 +83,13 @@ function program(): Command {
     .argument('[file]', 'Markdown file (default: standard input)')
     .addOption(new Option('-f, --format <format>', 'what to print').choices(['xhtml', 'text']).default('xhtml'))
     .addOption(wordJoiner)
+    .addOption(nbsp)
     .addOption(new Option('--lang <tag>', 'the text\'s language, a BCP 47 tag (fr, fr-CH, de, es, pt-BR, ru, ja …): it picks the typography rules').default('en'))
     .addOption(new Option('--dialogue-dashes <yes>', 'whether a paragraph opened by `- ` is dialogue (default: the language\'s)').choices(['true', 'false']))
     .option('--debug', 'print stack traces of unexpected errors')
     .addHelpText('after', `\nExamples:\n  $ echo 'He said "wait - no..."' | colophon typeset --format text\n  $ echo '- Rien, répondit-elle. "Allez !"' | colophon typeset --lang fr --format text\n`)
     .exitOverride()
-    .action(async (file: string | undefined, options: { format: 'xhtml' | 'text'; wordJoiner: 'u2060' | 'feff'; lang: string; dialogueDashes?: 'true' | 'false' }) => {
+    .action(async (file: string | undefined, options: { format: 'xhtml' | 'text'; wordJoiner: 'u2060' | 'feff'; nbsp: 'narrow' | 'regular'; lang: string; dialogueDashes?: 'true' | 'false' }) => {
       const { runTypeset } = await import('./typeset.ts')
       await runTypeset(file, options)
     })

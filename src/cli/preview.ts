@@ -9,6 +9,7 @@ export interface PreviewCommandOptions {
   open: boolean
   target: string
   wordJoiner: 'u2060' | 'feff'
+  nbsp?: 'narrow' | 'regular'
 }
 
 /** The system's way to open a URL in the default browser. */
@@ -31,6 +32,7 @@ export async function runPreview(dir: string, options: PreviewCommandOptions): P
     port,
     target: targets[0],
     wordJoiner: options.wordJoiner,
+    nbsp: options.nbsp,
     onBuild(event) {
       const what = event.changed.filter(Boolean).length > 0 ? ` after ${event.changed.filter(Boolean).join(', ')}` : ''
       if (event.kind === 'built') {

@@ -18,6 +18,8 @@ export interface NormaliseOptions {
   language?: string
   /** Whether a paragraph opened by `- ` is dialogue rather than a list item; absent: the language's default. */
   dialogueDashes?: boolean
+  /** `regular`: U+00A0 instead of the narrow no-break space U+202F, for reading systems whose fonts lack it. */
+  nbsp?: 'narrow' | 'regular'
 }
 
 /** A scene, page or note: its source file and its normalised tree. */
@@ -55,11 +57,11 @@ type Normaliser = Processor<Root, Root, Root, undefined, undefined>
  * when attached, so a bad `wordJoiner` fails before any text is read.
  */
 export function createNormaliser(options: NormaliseOptions = {}, onSource?: (tree: Root, file: VFile) => void): Normaliser {
-  const typography = resolveOptions({ wordJoiner: options.wordJoiner ?? 'u2060', language: options.language ?? 'en', dialogueDashes: options.dialogueDashes })
+  const typography = resolveOptions({ wordJoiner: options.wordJoiner ?? 'u2060', language: options.language ?? 'en', dialogueDashes: options.dialogueDashes, nbsp: options.nbsp ?? 'narrow' })
   const processor = unified().use(remarkParseProse, { dialogueDashes: typography.dialogueDashes }).use(remarkFootnotes).use(remarkSceneBreaks)
   // The lint reads the tree as written (scene breaks found, text untouched), rather than parse twice.
   if (onSource) processor.use(() => onSource)
-  processor.use(remarkTypography, { wordJoiner: typography.wordJoiner, language: typography.language, dialogueDashes: typography.dialogueDashes })
+  processor.use(remarkTypography, { wordJoiner: typography.wordJoiner, language: typography.language, dialogueDashes: typography.dialogueDashes, nbsp: typography.nbsp })
   return processor as unknown as Normaliser
 }
 

@@ -20,6 +20,8 @@ export interface TextSettings {
   language: string
   /** `labels` from book.yaml, when given (the scene break's accessible name is one). */
   labels?: Partial<Record<LabelKey, string>>
+  /** `regular` when the narrow no-break space is swapped for U+00A0 (`--nbsp regular`). */
+  nbsp?: 'narrow' | 'regular'
   /** `dialogue-dashes` from book.yaml, when given. */
   dialogueDashes?: boolean
   /** Lint each text as it is parsed (`colophon build` does, unless told not to). */
@@ -80,7 +82,7 @@ export function createRunner(settings: TextSettings): (task: Task) => TaskResult
   return (task) => {
     if (task.kind === 'xml') return wellFormedError(task.text)
     if (task.kind === 'deflate') return { entry: deflateText(task.text), ...(task.xml ? { xml: wellFormedError(task.text) ?? null } : {}) }
-    processor ??= createNormaliser({ wordJoiner: settings.wordJoiner, language: settings.language, dialogueDashes: settings.dialogueDashes }, lint)
+    processor ??= createNormaliser({ wordJoiner: settings.wordJoiner, language: settings.language, dialogueDashes: settings.dialogueDashes, nbsp: settings.nbsp }, lint)
     const file = new VFile({ path: task.source.path, cwd: task.source.cwd, value: task.source.value })
     last.findings = undefined
     const { tree } = normaliseFile(file, processor)

@@ -17,6 +17,7 @@ import { quoteSpaces } from './rules/local/quote-spaces.ts'
 import { raya } from './rules/local/raya.ts'
 import { sentenceDashes } from './rules/local/sentence-dashes.ts'
 import { minusSigns } from './rules/minus-signs.ts'
+import { narrowSpaceVariant } from './rules/local/narrow-space-variant.ts'
 import { spaceRuns } from './rules/space-runs.ts'
 import { stripJoiners } from './rules/strip-joiners.ts'
 import { yearRanges } from './rules/year-ranges.ts'
@@ -57,4 +58,6 @@ export const localPreset: readonly Rule[] = [
   // After abbreviations and initials, which may end in a one-letter word (`т. д.`).
   boundWords,
   hourSpaces,
+  // Last: every rule above may write U+202F; the variant swaps them all at once.
+  narrowSpaceVariant,
 ]

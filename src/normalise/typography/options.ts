@@ -8,6 +8,8 @@ export interface TypographyOptions {
   language?: string
   /** Whether a paragraph opened by a dash is dialogue; absent: the language's default. */
   dialogueDashes?: boolean
+  /** `regular`: U+00A0 where the language asks for a narrow no-break space (U+202F), for fonts that lack it. */
+  nbsp?: 'narrow' | 'regular'
 }
 
 /** What one block's rules may carry to the next block of the same text (a Spanish quotation running on). */
@@ -21,11 +23,12 @@ export interface ResolvedOptions {
   readonly language: string
   readonly profile: LanguageProfile
   readonly dialogueDashes: boolean
+  readonly nbsp: 'narrow' | 'regular'
   /** Fresh for each text: see `Carry`. */
   readonly carry: Carry
 }
 
-const KNOWN = new Set(['wordJoiner', 'language', 'dialogueDashes'])
+const KNOWN = new Set(['wordJoiner', 'language', 'dialogueDashes', 'nbsp'])
 
 /** Check options before any text is touched; throw a clear Error otherwise. */
 export function resolveOptions(given: unknown): ResolvedOptions {
@@ -34,9 +37,9 @@ export function resolveOptions(given: unknown): ResolvedOptions {
     throw new TypeError(`Unexpected typography options \`${String(options)}\`, expected an object`)
   }
   for (const key of Object.keys(options)) {
-    if (!KNOWN.has(key)) throw new Error(`Unexpected typography option \`${key}\`, expected \`wordJoiner\`, \`language\` or \`dialogueDashes\``)
+    if (!KNOWN.has(key)) throw new Error(`Unexpected typography option \`${key}\`, expected \`wordJoiner\`, \`language\`, \`dialogueDashes\` or \`nbsp\``)
   }
-  const fields = options as { wordJoiner?: unknown; language?: unknown; dialogueDashes?: unknown }
+  const fields = options as { wordJoiner?: unknown; language?: unknown; dialogueDashes?: unknown; nbsp?: unknown }
   const wordJoiner = fields.wordJoiner ?? 'u2060'
   if (wordJoiner !== 'u2060' && wordJoiner !== 'feff') {
     throw new Error(`Unexpected \`wordJoiner\` \`${String(wordJoiner)}\`, expected \`u2060\` or \`feff\``)
@@ -46,8 +49,10 @@ export function resolveOptions(given: unknown): ResolvedOptions {
   if (fields.dialogueDashes !== undefined && typeof fields.dialogueDashes !== 'boolean') {
     throw new Error(`Unexpected \`dialogueDashes\` \`${String(fields.dialogueDashes)}\`, expected true or false`)
   }
+  const nbsp = fields.nbsp ?? 'narrow'
+  if (nbsp !== 'narrow' && nbsp !== 'regular') throw new Error(`Unexpected \`nbsp\` \`${String(nbsp)}\`, expected \`narrow\` or \`regular\``)
   const { profile } = resolveLanguage(language)
-  return { wordJoiner, language, profile, dialogueDashes: fields.dialogueDashes ?? profile.dialogueDashes, carry: { quoteOpen: false } }
+  return { wordJoiner, language, profile, dialogueDashes: fields.dialogueDashes ?? profile.dialogueDashes, nbsp, carry: { quoteOpen: false } }
 }
 
 /** The same options for another language (a passage with its own `lang`). */
