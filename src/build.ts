@@ -2,6 +2,7 @@ import type { BuildCache } from './cache/store.ts'
 import { reloadChanged } from './cache/reload.ts'
 import { buildTime } from './clock.ts'
 import { coverText, drawnCover, givenCover, type CoverImage } from './cover/image.ts'
+import { undrawable } from './cover/coverage.ts'
 import { coverOnThread, type CoverThread } from './workers/cover.ts'
 import { BookError } from './errors.ts'
 import { loadBook, type Book, type Metadata } from './load/index.ts'
@@ -101,7 +102,7 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
   let drawn: Promise<Uint8Array> | undefined
   const onMetadata = (metadata: Metadata, hasCover: boolean): void => {
     const text = coverText(metadata)
-    if (hasCover || !coverThread || cache?.hasCover(JSON.stringify(text))) return
+    if (hasCover || !coverThread || cache?.hasCover(JSON.stringify(text)) || undrawable(text).length > 0) return
     drawn = coverThread.draw(text)
     drawn.catch(() => undefined)
   }
@@ -114,6 +115,7 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
       return `${loaded.chapters.length} chapters, ${scenes} scenes`
     })
     const coverKey = JSON.stringify(coverText(book.metadata))
+    if (!book.cover) refuseUndrawableCover(book)
     const time = buildTime(options.env ?? process.env, book.metadata.date)
     // Texts are linted as they are typeset even when the lint is not reported: it costs little, and
     // the results (cached per text) are then the same for every build.
@@ -287,4 +289,23 @@ function languageNotes(book: Book): VFileMessage[] {
     note(`Unexpected language \`${language}\` for the words colophon writes (Contents, Chapter …), expected one with a table (${LABEL_LANGUAGES.join(', ')}); they are in English unless \`labels:\` in book.yaml gives them`, 'labels-language')
   }
   return notes
+}
+
+/**
+ * A book with no cover of its own gets one drawn in EB Garamond, which has
+ * Latin, Greek and Cyrillic letters: a title in another script (Chinese,
+ * Japanese, Arabic, Hebrew, Devanagari …) is refused, not drawn with its
+ * letters left out.
+ */
+function refuseUndrawableCover(book: Book): void {
+  const missing = undrawable(coverText(book.metadata))
+  if (missing.length === 0) return
+  const shown = missing.slice(0, 5).map((character) => `\`${character}\` (U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ')
+  const message = new VFileMessage(
+    `Unexpected ${shown}${missing.length > 5 ? ' …' : ''} on the drawn cover, whose font (EB Garamond) draws Latin, Greek and Cyrillic letters only; expected a cover.png or cover.jpg in the manuscript folder`,
+    { ruleId: 'cover-script', source: 'colophon-cover' },
+  )
+  message.file = join(book.root, 'book.yaml')
+  message.fatal = true
+  throw new BookError([message])
 }
