@@ -3,6 +3,7 @@ import { enDashRanges } from './rules/en-dash-ranges.ts'
 import { fractions } from './rules/fractions.ts'
 import { horizontalBar } from './rules/horizontal-bar.ts'
 import { hyphenRuns } from './rules/hyphen-runs.ts'
+import { attachedEllipses } from './rules/local/attached-ellipses.ts'
 import { boundWords } from './rules/local/bound-words.ts'
 import { cjkDashes } from './rules/local/cjk-dashes.ts'
 import { cjkPunctuation } from './rules/local/cjk-punctuation.ts'
@@ -45,6 +46,7 @@ export const localPreset: readonly Rule[] = [
   enDashRanges,
   fractions,
   plainEllipses,
+  attachedEllipses,
   // After the dashes: a quote after a dash opens (`— "Allez`).
   localQuotes,
   // After quotes: a raya opens an aside before a word or an opening mark, which must be decided by then.

@@ -38,6 +38,8 @@ export interface LanguageProfile {
   readonly abbreviations?: { readonly words: readonly string[]; readonly space: string }
   /** Initials bound to each other and to the surname (`А. С. Пушкин`). */
   readonly initials?: boolean
+  /** The ellipsis attached to the word before it, a space typed between removed (French). */
+  readonly ellipsisAttached?: boolean
   /** Hours and minutes with `h` (`20 h 30`), tied with no-break spaces. */
   readonly hourSpaces?: boolean
   /** The mark that opens a paragraph continuing a quotation (Spanish »), else the primary opening mark. */

@@ -27,6 +27,7 @@ export const PROFILES: Readonly<Record<string, LanguageProfile>> = {
     dialogueDashes: true,
     abbreviations: { words: ['M.', 'MM.', 'Mme', 'Mmes', 'Mlle', 'Mlles', 'Me', 'Mgr', 'Dr', 'Pr', 'St', 'Ste', 'n°', 'p.'], space: NBSP },
     hourSpaces: true,
+    ellipsisAttached: true,
   },
   // Swiss French: ‹ › inside « », and a fine space before every high mark, colon included.
   'fr-CH': {
@@ -40,6 +41,7 @@ export const PROFILES: Readonly<Record<string, LanguageProfile>> = {
     dialogueDashes: true,
     abbreviations: { words: ['M.', 'MM.', 'Mme', 'Mmes', 'Mlle', 'Mlles', 'Me', 'Mgr', 'Dr', 'Pr', 'St', 'Ste', 'n°', 'p.'], space: NBSP },
     hourSpaces: true,
+    ellipsisAttached: true,
   },
   // Duden, Satz und Korrektur: „ “ and ‚ ‘, a spaced en dash (Gedankenstrich), `z. B.` with a narrow no-break space.
   de: {
