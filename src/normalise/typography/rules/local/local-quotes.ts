@@ -23,11 +23,14 @@ function sideOf(character: string | undefined): Side {
 
 const wordLike = (side: Side): boolean => side === 'word' || side === 'digit'
 
-/** One quotation open: the mark that will close it. */
+/** One quotation open: the mark that will close it. A mark typed already counts as the kind it looks like. */
 interface Open {
-  kind: 'double' | 'single' | 'typed'
+  kind: 'double' | 'single'
   close: string
 }
+
+/** Opening marks of the single kind, when a writer typed them already. */
+const SINGLE_OPENERS = new Set(['‚', '‘', '‹', '’', '『'])
 
 /** The letters after index, lowercased. */
 function wordAfter(text: string, index: number): string {
@@ -84,7 +87,7 @@ export const localQuotes: Rule = {
         // A mark typed already: count it, keep it. A closing mark that also opens (” ” in Swedish) closes when one is open.
         const open = stack.findLastIndex((entry) => entry.close === character)
         if (closing.has(character) && open !== -1 && !(character === '’' && LETTER.test(text[index + 1] ?? ''))) stack.length = open
-        else if (closers.has(character) && !(character === '’')) stack.push({ kind: 'typed', close: closers.get(character)! })
+        else if (closers.has(character) && !(character === '’')) stack.push({ kind: SINGLE_OPENERS.has(character) ? 'single' : 'double', close: closers.get(character)! })
         continue
       }
       const before = sideOf(from === index && last ? last : text[index - 1])
@@ -132,7 +135,7 @@ export const localQuotes: Rule = {
       }
       put(index, mark)
     }
-    carry.quoteOpen = stack.some((entry) => entry.kind !== 'single' && entry.close === primary[1])
+    carry.quoteOpen = stack.some((entry) => entry.kind === 'double' && entry.close === primary[1])
     if (parts.length === 0) return input
     parts.push(text.slice(from))
     return { text: parts.join(''), marks: input.marks }
