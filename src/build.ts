@@ -126,6 +126,7 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
       ...(book.metadata.dialogueDashes === undefined ? {} : { dialogueDashes: book.metadata.dialogueDashes }),
       ...(book.metadata.labels === undefined ? {} : { labels: book.metadata.labels }),
       ...(options.nbsp === 'regular' ? { nbsp: 'regular' as const } : {}),
+      ...(book.metadata.quotes === undefined ? {} : { quotes: book.metadata.quotes }),
     }
     book.messages.push(...languageNotes(book))
 
@@ -151,7 +152,7 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
         // Without a cover thread (run from source) it is drawn here; what draws it is loaded only then.
         const cover = book.cover ? givenCover(book.cover) : (cache?.keptCover(coverKey) ?? (await freshCover(book.metadata, drawn)))
         if (cache && !book.cover && !cache.hasCover(coverKey)) void Promise.resolve(cover.data).then((data) => cache.keepCover(coverKey, { ...cover, data }), () => undefined)
-        const pages = await renderBook(normalised, { ...options, language: book.metadata.language, dialogueDashes: book.metadata.dialogueDashes, cover, generator }, images, cache?.renderMemo(typeset.keys))
+        const pages = await renderBook(normalised, { ...options, language: book.metadata.language, dialogueDashes: book.metadata.dialogueDashes, quotes: book.metadata.quotes, cover, generator }, images, cache?.renderMemo(typeset.keys))
         // Rendering warns (removed HTML) and finds book errors too (an image without alt text): stop before packaging.
         const fatal = texts.flatMap((text) => text.file.messages.filter((message) => message.fatal))
         if (fatal.length > 0) throw new BookError(fatal)

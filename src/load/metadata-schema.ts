@@ -124,6 +124,8 @@ export const metadataSchema = z.strictObject({
   /** Whether a paragraph opened by `- ` is dialogue (not a list item); the language's default when absent. */
   /** Words colophon writes, by name (`contents`, `matter.dedication`): they override the language's table. */
   labels: z.optional(z.strictObject(Object.fromEntries(LABEL_KEYS.map((key) => [key, z.optional(text)])))),
+  /** `guillemets`: » « in a German book instead of „ “. */
+  quotes: z.optional(z.enum(['default', 'guillemets'], { error: 'default or guillemets' })),
   'dialogue-dashes': z.optional(z.boolean({ error: 'true or false' })),
   order: z.optional(z.strictObject({ front: z.optional(z.array(text)), chapters: z.optional(z.array(text)), back: z.optional(z.array(text)) })),
 })

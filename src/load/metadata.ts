@@ -38,6 +38,8 @@ export interface Metadata {
   order: { front?: string[]; chapters?: string[]; back?: string[] }
   /** `dialogue-dashes`: a paragraph opened by `- ` is dialogue; absent: the language's default. */
   dialogueDashes?: boolean
+  /** `quotes: guillemets`: » « in a German book. */
+  quotes?: 'default' | 'guillemets'
   /** `labels`: words colophon writes, overriding the language's table. */
   labels?: Partial<Record<LabelKey, string>>
 }
@@ -127,6 +129,7 @@ export function parseMetadata(file: VFile): Metadata | undefined {
     rights: data.rights,
     coverAlt: data['cover-alt'],
     dialogueDashes: data['dialogue-dashes'],
+    quotes: data.quotes,
     labels: data.labels as Partial<Record<LabelKey, string>> | undefined,
     series: data.series,
     fanfiction: {

@@ -20,6 +20,8 @@ export interface NormaliseOptions {
   dialogueDashes?: boolean
   /** `regular`: U+00A0 instead of the narrow no-break space U+202F, for reading systems whose fonts lack it. */
   nbsp?: 'narrow' | 'regular'
+  /** `guillemets`: » « in a German book (book.yaml `quotes`). */
+  quotes?: 'default' | 'guillemets'
 }
 
 /** A scene, page or note: its source file and its normalised tree. */
@@ -57,11 +59,11 @@ type Normaliser = Processor<Root, Root, Root, undefined, undefined>
  * when attached, so a bad `wordJoiner` fails before any text is read.
  */
 export function createNormaliser(options: NormaliseOptions = {}, onSource?: (tree: Root, file: VFile) => void): Normaliser {
-  const typography = resolveOptions({ wordJoiner: options.wordJoiner ?? 'u2060', language: options.language ?? 'en', dialogueDashes: options.dialogueDashes, nbsp: options.nbsp ?? 'narrow' })
+  const typography = resolveOptions({ wordJoiner: options.wordJoiner ?? 'u2060', language: options.language ?? 'en', dialogueDashes: options.dialogueDashes, nbsp: options.nbsp ?? 'narrow', quotes: options.quotes ?? 'default' })
   const processor = unified().use(remarkParseProse, { dialogueDashes: typography.dialogueDashes }).use(remarkFootnotes).use(remarkSceneBreaks)
   // The lint reads the tree as written (scene breaks found, text untouched), rather than parse twice.
   if (onSource) processor.use(() => onSource)
-  processor.use(remarkTypography, { wordJoiner: typography.wordJoiner, language: typography.language, dialogueDashes: typography.dialogueDashes, nbsp: typography.nbsp })
+  processor.use(remarkTypography, { wordJoiner: typography.wordJoiner, language: typography.language, dialogueDashes: typography.dialogueDashes, nbsp: typography.nbsp, quotes: options.quotes ?? 'default' })
   return processor as unknown as Normaliser
 }
 

@@ -22,6 +22,8 @@ export interface TextSettings {
   labels?: Partial<Record<LabelKey, string>>
   /** `regular` when the narrow no-break space is swapped for U+00A0 (`--nbsp regular`). */
   nbsp?: 'narrow' | 'regular'
+  /** book.yaml `quotes`, when given. */
+  quotes?: 'default' | 'guillemets'
   /** `dialogue-dashes` from book.yaml, when given. */
   dialogueDashes?: boolean
   /** Lint each text as it is parsed (`colophon build` does, unless told not to). */
@@ -82,7 +84,7 @@ export function createRunner(settings: TextSettings): (task: Task) => TaskResult
   return (task) => {
     if (task.kind === 'xml') return wellFormedError(task.text)
     if (task.kind === 'deflate') return { entry: deflateText(task.text), ...(task.xml ? { xml: wellFormedError(task.text) ?? null } : {}) }
-    processor ??= createNormaliser({ wordJoiner: settings.wordJoiner, language: settings.language, dialogueDashes: settings.dialogueDashes, nbsp: settings.nbsp }, lint)
+    processor ??= createNormaliser({ wordJoiner: settings.wordJoiner, language: settings.language, dialogueDashes: settings.dialogueDashes, nbsp: settings.nbsp, quotes: settings.quotes }, lint)
     const file = new VFile({ path: task.source.path, cwd: task.source.cwd, value: task.source.value })
     last.findings = undefined
     const { tree } = normaliseFile(file, processor)

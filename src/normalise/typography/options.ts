@@ -10,6 +10,8 @@ export interface TypographyOptions {
   dialogueDashes?: boolean
   /** `regular`: U+00A0 where the language asks for a narrow no-break space (U+202F), for fonts that lack it. */
   nbsp?: 'narrow' | 'regular'
+  /** `guillemets`: » « in a language that also sets them (German), instead of its first marks. */
+  quotes?: 'default' | 'guillemets'
 }
 
 /** What one block's rules may carry to the next block of the same text (a Spanish quotation running on). */
@@ -28,7 +30,7 @@ export interface ResolvedOptions {
   readonly carry: Carry
 }
 
-const KNOWN = new Set(['wordJoiner', 'language', 'dialogueDashes', 'nbsp'])
+const KNOWN = new Set(['wordJoiner', 'language', 'dialogueDashes', 'nbsp', 'quotes'])
 
 /** Check options before any text is touched; throw a clear Error otherwise. */
 export function resolveOptions(given: unknown): ResolvedOptions {
@@ -37,9 +39,9 @@ export function resolveOptions(given: unknown): ResolvedOptions {
     throw new TypeError(`Unexpected typography options \`${String(options)}\`, expected an object`)
   }
   for (const key of Object.keys(options)) {
-    if (!KNOWN.has(key)) throw new Error(`Unexpected typography option \`${key}\`, expected \`wordJoiner\`, \`language\`, \`dialogueDashes\` or \`nbsp\``)
+    if (!KNOWN.has(key)) throw new Error(`Unexpected typography option \`${key}\`, expected \`wordJoiner\`, \`language\`, \`dialogueDashes\`, \`nbsp\` or \`quotes\``)
   }
-  const fields = options as { wordJoiner?: unknown; language?: unknown; dialogueDashes?: unknown; nbsp?: unknown }
+  const fields = options as { wordJoiner?: unknown; language?: unknown; dialogueDashes?: unknown; nbsp?: unknown; quotes?: unknown }
   const wordJoiner = fields.wordJoiner ?? 'u2060'
   if (wordJoiner !== 'u2060' && wordJoiner !== 'feff') {
     throw new Error(`Unexpected \`wordJoiner\` \`${String(wordJoiner)}\`, expected \`u2060\` or \`feff\``)
@@ -51,7 +53,10 @@ export function resolveOptions(given: unknown): ResolvedOptions {
   }
   const nbsp = fields.nbsp ?? 'narrow'
   if (nbsp !== 'narrow' && nbsp !== 'regular') throw new Error(`Unexpected \`nbsp\` \`${String(nbsp)}\`, expected \`narrow\` or \`regular\``)
-  const { profile } = resolveLanguage(language)
+  const quotes = fields.quotes ?? 'default'
+  if (quotes !== 'default' && quotes !== 'guillemets') throw new Error(`Unexpected \`quotes\` \`${String(quotes)}\`, expected \`default\` or \`guillemets\``)
+  const { profile: base } = resolveLanguage(language)
+  const profile = quotes === 'guillemets' && base.guillemets ? { ...base, quotes: base.guillemets } : base
   return { wordJoiner, language, profile, dialogueDashes: fields.dialogueDashes ?? profile.dialogueDashes, nbsp, carry: { quoteOpen: false } }
 }
 

@@ -18,6 +18,8 @@ export interface LanguageProfile {
   readonly typed: readonly string[]
   /** Words that begin with an elided letter, so a `'` before them is an apostrophe (Dutch `'s`, `'t`). */
   readonly elisions?: readonly string[]
+  /** The marks `quotes: guillemets` picks instead (German books set » « as often as „ “, Duden). */
+  readonly guillemets?: { readonly primary: Pair; readonly secondary: Pair }
   /** A space set inside the primary marks (French « »), or none. */
   readonly quoteSpace?: string
   /** The space set before each of these punctuation marks (French `;` `!` `?`, `:`). */

@@ -47,6 +47,7 @@ export const PROFILES: Readonly<Record<string, LanguageProfile>> = {
   de: {
     tag: 'de',
     quotes: { primary: ['„', '“'], secondary: ['‚', '‘'] },
+    guillemets: { primary: ['»', '«'], secondary: ['›', '‹'] },
     typed: ['„“', '‚‘', '»«', '›‹'],
     dash: spaced('–'),
     dialogueDashes: false,
