@@ -2,7 +2,7 @@ import type { BuildCache } from './cache/store.ts'
 import { reloadChanged } from './cache/reload.ts'
 import { buildTime } from './clock.ts'
 import { coverText, drawnCover, givenCover, type CoverImage } from './cover/image.ts'
-import { undrawable } from './cover/coverage.ts'
+import { isLetter, undrawable } from './cover/coverage.ts'
 import { coverOnThread, type CoverThread } from './workers/cover.ts'
 import { BookError } from './errors.ts'
 import { loadBook, type Book, type Metadata } from './load/index.ts'
@@ -102,7 +102,7 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
   let drawn: Promise<Uint8Array> | undefined
   const onMetadata = (metadata: Metadata, hasCover: boolean): void => {
     const text = coverText(metadata)
-    if (hasCover || !coverThread || cache?.hasCover(JSON.stringify(text)) || undrawable(text).length > 0) return
+    if (hasCover || !coverThread || cache?.hasCover(JSON.stringify(text)) || undrawable(text).some(isLetter)) return
     drawn = coverThread.draw(text)
     drawn.catch(() => undefined)
   }
@@ -299,7 +299,8 @@ function languageNotes(book: Book): VFileMessage[] {
  * letters left out.
  */
 function refuseUndrawableCover(book: Book): void {
-  const missing = undrawable(coverText(book.metadata))
+  // The load stage refused letters of book.yaml's own values at their place; these come from the labels (`Part 2 of …`).
+  const missing = undrawable(coverText(book.metadata)).filter(isLetter)
   if (missing.length === 0) return
   const shown = missing.slice(0, 5).map((character) => `\`${character}\` (U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ')
   const message = new VFileMessage(
@@ -307,6 +308,8 @@ function refuseUndrawableCover(book: Book): void {
     { ruleId: 'cover-script', source: 'colophon-cover' },
   )
   message.file = join(book.root, 'book.yaml')
+  message.line = 1
+  message.column = 1
   message.fatal = true
   throw new BookError([message])
 }

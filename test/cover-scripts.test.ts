@@ -42,7 +42,21 @@ describe('the drawn cover in other scripts', () => {
       await writeFile(join(dir, 'chapters', '01-one', '01.md'), '庭。\n')
       const error = await build(dir, { env: {} }).catch((caught: unknown) => caught)
       expect(error).toBeInstanceOf(BookError)
-      expect(String((error as BookError).messages[0]?.reason)).toMatch(/Unexpected `庭` \(U\+5EAD\), `山` \(U\+5C71\), `田` \(U\+7530\) on the drawn cover.*expected a cover\.png or cover\.jpg/)
+      const message = (error as BookError).messages[0]!
+      expect(String(message.reason)).toMatch(/Unexpected `庭` \(U\+5EAD\), `山` \(U\+5C71\), `田` \(U\+7530\) on the drawn cover.*expected a cover\.png or cover\.jpg/)
+      // At the title in book.yaml.
+      expect([message.line, message.column]).toEqual([1, 8])
+    })
+
+    it('leaves an emoji it cannot draw out of the cover with a warning, and builds', async () => {
+      const root = join(dir, 'emoji')
+      await mkdir(join(root, 'chapters', '01-one'), { recursive: true })
+      await writeFile(join(root, 'book.yaml'), 'title: Sunny Days ☀️😀\nauthor: A\nlanguage: en\n')
+      await writeFile(join(root, 'chapters', '01-one', '01.md'), 'Text.\n')
+      const result = await build(root, { env: {}, lint: false })
+      const warning = result.messages.find((message) => message.ruleId === 'cover-symbol')
+      expect(String(warning?.reason)).toMatch(/Unexpected `☀` \(U\+2600\), .*`😀` \(U\+1F600\).* left out of the cover/)
+      expect(warning?.line).toBe(1)
     })
   })
 })

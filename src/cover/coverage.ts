@@ -27,7 +27,14 @@ function coverRanges(): Array<[number, number]> {
 
 /** The characters of a cover's text that its font lacks (each once, in order). */
 export function undrawable(text: CoverText): string[] {
-  const all = [text.title, text.subtitle ?? '', text.authors, text.series ?? ''].join('')
+  return undrawableIn([text.title, text.subtitle ?? '', text.authors, text.series ?? ''].join(''))
+}
+
+/** A letter, digit or mark: what a cover must never leave out (an emoji or a symbol it may, with a warning). */
+export const isLetter = (character: string): boolean => /[\p{L}\p{N}]|(?![\uFE00-\uFE0F])\p{M}/u.test(character)
+
+/** The characters of `all` that the cover's font lacks (each once, in order). */
+export function undrawableIn(all: string): string[] {
   const covered = coverRanges()
   const missing = new Set<string>()
   for (const character of all) {

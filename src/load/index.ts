@@ -5,6 +5,7 @@ import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import { BookError } from '../errors.ts'
 import { loadCover } from './cover.ts'
+import { checkCoverLetters } from './cover-letters.ts'
 import { parseChapterMeta } from './chapter-meta.ts'
 import { parseMetadata } from './metadata.ts'
 import { byPrefix, duplicateRanks, rankOf, titleFromName, type Ordered } from './order.ts'
@@ -88,6 +89,9 @@ export async function loadBook(folder: string, options: LoadOptions = {}): Promi
   const back = await loadMatter(join(root, 'back'), metadata?.order.back, cwd, slugs, found)
   const { cover, file: coverFile } = await given
   if (coverFile) problems.push(...fatalOf(coverFile))
+  if (metadata && !cover && !coverFile) {
+    for (const message of checkCoverLetters(metaFile, metadata)) (message.fatal ? problems : notes).push(message)
+  }
 
   if (problems.length > 0 || !metadata) throw new BookError(problems)
   return { root: rootFile.path, folder: root, metadata, front, chapters, back, cover, templates: await loadTemplates(root), messages: notes }
