@@ -143,8 +143,9 @@ export const quotes: Rule = {
       if (after === 'edge' || after === 'space') return closeSingle()
       if (after === 'digit' && isDecade(text, index)) return '’'
       if (after === 'word' && ELISIONS.has(wordAfter(text, index))) return '’'
-      // A quotation running on over paragraphs opens each with a mark and closes only at its end: a block's first mark opens.
-      if (after === 'word' && index > 0 && !hasPartner(text, index)) return '’'
+      // A quotation running on over paragraphs opens each with a mark and closes only at its end: a block's first
+      // mark opens, and so does one after `said, ` or `:` (speech that runs on into the next paragraph).
+      if (after === 'word' && index > 0 && !/[,:]\s*$/.test(text.slice(Math.max(0, index - 3), index)) && !hasPartner(text, index)) return '’'
       if (prev === 'dash' && after === 'punct') return closeSingle()
       singles++
       return '‘'
