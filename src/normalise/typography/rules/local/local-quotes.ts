@@ -127,7 +127,7 @@ export const localQuotes: Rule = {
       } else if (after === 'open') {
         mark = singleOpen === -1 ? '’' : stack[singleOpen]!.close
         if (singleOpen !== -1) stack.length = singleOpen
-      } else if (elisions.has(wordAfter(text, index)) || (after === 'digit' && /^\d\d(?!\d)/.test(text.slice(index + 1, index + 4))) || !hasPartner(text, index)) {
+      } else if (elisions.has(wordAfter(text, index)) || (after === 'digit' && /^\d\d(?!\d)/.test(text.slice(index + 1, index + 4))) || (index > 0 && !/[,:]\s*$/.test(text.slice(Math.max(0, index - 3), index)) && !hasPartner(text, index))) {
         mark = '’'
       } else {
         stack.push({ kind: 'single', close: single[1] })
