@@ -4,13 +4,14 @@
  *   npx tsx bench/generate.ts --size 100k --seed 1 --out bench/out/100k
  */
 import { parseArgs } from 'node:util'
-import { isSizeName, sizes } from './lib/manuscript.ts'
+import { benchLanguages, isBenchLanguage, isSizeName, sizes } from './lib/manuscript.ts'
 import { writeManuscript } from './lib/write.ts'
 
-const usage = `Usage: tsx bench/generate.ts --size ${Object.keys(sizes).join('|')} [--seed N] --out DIR
+const usage = `Usage: tsx bench/generate.ts --size ${Object.keys(sizes).join('|')} [--seed N] [--language ${benchLanguages.join('|')}] --out DIR
 
 Writes a seeded synthetic manuscript (book.yaml, front/, chapters/) to DIR,
 replacing a manuscript already there. Same size and seed, same bytes.
+--language fr writes French prose, dialogue typed with \`- \` as French writers type it.
 
 Example: npx tsx bench/generate.ts --size 100k --seed 1 --out bench/out/100k`
 
@@ -22,6 +23,7 @@ async function main(argv: string[]): Promise<number> {
       options: {
         size: { type: 'string' },
         seed: { type: 'string', default: '1' },
+        language: { type: 'string', default: 'en' },
         out: { type: 'string' },
         help: { type: 'boolean', short: 'h' }
       }
@@ -35,11 +37,11 @@ async function main(argv: string[]): Promise<number> {
     return 0
   }
   const seed = Number(values.seed)
-  if (!values.size || !isSizeName(values.size) || !values.out || !Number.isInteger(seed)) {
+  if (!values.size || !isSizeName(values.size) || !values.out || !Number.isInteger(seed) || !isBenchLanguage(values.language)) {
     console.error(usage)
     return 2
   }
-  const book = await writeManuscript(values.out, values.size, seed)
+  const book = await writeManuscript(values.out, values.size, seed, values.language)
   const scenes = book.chapters.reduce((sum, chapter) => sum + chapter.scenes.length, 0)
   console.log(`${values.out}: ${book.words} words, ${book.chapters.length} chapters, ${scenes} scenes`)
   return 0

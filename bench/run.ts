@@ -17,7 +17,7 @@ import { cpus, platform, release, arch, totalmem } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { isSizeName, pandocMarkdown, sizes, type SizeName } from './lib/manuscript.ts'
+import { benchLanguages, isBenchLanguage, isSizeName, pandocMarkdown, sizes, type BenchLanguage, type SizeName } from './lib/manuscript.ts'
 import { describeMethod, detectMethod, measure, type Method, type Sample } from './lib/measure.ts'
 import { stampFor, writeManuscript } from './lib/write.ts'
 import { measureWatch, type WatchSample } from './lib/watch.ts'
@@ -80,7 +80,7 @@ async function bundleBaselines(): Promise<void> {
   })
 }
 
-const usage = `Usage: npm run bench -- [--sizes ${Object.keys(sizes).join(',')}] [--runs N] [--seed N] [--smoke] [--no-extras] [--no-baselines]
+const usage = `Usage: npm run bench -- [--sizes ${Object.keys(sizes).join(',')}] [--runs N] [--seed N] [--language en|fr] [--smoke] [--no-extras] [--no-baselines]
 
 Generates synthetic manuscripts (cached in ${outDir}), builds each with colophon
 and, when they are on PATH, pandoc and calibre, and prints a Markdown table of
@@ -90,7 +90,8 @@ parsing alone, and the unified stack packaged by epub-gen-memory
 (--no-baselines skips these and calibre). Then, on the largest size, a build
 with a cold and a warm on-disk cache, and the latency of watch mode after one
 scene is saved (--no-extras skips these). --smoke: 10k only, 1 run, colophon
-and the baselines, no pandoc or calibre.
+and the baselines, no pandoc or calibre. --language fr: the French bench book
+(dialogue typed with "- ", French spacing and quotes to set), cached apart.
 
 Example: npm run --silent bench -- --sizes 10k,100k --runs 3 > bench/RESULTS.md`
 
@@ -98,6 +99,8 @@ interface Options {
   sizes: SizeName[]
   runs: number
   seed: number
+  /** The manuscript's language: `fr` is the French bench book (dialogue typed with `- `). */
+  language: BenchLanguage
   pandoc: boolean
   /** The floor, micromark and unified-stack rows, and calibre when installed. */
   baselines: boolean
@@ -112,6 +115,7 @@ function parseOptions(argv: string[]): Options | string {
       sizes: { type: 'string', default: '10k,100k,1m' },
       runs: { type: 'string', default: '5' },
       seed: { type: 'string', default: '1' },
+      language: { type: 'string', default: 'en' },
       smoke: { type: 'boolean', default: false },
       'no-extras': { type: 'boolean', default: false },
       'no-baselines': { type: 'boolean', default: false },
@@ -119,7 +123,9 @@ function parseOptions(argv: string[]): Options | string {
     }
   })
   if (values.help) return usage
-  if (values.smoke) return { sizes: ['10k'], runs: 1, seed: Number(values.seed), pandoc: false, baselines: !values['no-baselines'], extras: false }
+  if (!isBenchLanguage(values.language)) throw new Error(`Unexpected --language \`${values.language}\`, expected one of ${benchLanguages.join(', ')}`)
+  const language = values.language
+  if (values.smoke) return { sizes: ['10k'], runs: 1, seed: Number(values.seed), language, pandoc: false, baselines: !values['no-baselines'], extras: false }
   const chosen = values.sizes.split(',').map((size) => size.trim())
   const unknown = chosen.filter((size) => !isSizeName(size))
   if (unknown.length > 0) throw new Error(`Unexpected size \`${unknown.join(', ')}\`, expected one of ${Object.keys(sizes).join(', ')}`)
@@ -127,7 +133,7 @@ function parseOptions(argv: string[]): Options | string {
   const seed = Number(values.seed)
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`Unexpected --runs \`${values.runs}\`, expected a whole number ≥ 1`)
   if (!Number.isInteger(seed)) throw new Error(`Unexpected --seed \`${values.seed}\`, expected a whole number`)
-  return { sizes: chosen.filter(isSizeName), runs, seed, pandoc: true, baselines: !values['no-baselines'], extras: !values['no-extras'] }
+  return { sizes: chosen.filter(isSizeName), runs, seed, language, pandoc: true, baselines: !values['no-baselines'], extras: !values['no-extras'] }
 }
 
 /** The first line of `TOOL --version`, or undefined when it is not installed. */
@@ -137,18 +143,19 @@ function version(tool: string): string | undefined {
 }
 
 /** Generate the manuscript and pandoc's one-file input unless a matching cache exists. */
-async function prepare(size: SizeName, seed: number): Promise<{ manuscript: string; pandocInput: string }> {
-  const manuscript = `${outDir}/${size}`
-  const pandocInput = `${outDir}/${size}.pandoc.md`
-  const stamp = join(root, outDir, `${size}.stamp`)
-  const cached = existsSync(stamp) && (await readFile(stamp, 'utf8')) === stampFor(size, seed) &&
+async function prepare(size: SizeName, seed: number, language: BenchLanguage): Promise<{ manuscript: string; pandocInput: string }> {
+  const name = language === 'en' ? size : `${size}-${language}`
+  const manuscript = `${outDir}/${name}`
+  const pandocInput = `${outDir}/${name}.pandoc.md`
+  const stamp = join(root, outDir, `${name}.stamp`)
+  const cached = existsSync(stamp) && (await readFile(stamp, 'utf8')) === stampFor(size, seed, language) &&
     existsSync(join(root, manuscript, 'book.yaml')) && existsSync(join(root, pandocInput))
   if (!cached) {
     process.stderr.write(`generating ${size} (seed ${seed})\n`)
     await mkdir(join(root, outDir), { recursive: true })
-    const book = await writeManuscript(join(root, manuscript), size, seed)
+    const book = await writeManuscript(join(root, manuscript), size, seed, language)
     await writeFile(join(root, pandocInput), pandocMarkdown(book))
-    await writeFile(stamp, stampFor(size, seed))
+    await writeFile(stamp, stampFor(size, seed, language))
   }
   return { manuscript, pandocInput }
 }
@@ -286,7 +293,7 @@ async function main(argv: string[]): Promise<number> {
   if (options.baselines) await bundleBaselines()
   const rows: Row[] = []
   for (const size of options.sizes) {
-    const { manuscript, pandocInput } = await prepare(size, options.seed)
+    const { manuscript, pandocInput } = await prepare(size, options.seed, options.language)
     process.stderr.write(`${size}:\n`)
     const commands = [
       ...(options.baselines ? baselines.map(({ tool, script, args }) => ({ label: tool, command: ['node', `${baselineDir}/${script}.mjs`, ...args(manuscript, size)] })) : []),
@@ -313,7 +320,7 @@ async function main(argv: string[]): Promise<number> {
 
   const largest = options.sizes.at(-1)
   if (options.extras && largest) {
-    const { manuscript } = await prepare(largest, options.seed)
+    const { manuscript } = await prepare(largest, options.seed, options.language)
     const epub = `${outDir}/${largest}.colophon.epub`
     // The cache lives in the user's cache home, one file per manuscript (src/cache/disk.ts).
     const cacheFile = cachePath(join(root, manuscript))

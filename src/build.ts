@@ -2,6 +2,7 @@ import type { BuildCache } from './cache/store.ts'
 import { reloadChanged } from './cache/reload.ts'
 import { buildTime } from './clock.ts'
 import { coverText, drawnCover, givenCover, type CoverImage } from './cover/image.ts'
+import { isLetter, undrawable } from './cover/coverage.ts'
 import { coverOnThread, type CoverThread } from './workers/cover.ts'
 import { BookError } from './errors.ts'
 import { loadBook, type Book, type Metadata } from './load/index.ts'
@@ -10,6 +11,7 @@ import { createNormaliser, type NormaliseOptions } from './normalise/index.ts'
 import { assembleEpub, type TextDeflater, type ZipEntry } from './package/index.ts'
 import type { ProgressListener, Stage } from './progress/events.ts'
 import { renderBook } from './render/index.ts'
+import { LABEL_LANGUAGES, labelTable } from './render/labels.ts'
 import { slugify } from './load/slug.ts'
 import { isXmlEntry, verifyBuilt, wellFormedError, type XmlChecker } from './verify/index.ts'
 import type { XmlProblem } from './verify/well-formed.ts'
@@ -21,8 +23,9 @@ import { finishLint, readSuppressions } from './lint/index.ts'
 import { Pool } from './workers/pool.ts'
 import type { DeflatedText, TextSettings } from './workers/tasks.ts'
 import { looksLarge, normaliseTexts, PARALLEL_CHARS } from './workers/texts.ts'
-import { resolve } from 'node:path'
-import type { VFileMessage } from 'vfile-message'
+import { join, resolve } from 'node:path'
+import { VFileMessage } from 'vfile-message'
+import { neutralWarning, resolveLanguage } from './normalise/typography/languages/resolve.ts'
 
 export interface BuildOptions extends NormaliseOptions {
   /** Base for relative paths in messages; defaults to `process.cwd()`. */
@@ -99,7 +102,7 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
   let drawn: Promise<Uint8Array> | undefined
   const onMetadata = (metadata: Metadata, hasCover: boolean): void => {
     const text = coverText(metadata)
-    if (hasCover || !coverThread || cache?.hasCover(JSON.stringify(text))) return
+    if (hasCover || !coverThread || cache?.hasCover(JSON.stringify(text)) || undrawable(text).some(isLetter)) return
     drawn = coverThread.draw(text)
     drawn.catch(() => undefined)
   }
@@ -112,10 +115,20 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
       return `${loaded.chapters.length} chapters, ${scenes} scenes`
     })
     const coverKey = JSON.stringify(coverText(book.metadata))
+    if (!book.cover) refuseUndrawableCover(book)
     const time = buildTime(options.env ?? process.env, book.metadata.date)
     // Texts are linted as they are typeset even when the lint is not reported: it costs little, and
     // the results (cached per text) are then the same for every build.
-    const settings: TextSettings = { wordJoiner: options.wordJoiner ?? 'u2060', language: book.metadata.language, lint: true }
+    const settings: TextSettings = {
+      wordJoiner: options.wordJoiner ?? 'u2060',
+      language: book.metadata.language,
+      lint: true,
+      ...(book.metadata.dialogueDashes === undefined ? {} : { dialogueDashes: book.metadata.dialogueDashes }),
+      ...(book.metadata.labels === undefined ? {} : { labels: book.metadata.labels }),
+      ...(options.nbsp === 'regular' ? { nbsp: 'regular' as const } : {}),
+      ...(book.metadata.quotes === undefined ? {} : { quotes: book.metadata.quotes }),
+    }
+    book.messages.push(...languageNotes(book))
 
     const typeset = await stage(
       'typeset',
@@ -139,7 +152,7 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
         // Without a cover thread (run from source) it is drawn here; what draws it is loaded only then.
         const cover = book.cover ? givenCover(book.cover) : (cache?.keptCover(coverKey) ?? (await freshCover(book.metadata, drawn)))
         if (cache && !book.cover && !cache.hasCover(coverKey)) void Promise.resolve(cover.data).then((data) => cache.keepCover(coverKey, { ...cover, data }), () => undefined)
-        const rendered = await renderBook(normalised, { ...options, cover, generator }, images, cache?.renderMemo(typeset.keys))
+        const rendered = await renderBook(normalised, { ...options, language: book.metadata.language, dialogueDashes: book.metadata.dialogueDashes, quotes: book.metadata.quotes, cover, generator }, images, cache?.renderMemo(typeset.keys))
         // The fonts and images the book's own templates name go in beside the style sheet.
         const pages = { ...rendered, resources: [...rendered.resources, ...book.assets] }
         // Rendering warns (removed HTML) and finds book errors too (an image without alt text): stop before packaging.
@@ -259,4 +272,46 @@ function deflater(pool: Pool, settings: TextSettings, checked: CheckedXml): Text
     })
     return done.map((result) => result.entry)
   }
+}
+
+/**
+ * Warnings on book.yaml when the book's language has no typography rules
+ * of its own (it gets the neutral set), or no table of the words colophon
+ * writes (they are English, unless `labels:` gives them).
+ */
+function languageNotes(book: Book): VFileMessage[] {
+  const { language } = book.metadata
+  const notes: VFileMessage[] = []
+  const note = (reason: string, ruleId: string): void => {
+    const message = new VFileMessage(reason, { ruleId, source: 'colophon-typography' })
+    message.file = join(book.root, 'book.yaml')
+    notes.push(message)
+  }
+  if (!resolveLanguage(language).known) note(neutralWarning(language), 'typography-language')
+  if (!labelTable(language)) {
+    note(`Unexpected language \`${language}\` for the words colophon writes (Contents, Chapter …), expected one with a table (${LABEL_LANGUAGES.join(', ')}); they are in English unless \`labels:\` in book.yaml gives them`, 'labels-language')
+  }
+  return notes
+}
+
+/**
+ * A book with no cover of its own gets one drawn in EB Garamond, which has
+ * Latin, Greek and Cyrillic letters: a title in another script (Chinese,
+ * Japanese, Arabic, Hebrew, Devanagari …) is refused, not drawn with its
+ * letters left out.
+ */
+function refuseUndrawableCover(book: Book): void {
+  // The load stage refused letters of book.yaml's own values at their place; these come from the labels (`Part 2 of …`).
+  const missing = undrawable(coverText(book.metadata)).filter(isLetter)
+  if (missing.length === 0) return
+  const shown = missing.slice(0, 5).map((character) => `\`${character}\` (U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ')
+  const message = new VFileMessage(
+    `Unexpected ${shown}${missing.length > 5 ? ' …' : ''} on the drawn cover, whose font (EB Garamond) draws Latin, Greek and Cyrillic letters only; expected a cover.png or cover.jpg in the manuscript folder`,
+    { ruleId: 'cover-script', source: 'colophon-cover' },
+  )
+  message.file = join(book.root, 'book.yaml')
+  message.line = 1
+  message.column = 1
+  message.fatal = true
+  throw new BookError([message])
 }

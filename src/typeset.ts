@@ -4,10 +4,9 @@ import { createNormaliser, normaliseFile, type NormaliseOptions } from './normal
 import { labelsFor } from './render/labels.ts'
 import { toXhtmlFragment } from './render/to-xhtml.ts'
 import { plainText } from './normalise/plain-text.ts'
+import { neutralWarning, resolveLanguage } from './normalise/typography/languages/resolve.ts'
 
 export interface TypesetOptions extends NormaliseOptions {
-  /** Language for the words colophon adds (the scene-break label). */
-  language?: string
 }
 
 export interface TypesetResult {
@@ -22,6 +21,8 @@ export interface TypesetResult {
 export function typeset(markdown: string | VFile, options: TypesetOptions = {}): TypesetResult {
   const file = typeof markdown === 'string' ? new VFile({ value: markdown }) : markdown
   const { tree } = normaliseFile(file, createNormaliser(options))
+  const language = options.language ?? 'en'
+  if (!resolveLanguage(language).known) file.message(neutralWarning(language), { ruleId: 'typography-language', source: 'colophon-typography' })
   const xhtml = toXhtmlFragment(tree, { sceneBreakLabel: labelsFor(options.language ?? 'en').sceneBreak })
   return { xhtml, text: plainText(tree), messages: file.messages }
 }

@@ -10,11 +10,20 @@
  */
 import { hashString, mulberry32, uuidFrom, type Random } from './prng.ts'
 import { countWords, prose, slugify, titleWords } from './prose.ts'
+import { proseFr } from './prose-fr.ts'
 import { firstNames, surnames } from './vocabulary.ts'
 
 /** Target word counts. Scene and chapter shapes follow the issue's 1M-word measurement (≈209 chapters, ≈953 scenes). */
 export const sizes = { '10k': 10_000, '100k': 100_000, '120k': 120_000, '1m': 1_000_000 } as const
 export type SizeName = keyof typeof sizes
+
+/** The languages the generator writes: English (`prose.ts`) and French (`prose-fr.ts`, dialogue typed with `- `). */
+export const benchLanguages = ['en', 'fr'] as const
+export type BenchLanguage = (typeof benchLanguages)[number]
+
+export function isBenchLanguage(value: string): value is BenchLanguage {
+  return (benchLanguages as readonly string[]).includes(value)
+}
 
 export function isSizeName(value: string): value is SizeName {
   return Object.hasOwn(sizes, value)
@@ -41,6 +50,7 @@ export interface Chapter {
 }
 
 export interface Book {
+  language: BenchLanguage
   title: string
   author: string
   identifier: string
@@ -61,8 +71,9 @@ const disclaimer =
   'Names, characters, places and incidents are the product of that generator, and any resemblance ' +
   'to actual persons, living or dead, or to actual events is purely coincidental.\n'
 
-export function generateBook(size: SizeName, seed: number): Book {
-  const random = mulberry32(hashString(`colophon-bench:${seed}:${size}`))
+export function generateBook(size: SizeName, seed: number, language: BenchLanguage = 'en'): Book {
+  // English keeps the seed string it always had, so its books stay byte for byte the same.
+  const random = mulberry32(hashString(language === 'en' ? `colophon-bench:${seed}:${size}` : `colophon-bench:${language}:${seed}:${size}`))
   const total = sizes[size]
   const title = titleWords(random)
   const author = `${random.pick(firstNames)} ${random.pick(surnames)}`
@@ -70,11 +81,12 @@ export function generateBook(size: SizeName, seed: number): Book {
   const chapters: Chapter[] = []
   let left = total - countWords(disclaimer)
   while (left > 0) {
-    const chapter = nextChapter(random, chapters.length + 1, left)
+    const chapter = nextChapter(random, chapters.length + 1, left, language)
     left -= chapter.words
     chapters.push(chapter.chapter)
   }
   return {
+    language,
     title,
     author,
     identifier,
@@ -85,7 +97,8 @@ export function generateBook(size: SizeName, seed: number): Book {
   }
 }
 
-function nextChapter(random: Random, number: number, budget: number): { chapter: Chapter; words: number } {
+function nextChapter(random: Random, number: number, budget: number, language: BenchLanguage): { chapter: Chapter; words: number } {
+  const write = language === 'fr' ? proseFr : prose
   const name = titleWords(random)
   const scenes: Scene[] = []
   let left = budget
@@ -93,15 +106,15 @@ function nextChapter(random: Random, number: number, budget: number): { chapter:
   for (let index = 0; index < sceneCount && left > 0; index++) {
     let words = random.int(sceneWords.min, sceneWords.max)
     if (left - words < shortestScene) words = left
-    const text = prose(random, words, { sceneBreak: random.chance(0.25) })
+    const text = write(random, words, { sceneBreak: random.chance(0.25) })
     scenes.push({ slug: slugify(titleWords(random)), text })
     left -= words
   }
-  const chapter: Chapter = { title: `Chapter ${number}: ${name}`, slug: slugify(name), scenes }
+  const chapter: Chapter = { title: language === 'fr' ? `Chapitre ${number}` : `Chapter ${number}: ${name}`, slug: slugify(name), scenes }
   // End notes only while plenty is left, so the book still ends on a scene.
   if (left > 2_000 && random.chance(0.3)) {
     const words = random.int(60, 200)
-    chapter.endNote = `*Author's note:* ${prose(random, words - 2, { dialogue: 0 })}`
+    chapter.endNote = language === 'fr' ? `*Note :* ${write(random, words - 1, { dialogue: 0 })}` : `*Author's note:* ${prose(random, words - 2, { dialogue: 0 })}`
     left -= words
   }
   return { chapter, words: budget - left }
@@ -119,7 +132,7 @@ export function manuscriptFiles(book: Book): ManuscriptFile[] {
       text: [
         `title: ${quote(book.title)}`,
         `author: ${quote(book.author)}`,
-        'language: en',
+        `language: ${book.language}`,
         `identifier: ${book.identifier}`,
         'date: "2020-01-01"',
         `description: ${quote(book.description)}`,
@@ -150,7 +163,7 @@ export function pandocMarkdown(book: Book): string {
       '---',
       `title: ${quote(book.title)}`,
       `author: ${quote(book.author)}`,
-      'lang: en',
+      `lang: ${book.language}`,
       `identifier: ${quote(book.identifier)}`,
       'date: "2020-01-01"',
       `description: ${quote(book.description)}`,

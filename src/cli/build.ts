@@ -20,6 +20,7 @@ export interface BuildCommandOptions {
   /** `epub`, `kobo`, `kindle`, `apple`, `all` or a comma-separated list. */
   target?: string
   wordJoiner: 'u2060' | 'feff'
+  nbsp?: 'narrow' | 'regular'
   /** Lint warnings fail the build: nothing is written, exit 1. */
   frail?: boolean
   /** `--no-cache` sets false: neither read nor write the build cache (`~/.cache/colophon/`). */
@@ -106,7 +107,7 @@ export async function buildAndWrite(
 ): Promise<{ book: Book }> {
   const single = targets.length === 1
   const { source, ...buildOptions } = extra
-  const result = await build(dir, { wordJoiner: options.wordJoiner, targets, threads: options.threads, ...buildOptions })
+  const result = await build(dir, { wordJoiner: options.wordJoiner, nbsp: options.nbsp, targets, threads: options.threads, ...buildOptions })
   // A story file's build lints a temporary folder: the author lints the folder `colophon import` writes.
   const lintCommand = source ? `colophon import ${relative(process.cwd(), source)}\`, then \`colophon lint <the folder it writes>` : `colophon lint ${dir}`
   if (result.messages.length > 0) process.stderr.write(`${await report(shownOf(result.messages, lintCommand))}\n`)

@@ -39,6 +39,10 @@ function program(): Command {
     .choices(['u2060', 'feff'])
     .default('u2060')
 
+  const nbsp = new Option('--nbsp <kind>', 'narrow: U+202F where French and German ask for a fine space; regular: U+00A0, for readers whose fonts lack U+202F')
+    .choices(['narrow', 'regular'])
+    .default('narrow')
+
   cli
     .command('build')
     .description('Build the manuscript folder, or one story file as it is (Markdown, text, HTML, DOCX, EPUB), into an EPUB (default: the folder holding book.yaml, or ./manuscript → dist/<title>.epub).')
@@ -46,6 +50,7 @@ function program(): Command {
     .option('-o, --out <path>', 'where to write the EPUB (default: dist/<title>.epub); with several targets, a folder (default: dist/)')
     .option('-t, --target <name>', 'e-reader variant: epub, kobo, kindle, apple, all, or a comma-separated list', 'epub')
     .addOption(wordJoiner)
+    .addOption(nbsp)
     .option('--frail', 'fail (exit 1, nothing written) when the lint or any stage warns')
     .option('-w, --watch', 'rebuild whenever a file of the manuscript changes, until Ctrl-C')
     .option('--no-cache', 'neither read nor write the build cache ($XDG_CACHE_HOME/colophon or ~/.cache/colophon)')
@@ -53,7 +58,7 @@ function program(): Command {
     .option('--debug', 'print stack traces of unexpected errors')
     .addHelpText('after', '\nExamples:\n  $ colophon build                      (in the folder with book.yaml: writes dist/<title>.epub there)\n  $ colophon build story.md --target all\n  $ colophon build manuscript --out dist/my-book.epub\n  $ colophon build manuscript --target all --out dist/\n  $ colophon build manuscript --watch\n')
     .exitOverride()
-    .action(async (dir: string | undefined, options: { out?: string; target: string; wordJoiner: 'u2060' | 'feff'; frail?: boolean; cache: boolean; watch?: boolean; threads?: number }) => {
+    .action(async (dir: string | undefined, options: { out?: string; target: string; wordJoiner: 'u2060' | 'feff'; nbsp: 'narrow' | 'regular'; frail?: boolean; cache: boolean; watch?: boolean; threads?: number }) => {
       const { runBuild } = await import('./build.ts')
       await runBuild(findManuscript(dir), options)
     })
@@ -66,10 +71,11 @@ function program(): Command {
     .option('--no-open', 'do not open a browser')
     .option('-t, --target <name>', 'which target to read: epub, kobo, kindle or apple', 'epub')
     .addOption(wordJoiner)
+    .addOption(nbsp)
     .option('--debug', 'print stack traces of unexpected errors')
     .addHelpText('after', '\nExample:\n  $ colophon preview manuscript --port 8080 --no-open\n')
     .exitOverride()
-    .action(async (dir: string | undefined, options: { port: string; open: boolean; target: string; wordJoiner: 'u2060' | 'feff' }) => {
+    .action(async (dir: string | undefined, options: { port: string; open: boolean; target: string; wordJoiner: 'u2060' | 'feff'; nbsp: 'narrow' | 'regular' }) => {
       const { runPreview } = await import('./preview.ts')
       await runPreview(findManuscript(dir), options)
     })
@@ -108,10 +114,13 @@ function program(): Command {
     .argument('[file]', 'Markdown file (default: standard input)')
     .addOption(new Option('-f, --format <format>', 'what to print').choices(['xhtml', 'text']).default('xhtml'))
     .addOption(wordJoiner)
+    .addOption(nbsp)
+    .addOption(new Option('--lang <tag>', 'the text\'s language, a BCP 47 tag (fr, fr-CH, de, es, pt-BR, ru, ja …): it picks the typography rules').default('en'))
+    .addOption(new Option('--dialogue-dashes <yes>', 'whether a paragraph opened by `- ` is dialogue (default: the language\'s)').choices(['true', 'false']))
     .option('--debug', 'print stack traces of unexpected errors')
-    .addHelpText('after', `\nExample:\n  $ echo 'He said "wait - no..."' | colophon typeset --format text\n`)
+    .addHelpText('after', `\nExamples:\n  $ echo 'He said "wait - no..."' | colophon typeset --format text\n  $ echo '- Rien, répondit-elle. "Allez !"' | colophon typeset --lang fr --format text\n`)
     .exitOverride()
-    .action(async (file: string | undefined, options: { format: 'xhtml' | 'text'; wordJoiner: 'u2060' | 'feff' }) => {
+    .action(async (file: string | undefined, options: { format: 'xhtml' | 'text'; wordJoiner: 'u2060' | 'feff'; nbsp: 'narrow' | 'regular'; lang: string; dialogueDashes?: 'true' | 'false' }) => {
       const { runTypeset } = await import('./typeset.ts')
       await runTypeset(file, options)
     })

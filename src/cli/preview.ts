@@ -12,6 +12,7 @@ export interface PreviewCommandOptions {
   open: boolean
   target: string
   wordJoiner: 'u2060' | 'feff'
+  nbsp?: 'narrow' | 'regular'
 }
 
 /** The system's way to open a URL in the default browser. */
@@ -42,6 +43,7 @@ export async function runPreview(dir: string, options: PreviewCommandOptions): P
     port,
     target: targets[0],
     wordJoiner: options.wordJoiner,
+    nbsp: options.nbsp,
     onBuild(event) {
       const what = event.changed.filter(Boolean).length > 0 ? ` after ${event.changed.filter(Boolean).join(', ')}` : ''
       if (event.kind === 'built') {

@@ -7,13 +7,18 @@ import { report } from './report.ts'
 export interface TypesetCommandOptions {
   format: 'xhtml' | 'text'
   wordJoiner: 'u2060' | 'feff'
+  nbsp?: 'narrow' | 'regular'
+  /** BCP 47 tag: the rules the text is set by. */
+  lang: string
+  dialogueDashes?: 'true' | 'false'
 }
 
 /** `colophon typeset`: Markdown in (file or standard input), typeset result out on standard output. */
 export async function runTypeset(path: string | undefined, options: TypesetCommandOptions): Promise<void> {
   const value = path ? await readFile(path, 'utf8') : await text(process.stdin)
   const file = new VFile({ path: path ?? '<stdin>', value: value.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n') })
-  const result = typeset(file, { wordJoiner: options.wordJoiner })
+  const dialogueDashes = options.dialogueDashes === undefined ? undefined : options.dialogueDashes === 'true'
+  const result = typeset(file, { wordJoiner: options.wordJoiner, nbsp: options.nbsp, language: options.lang, ...(dialogueDashes === undefined ? {} : { dialogueDashes }) })
   if (result.messages.length > 0) process.stderr.write(`${await report(result.messages)}\n`)
   process.stdout.write(`${options.format === 'text' ? result.text : result.xhtml}\n`)
 }

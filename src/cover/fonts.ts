@@ -8,8 +8,11 @@ import { woffToSfnt } from './woff.ts'
 /**
  * The cover's typeface: EB Garamond from the `@fontsource/eb-garamond` npm
  * package (SIL Open Font License), read from node_modules, never from the
- * system, so every machine draws the same cover. Each weight comes in a
- * Latin and a Latin Extended subset; text is set in whichever covers it.
+ * system, so every machine draws the same cover. Each weight comes in
+ * subsets (Latin, Latin Extended, Cyrillic, Greek, Vietnamese …); each run
+ * of a line is set in the first that has its letters, so a Russian or Greek
+ * title is drawn whole. A letter none has is refused before drawing
+ * (`coverage.ts`), never dropped.
  */
 export interface CoverFonts {
   regular: FontFamily
@@ -28,14 +31,14 @@ function load(subset: string, weight: number): Font {
   return parse(sfnt.buffer as ArrayBuffer, { lowMemory: true })
 }
 
+/** The subsets of EB Garamond that @fontsource ships, in order of preference (Latin first: most covers are Latin). */
+export const SUBSETS = ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'greek-ext', 'vietnamese'] as const
+
 let cached: CoverFonts | undefined
 
 /** Read once per process: the files never change while it runs. */
 export function coverFonts(): CoverFonts {
-  cached ??= {
-    regular: [once(() => load('latin', 400)), once(() => load('latin-ext', 400))],
-    semibold: [once(() => load('latin', 600)), once(() => load('latin-ext', 600))],
-  }
+  cached ??= { regular: SUBSETS.map((subset) => once(() => load(subset, 400))), semibold: SUBSETS.map((subset) => once(() => load(subset, 600))) }
   return cached
 }
 
@@ -44,9 +47,8 @@ function once(make: () => Font): () => Font {
   return () => (font ??= make())
 }
 
-/** The first font of a family that has a glyph for every character of `text`. */
-export function fontFor(text: string, family: FontFamily): Font {
-  const chars = [...text].filter((char) => char.trim() !== '')
-  for (const font of family) if (chars.every((char) => font().charToGlyphIndex(char) > 0)) return font()
+/** The first font of a family that has a glyph for `character` (the first, when none has: `coverage.ts` refuses those before). */
+export function fontOf(character: string, family: FontFamily): Font {
+  for (const font of family) if (font().charToGlyphIndex(character) > 0) return font()
   return (family[0] as () => Font)()
 }

@@ -30,7 +30,7 @@ export function drawnCover(data: Uint8Array | Promise<Uint8Array>): CoverImage {
 
 /** What is written on a drawn cover. */
 export function coverText(metadata: Metadata): CoverText {
-  const labels = labelsFor(metadata.language)
+  const labels = labelsFor(metadata.language, metadata.labels)
   const series = metadata.series
   return {
     title: metadata.title,

@@ -1,6 +1,6 @@
 import type { Font, Glyph } from 'opentype.js/dist/opentype.min.mjs'
 import { twoDecimals as round } from './decimals.ts'
-import { fontFor, type CoverFonts, type FontFamily } from './fonts.ts'
+import { fontOf, type CoverFonts, type FontFamily } from './fonts.ts'
 
 /** What a typographic cover shows. */
 export interface CoverText {
@@ -57,7 +57,7 @@ export function layoutCover(text: CoverText, fonts: CoverFonts): CoverLayout {
   if (text.series) {
     const series = setLines(text.series, fonts.regular, 64, width, 2)
     for (const line of series.lines) {
-      lines.push(centred(line, series.font, series.size, y))
+      lines.push(centred(line, series.family, series.size, y))
       y += series.size * 1.25
     }
     y += 60
@@ -67,7 +67,7 @@ export function layoutCover(text: CoverText, fonts: CoverFonts): CoverLayout {
   y = Math.max(y, 820 - ((title.lines.length - 1) * title.size * 1.1) / 2)
   for (const line of title.lines) {
     y += title.size
-    lines.push(centred(line, title.font, title.size, y))
+    lines.push(centred(line, title.family, title.size, y))
     y += title.size * 0.1
   }
 
@@ -76,7 +76,7 @@ export function layoutCover(text: CoverText, fonts: CoverFonts): CoverLayout {
     y += 60
     for (const line of subtitle.lines) {
       y += subtitle.size
-      lines.push(centred(line, subtitle.font, subtitle.size, y))
+      lines.push(centred(line, subtitle.family, subtitle.size, y))
       y += subtitle.size * 0.2
     }
   }
@@ -87,7 +87,7 @@ export function layoutCover(text: CoverText, fonts: CoverFonts): CoverLayout {
   const authors = fit(text.authors, fonts.regular, [96, 84, 72, 60], width, 3)
   let authorY = COVER_HEIGHT - 300 - (authors.lines.length - 1) * authors.size * 1.2
   for (const line of authors.lines) {
-    lines.push(centred(line, authors.font, authors.size, authorY))
+    lines.push(centred(line, authors.family, authors.size, authorY))
     authorY += authors.size * 1.2
   }
 
@@ -116,7 +116,7 @@ function hex(colour: number): string {
 
 interface SetText {
   lines: string[]
-  font: Font
+  family: FontFamily
   size: number
 }
 
@@ -132,7 +132,7 @@ function fit(text: string, family: FontFamily, sizes: number[], width: number, m
 
 /** Greedy line breaking at spaces; a word wider than the line is shrunk by its line's own size. */
 function setLines(text: string, family: FontFamily, size: number, width: number, maxLines: number): SetText {
-  const font = fontFor(text, family)
+  const font = family
   const lines: string[] = []
   let line = ''
   for (const word of text.split(/\s+/).filter(Boolean)) {
@@ -148,9 +148,9 @@ function setLines(text: string, family: FontFamily, size: number, width: number,
   if (lines.length > maxLines) {
     const kept = lines.slice(0, maxLines)
     kept[maxLines - 1] = `${kept[maxLines - 1]}…`
-    return { lines: kept, font, size }
+    return { lines: kept, family, size }
   }
-  return { lines, font, size }
+  return { lines, family, size }
 }
 
 interface Outline {
@@ -196,42 +196,64 @@ function outline(glyph: Glyph, size: number): Outline | undefined {
  * GPOS data; drawing each glyph at the origin and moving it never does.)
  * Measuring a line (fitting the title) needs only the advances, not the outlines.
  */
-function layout(line: string, font: Font, size: number, draw: boolean): { width: number; glyphs: Array<{ x: number; outline: Outline }> } {
-  const scale = size / font.unitsPerEm
-  const glyphs = glyphsOf(line, font)
+function layout(line: string, family: FontFamily, size: number, draw: boolean): { width: number; glyphs: Array<{ x: number; outline: Outline }> } {
+  const glyphs = glyphsOf(line, family)
   const placed: Array<{ x: number; outline: Outline }> = []
   let x = 0
-  glyphs.forEach((glyph, index) => {
+  glyphs.forEach(({ font, glyph }, index) => {
+    const scale = size / font.unitsPerEm
     const drawn = draw ? outline(glyph, size) : undefined
     if (drawn) placed.push({ x, outline: drawn })
     const next = glyphs[index + 1]
-    const kerning = next ? font.getKerningValue(glyph, next) : 0
+    // Kerning pairs are within one font; across a change of subset there is none.
+    const kerning = next && next.font === font ? font.getKerningValue(glyph, next.glyph) : 0
     x += ((glyph.advanceWidth ?? 0) + (Number.isFinite(kerning) ? kerning : 0)) * scale
   })
   return { width: x, glyphs: placed }
 }
 
-const shaped = new WeakMap<Font, Map<string, Glyph[]>>()
+const shaped = new WeakMap<FontFamily, Map<string, Array<{ font: Font; glyph: Glyph }>>>()
 
 /**
- * A line's glyphs, shaped once per font: fitting a title measures the same
- * words at each size it tries, and a line set is measured, then drawn.
+ * A line's glyphs, shaped once per family: fitting a title measures the same
+ * words at each size it tries, and a line set is measured, then drawn. Each
+ * run of characters is shaped in the first subset of the family that has
+ * them (Latin, Cyrillic, Greek …), so a title mixing scripts is drawn whole.
  */
-function glyphsOf(line: string, font: Font): Glyph[] {
-  let lines = shaped.get(font)
-  if (!lines) shaped.set(font, (lines = new Map()))
+function glyphsOf(line: string, family: FontFamily): Array<{ font: Font; glyph: Glyph }> {
+  let lines = shaped.get(family)
+  if (!lines) shaped.set(family, (lines = new Map()))
   let glyphs = lines.get(line)
-  if (!glyphs) lines.set(line, (glyphs = font.stringToGlyphs(line)))
+  if (!glyphs) {
+    glyphs = []
+    let run = ''
+    let runFont: Font | undefined
+    const flush = (): void => {
+      if (run && runFont) for (const glyph of runFont.stringToGlyphs(run)) glyphs!.push({ font: runFont, glyph })
+      run = ''
+    }
+    for (const character of line) {
+      // A space or a mark goes with the run it is in: every subset has the space.
+      const font = character.trim() === '' && runFont ? runFont : fontOf(character, family)
+      if (font !== runFont) {
+        flush()
+        runFont = font
+      }
+      run += character
+    }
+    flush()
+    lines.set(line, glyphs)
+  }
   return glyphs
 }
 
-function measure(line: string, font: Font, size: number): number {
-  return layout(line, font, size, false).width
+function measure(line: string, family: FontFamily, size: number): number {
+  return layout(line, family, size, false).width
 }
 
 /** A line centred on the page at this baseline, with the box its ink covers (in whole pixels, one to spare for anti-aliasing). */
-function centred(line: string, font: Font, size: number, baseline: number): SetLine {
-  const natural = measure(line, font, size)
+function centred(line: string, family: FontFamily, size: number, baseline: number): SetLine {
+  const natural = measure(line, family, size)
   const usable = COVER_WIDTH - 2 * MARGIN
   // A single word longer than the line: scale it down rather than overflow.
   const scale = natural > usable ? usable / natural : 1
@@ -242,7 +264,7 @@ function centred(line: string, font: Font, size: number, baseline: number): SetL
   const factor = Number(scaleText)
   const parts: string[] = []
   const box = { left: Infinity, top: Infinity, right: -Infinity, bottom: -Infinity }
-  for (const { x: offset, outline: glyph } of layout(line, font, size, true).glyphs) {
+  for (const { x: offset, outline: glyph } of layout(line, family, size, true).glyphs) {
     const shift = Number(round(offset))
     parts.push(offset === 0 ? `<path d="${glyph.d}"/>` : `<g transform="translate(${shift} 0)"><path d="${glyph.d}"/></g>`)
     box.left = Math.min(box.left, originX + (shift + glyph.box.left) * factor)

@@ -9,13 +9,16 @@ import { htmlBlocks } from '../normalise/typography/html-text.ts'
 import { resolveOptions } from '../normalise/typography/options.ts'
 import { quotes } from '../normalise/typography/rules/quotes.ts'
 import type { LintBlock, LintFile, Place } from './types.ts'
+import { ENGLISH, type LintContext } from './languages.ts'
 
 const parser = unified().use(remarkParseProse).use(remarkSceneBreaks)
+const dialogueParser = unified().use(remarkParseProse, { dialogueDashes: true }).use(remarkSceneBreaks)
 const options = resolveOptions(undefined)
 
 /** Parse one Markdown file (unless given its tree as parsed) into what the rules read: its tree and its blocks' text with positions. */
-export function analyse(file: VFile, parsed?: Root): LintFile {
-  const tree = parsed ?? (parser.runSync(parser.parse(file), file) as Root)
+export function analyse(file: VFile, parsed?: Root, context: LintContext = ENGLISH): LintFile {
+  const reader = context.dialogueDashes ? dialogueParser : parser
+  const tree = parsed ?? (reader.runSync(reader.parse(file), file) as Root)
   const value = String(file.value)
   const points = location(value)
   const blocks: LintBlock[] = []

@@ -13,6 +13,7 @@ export const CATALOGUE = {
   T006: { name: 'compound-number', description: 'A compound number from twenty-one to ninety-nine written without its hyphen (`forty one`).' },
   T007: { name: 'punctuation-outside-quote', description: 'A period or comma after a closing quote; American style puts it inside (`“home.”`).' },
   T008: { name: 'mixed-scene-breaks', description: 'Scene breaks typed with different markers in one book (`* * *` here, `. o .` there).' },
+  T009: { name: 'dash-list', description: 'Lines opened by `-` in one paragraph of a book whose dialogue opens with a dash: a list there is typed with `*` or `+`.' },
   L001: { name: 'unused-suppression', description: 'A suppression in the suppressions file that matched no message: the text was fixed, or the line moved.' },
   L002: { name: 'invalid-suppressions', description: 'The suppressions file is not valid YAML of the expected shape.' },
 } as const

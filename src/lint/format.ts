@@ -1,5 +1,6 @@
 import type { VFileMessage } from 'vfile-message'
-import { CATALOGUE, ruleIdOf } from './catalogue.ts'
+import { CATALOGUE, ruleIdOf, type RuleId } from './catalogue.ts'
+import { RULE_LANGUAGES } from './languages.ts'
 
 /** One finding as plain data: what `--format json` prints, one object per message. */
 export interface Finding {
@@ -45,6 +46,6 @@ export function formatGithub(messages: readonly VFileMessage[]): string {
 /** The catalogue as text, for `colophon lint --rules`. */
 export function formatCatalogue(): string {
   return Object.entries(CATALOGUE)
-    .map(([id, rule]) => `${id}  ${rule.name.padEnd(26)} ${rule.description}`)
+    .map(([id, rule]) => `${id}  ${rule.name.padEnd(26)} ${rule.description} Languages: ${RULE_LANGUAGES[id as RuleId].says}.`)
     .join('\n')
 }

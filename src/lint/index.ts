@@ -8,6 +8,7 @@ import { isNamed, isRefusal, openManuscript } from '../load/open.ts'
 import { readText } from '../load/read-text.ts'
 import { reportMixedSceneBreaks } from './rules/mixed-scene-breaks.ts'
 import { lintText, reporter, type TextFindings } from './text.ts'
+import { lintContext } from './languages.ts'
 import { applySuppressions, parseSuppressions, SUPPRESSIONS_FILE } from './suppressions.ts'
 
 export { CATALOGUE, RULE_IDS, type RuleId } from './catalogue.ts'
@@ -38,7 +39,7 @@ function textsOf(book: Book): VFile[] {
 export function lintBook(book: Book, suppressionsFile?: VFile, sourceTrees?: ReadonlyMap<VFile, Root>): LintResult {
   return finishLint(
     book,
-    textsOf(book).map((file) => ({ file, ...lintText(file, sourceTrees?.get(file)) })),
+    textsOf(book).map((file) => ({ file, ...lintText(file, sourceTrees?.get(file), lintContext(book.metadata.language, book.metadata.dialogueDashes)) })),
     suppressionsFile,
   )
 }

@@ -4,6 +4,7 @@ import type { VFileMessage } from 'vfile-message'
 import { analyse } from './analyse.ts'
 import { CATALOGUE } from './catalogue.ts'
 import { textRules } from './rules/index.ts'
+import { ENGLISH, RULE_LANGUAGES, type LintContext } from './languages.ts'
 import { sceneBreakMarkers, type SceneBreakMarker } from './rules/mixed-scene-breaks.ts'
 import type { Place, Report } from './types.ts'
 
@@ -19,12 +20,14 @@ export interface TextFindings {
  * build runs this as it typesets each text, on whichever thread does, so
  * the book is read and parsed once. The findings are not left on the file.
  */
-export function lintText(file: VFile, tree?: Root): TextFindings {
-  const parsed = analyse(file, tree)
+export function lintText(file: VFile, tree?: Root, context: LintContext = ENGLISH): TextFindings {
+  const parsed = analyse(file, tree, context)
   const messages: VFileMessage[] = []
   const before = file.messages.length
   const report = reporter(messages)
   for (const rule of textRules) {
+    // A rule for one language's habits does not run on another's (`colophon lint --rules` says which).
+    if (!RULE_LANGUAGES[rule.id].applies(context)) continue
     // Past MAX_PER_RULE findings of one rule, the rest are counted, not listed (a garbled file can have thousands).
     let found = 0
     let first: Place | undefined

@@ -4,6 +4,7 @@ import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import { BookError } from '../errors.ts'
 import { loadCover } from './cover.ts'
+import { checkCoverLetters } from './cover-letters.ts'
 import { parseChapterMeta } from './chapter-meta.ts'
 import { parseMetadata } from './metadata.ts'
 import { byPrefix, duplicateRanks, rankOf, titleFromName, type Ordered } from './order.ts'
@@ -100,6 +101,9 @@ export async function loadBook(folder: string, options: LoadOptions = {}): Promi
   const back = await loadMatter(join(root, 'back'), metadata?.order.back, slugs, found)
   const { cover, file: coverFile } = await given
   if (coverFile) problems.push(...fatalOf(coverFile))
+  if (metadata && !cover && !coverFile) {
+    for (const message of checkCoverLetters(metaFile, metadata)) (message.fatal ? problems : notes).push(message)
+  }
 
   const templates = await loadTemplates(manuscript, problems)
   const { assets, problems: assetProblems } = await loadTemplateAssets(root, templates.own, cwd)

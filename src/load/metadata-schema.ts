@@ -1,4 +1,5 @@
 import { checkLanguageTag } from './language-tag.ts'
+import { LABEL_KEYS } from './label-keys.ts'
 import * as z from '../zod.ts'
 import { canonicalIdentifier } from './identifier.ts'
 import { bookDate, DATE_FORMS } from './book-date.ts'
@@ -125,11 +126,18 @@ export const metadataSchema = z.strictObject({
   source: z.optional(url),
   status: z.optional(z.enum(['complete', 'in-progress'], { error: 'complete or in-progress' })),
   words: z.optional(z.number().check(z.int('a whole number'), z.nonnegative('a whole number'))),
+  /** Whether a paragraph opened by `- ` is dialogue (not a list item); the language's default when absent. */
+  /** Words colophon writes, by name (`contents`, `matter.dedication`): they override the language's table. */
+  labels: z.optional(z.strictObject(Object.fromEntries(LABEL_KEYS.map((key) => [key, z.optional(text)])))),
+  /** `guillemets`: » « in a German book instead of „ “. */
+  quotes: z.optional(z.enum(['default', 'guillemets'], { error: 'default or guillemets' })),
+  'dialogue-dashes': z.optional(z.boolean({ error: 'true or false' })),
   order: z.optional(z.strictObject({ front: z.optional(z.array(text)), chapters: z.optional(z.array(text)), back: z.optional(z.array(text)) })),
 })
 
 /** Keys allowed in each nested object, for "did you mean". */
 export const nestedKeys: Record<string, string[]> = {
+  labels: [...LABEL_KEYS],
   order: ['front', 'chapters', 'back'],
   author: ['name', 'file-as', 'role'],
   series: ['name', 'number'],

@@ -5,6 +5,7 @@ import { metadataSchema, nestedKeys, type ARCHIVE_WARNINGS, type RATINGS } from 
 import { isBlank } from './chapter-meta.ts'
 import { FOREIGN_KEYS, foreignKeyHint } from './foreign-keys.ts'
 import { placeOf, type Place } from './place.ts'
+import type { LabelKey } from './label-keys.ts'
 import { codePointName, FORBIDDEN_XML_CHARS } from './xml-chars.ts'
 
 export { metadataSchema } from './metadata-schema.ts'
@@ -36,6 +37,12 @@ export interface Metadata {
   series?: { name: string; number?: number }
   fanfiction: FanFiction
   order: { front?: string[]; chapters?: string[]; back?: string[] }
+  /** `dialogue-dashes`: a paragraph opened by `- ` is dialogue; absent: the language's default. */
+  dialogueDashes?: boolean
+  /** `quotes: guillemets`: » « in a German book. */
+  quotes?: 'default' | 'guillemets'
+  /** `labels`: words colophon writes, overriding the language's table. */
+  labels?: Partial<Record<LabelKey, string>>
 }
 
 /** What Archive of Our Own and FanFicFare put on a work's preface. */
@@ -130,6 +137,9 @@ export function parseMetadata(file: VFile): Metadata | undefined {
     publisher: data.publisher,
     rights: data.rights,
     coverAlt: data['cover-alt'],
+    dialogueDashes: data['dialogue-dashes'],
+    quotes: data.quotes,
+    labels: data.labels as Partial<Record<LabelKey, string>> | undefined,
     series: data.series,
     fanfiction: {
       fandoms: data.fandoms ?? [],

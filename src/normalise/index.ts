@@ -7,12 +7,21 @@ import type { XhtmlParts } from '../render/to-xhtml.ts'
 import { remarkFootnotes } from './remark-footnotes.ts'
 import { remarkSceneBreaks } from './remark-scene-breaks.ts'
 import { remarkTypography } from './typography/index.ts'
+import { resolveOptions } from './typography/options.ts'
 
 export { stripInvisibles } from './typography/index.ts'
 
 export interface NormaliseOptions {
   /** `feff` swaps U+2060 word joiners for U+FEFF, for readers that lack U+2060. */
   wordJoiner?: 'u2060' | 'feff'
+  /** The book's language (BCP 47): it picks the typography rules. English when absent. */
+  language?: string
+  /** Whether a paragraph opened by `- ` is dialogue rather than a list item; absent: the language's default. */
+  dialogueDashes?: boolean
+  /** `regular`: U+00A0 instead of the narrow no-break space U+202F, for reading systems whose fonts lack it. */
+  nbsp?: 'narrow' | 'regular'
+  /** `guillemets`: » « in a German book (book.yaml `quotes`). */
+  quotes?: 'default' | 'guillemets'
 }
 
 /** A scene, page or note: its source file and its normalised tree. */
@@ -51,10 +60,11 @@ type Normaliser = Processor<Root, Root, Root, undefined, undefined>
  * when attached, so a bad `wordJoiner` fails before any text is read.
  */
 export function createNormaliser(options: NormaliseOptions = {}, onSource?: (tree: Root, file: VFile) => void): Normaliser {
-  const processor = unified().use(remarkParseProse).use(remarkFootnotes).use(remarkSceneBreaks)
+  const typography = resolveOptions({ wordJoiner: options.wordJoiner ?? 'u2060', language: options.language ?? 'en', dialogueDashes: options.dialogueDashes, nbsp: options.nbsp ?? 'narrow', quotes: options.quotes ?? 'default' })
+  const processor = unified().use(remarkParseProse, { dialogueDashes: typography.dialogueDashes }).use(remarkFootnotes).use(remarkSceneBreaks)
   // The lint reads the tree as written (scene breaks found, text untouched), rather than parse twice.
   if (onSource) processor.use(() => onSource)
-  processor.use(remarkTypography, { wordJoiner: options.wordJoiner ?? 'u2060' })
+  processor.use(remarkTypography, { wordJoiner: typography.wordJoiner, language: typography.language, dialogueDashes: typography.dialogueDashes, nbsp: typography.nbsp, quotes: options.quotes ?? 'default' })
   return processor as unknown as Normaliser
 }
 

@@ -1,3 +1,4 @@
+import { format, type Labels } from '../render/labels.ts'
 import type { ContentFacts } from '../render/types.ts'
 
 /**
@@ -16,16 +17,17 @@ export interface AccessibilityMetadata {
 
 export const CONFORMANCE = 'EPUB Accessibility 1.1 - WCAG 2.2 Level AA'
 
-export function accessibilityMetadata(facts: ContentFacts): AccessibilityMetadata {
+/** The summary is in the book's language (`labels`), as the OPF that carries it is. */
+export function accessibilityMetadata(facts: ContentFacts, labels: Labels): AccessibilityMetadata {
   const images = facts.images.length > 0
   const features = ['structuralNavigation', 'tableOfContents', 'readingOrder', 'displayTransformability']
   if (images) features.push('alternativeText')
   if (facts.footnotes) features.push('annotations')
   const summary = [
-    'Reflowable text with headings, a table of contents and landmarks; the reading order follows the text.',
-    images ? `Every image (${facts.images.length}) has a text alternative.` : 'The book has no images other than decorative ornaments.',
-    facts.footnotes ? 'Footnotes are linked both ways.' : '',
-    'Checked with Ace by DAISY and EPUBCheck when built.',
+    labels.a11yText,
+    images ? format(labels.a11yImages, { count: facts.images.length }) : labels.a11yNoImages,
+    facts.footnotes ? labels.a11yFootnotes : '',
+    labels.a11yChecked,
   ]
     .filter(Boolean)
     .join(' ')

@@ -41,7 +41,7 @@ export async function packageEpub(input: PackageInput): Promise<Uint8Array> {
 /** The EPUB's files before zipping (see `packageEpub`). */
 export async function assembleEpub(input: PackageInput): Promise<Publication> {
   const { metadata, rendered, templates, date } = input
-  const labels = labelsFor(metadata.language)
+  const labels = labelsFor(metadata.language, metadata.labels)
   const identifier = bookIdentifier(metadata)
   const plain = (text: string): string => stripInvisibles(text)
   const documents = rendered.documents
@@ -121,7 +121,7 @@ export async function assembleEpub(input: PackageInput): Promise<Publication> {
     source: fan.source,
     series: metadata.series && { name: plain(metadata.series.name), number: metadata.series.number },
     modified: w3cDateTime(date),
-    a11y: accessibilityMetadata(rendered.facts),
+    a11y: accessibilityMetadata(rendered.facts, labels),
     certifiedBy: plain(metadata.publisher ?? metadata.authors[0]?.name ?? 'colophon'),
     coverId: coverImage?.id,
     generator: input.generator ?? 'colophon',

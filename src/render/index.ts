@@ -55,7 +55,7 @@ export async function renderBook(
 ): Promise<RenderedBook> {
   const { metadata, templates } = book
   const lang = metadata.language
-  const labels = labelsFor(lang)
+  const labels = labelsFor(lang, metadata.labels)
   const inline = createNormaliser(options)
   const typeset = (text: string): string => typesetInline(text, inline)
   const noteLabels = { backlink: labels.backToText, note: labels.note }

@@ -1,3 +1,19 @@
+import type { LabelKey } from '../load/label-keys.ts'
+import { cs } from './labels/cs.ts'
+import { de } from './labels/de.ts'
+import { en } from './labels/en.ts'
+import { es } from './labels/es.ts'
+import { fr } from './labels/fr.ts'
+import { it } from './labels/it.ts'
+import { ja } from './labels/ja.ts'
+import { nl } from './labels/nl.ts'
+import { pl } from './labels/pl.ts'
+import { pt } from './labels/pt.ts'
+import { ru } from './labels/ru.ts'
+import { sv } from './labels/sv.ts'
+import { zhHant } from './labels/zh-hant.ts'
+import { zh } from './labels/zh.ts'
+
 /**
  * Every word colophon itself puts in a book, one table per language; a
  * language without a table falls back to English. `{…}` marks a value
@@ -50,6 +66,12 @@ export interface Labels {
   note: string
   notes: string
   backToText: string
+  /** The accessibility summary (schema:accessibilitySummary), sentence by sentence; `a11yImages`: `{count}`. */
+  a11yText: string
+  a11yImages: string
+  a11yNoImages: string
+  a11yFootnotes: string
+  a11yChecked: string
   /** Titles of matter pages by kind: a file `01-dedication.md` is titled by `matter.dedication`. */
   matter: Record<MatterKind, string>
 }
@@ -68,182 +90,38 @@ export type MatterKind =
   | 'about-the-author'
   | 'colophon'
 
-const en: Labels = {
-  cover: 'Cover',
-  coverAlt: 'Cover: {title}, by {authors}',
-  titlePage: 'Title Page',
-  contents: 'Contents',
-  landmarks: 'Landmarks',
-  beginReading: 'Begin Reading',
-  sceneBreak: 'Scene break',
-  chapter: 'Chapter',
-  authorsNote: 'Author’s Note',
-  authorsHeadNote: 'Author’s Note Before the Chapter',
-  by: 'by',
-  roles: { edt: 'Edited by', trl: 'Translated by', ill: 'Illustrated by', aui: 'Introduction by', ctb: 'With contributions by' },
-  and: 'and',
-  workFacts: 'About this work',
-  summary: 'Summary',
-  fandoms: 'Fandoms',
-  rating: 'Rating',
-  warnings: 'Archive Warnings',
-  relationships: 'Relationships',
-  characters: 'Characters',
-  tags: 'Additional Tags',
-  series: 'Series',
-  seriesPart: 'Part {number} of {series}',
-  status: 'Status',
-  complete: 'Complete',
-  inProgress: 'In progress',
-  words: 'Words',
-  source: 'Source',
-  contentWarnings: 'Content Warnings',
-  contentWarningsIntro: 'This story carries these warnings:',
-  skipWarnings: 'Skip to the story',
-  edition: 'Edition',
-  published: 'Published',
-  publisher: 'Publisher',
-  rights: 'Rights',
-  identifier: 'Identifier',
-  madeWith: 'Made with {generator}.',
-  note: 'Note',
-  notes: 'Notes',
-  backToText: 'Back to text',
-  matter: {
-    disclaimer: 'Disclaimer',
-    dedication: 'Dedication',
-    epigraph: 'Epigraph',
-    foreword: 'Foreword',
-    preface: 'Preface',
-    introduction: 'Introduction',
-    prologue: 'Prologue',
-    epilogue: 'Epilogue',
-    afterword: 'Afterword',
-    acknowledgments: 'Acknowledgments',
-    'about-the-author': 'About the Author',
-    colophon: 'Colophon',
-  },
+
+
+
+const tables: Record<string, Labels> = { en, fr, de, es, it, pt, ru, pl, nl, sv, cs, ja, zh }
+
+/** The languages with a table: Chinese in both scripts. */
+export const LABEL_LANGUAGES: readonly string[] = [...Object.keys(tables), 'zh-Hant']
+
+/** The table for a BCP 47 tag (Traditional Chinese by script or region), or undefined when there is none. */
+export function labelTable(language: string): Labels | undefined {
+  const subtags = language.toLowerCase().split(/[-_]/)
+  const primary = subtags[0] ?? 'en'
+  if (primary === 'zh' && (subtags.includes('hant') || (!subtags.includes('hans') && subtags.some((subtag) => ['tw', 'hk', 'mo'].includes(subtag))))) return zhHant
+  return tables[primary]
 }
 
-const fr: Labels = {
-  cover: 'Couverture',
-  coverAlt: 'Couverture : {title}, par {authors}',
-  titlePage: 'Page de titre',
-  contents: 'Table des matières',
-  landmarks: 'Repères',
-  beginReading: 'Commencer la lecture',
-  sceneBreak: 'Changement de scène',
-  chapter: 'Chapitre',
-  authorsNote: 'Note de l’auteur',
-  authorsHeadNote: 'Note de l’auteur avant le chapitre',
-  by: 'par',
-  roles: { edt: 'Édité par', trl: 'Traduit par', ill: 'Illustré par', aui: 'Introduction de', ctb: 'Avec la participation de' },
-  and: 'et',
-  workFacts: 'À propos de cette œuvre',
-  summary: 'Résumé',
-  fandoms: 'Fandoms',
-  rating: 'Classement',
-  warnings: 'Avertissements',
-  relationships: 'Relations',
-  characters: 'Personnages',
-  tags: 'Autres étiquettes',
-  series: 'Série',
-  seriesPart: 'Tome {number} de {series}',
-  status: 'État',
-  complete: 'Terminée',
-  inProgress: 'En cours',
-  words: 'Mots',
-  source: 'Source',
-  contentWarnings: 'Avertissements de contenu',
-  contentWarningsIntro: 'Cette histoire comporte ces avertissements :',
-  skipWarnings: 'Passer à l’histoire',
-  edition: 'Édition',
-  published: 'Publication',
-  publisher: 'Éditeur',
-  rights: 'Droits',
-  identifier: 'Identifiant',
-  madeWith: 'Réalisé avec {generator}.',
-  note: 'Note',
-  notes: 'Notes',
-  backToText: 'Retour au texte',
-  matter: {
-    disclaimer: 'Avertissement',
-    dedication: 'Dédicace',
-    epigraph: 'Épigraphe',
-    foreword: 'Avant-propos',
-    preface: 'Préface',
-    introduction: 'Introduction',
-    prologue: 'Prologue',
-    epilogue: 'Épilogue',
-    afterword: 'Postface',
-    acknowledgments: 'Remerciements',
-    'about-the-author': 'À propos de l’auteur',
-    colophon: 'Colophon',
-  },
-}
-
-const de: Labels = {
-  cover: 'Umschlag',
-  coverAlt: 'Umschlag: {title}, von {authors}',
-  titlePage: 'Titelseite',
-  contents: 'Inhalt',
-  landmarks: 'Orientierungspunkte',
-  beginReading: 'Lesen beginnen',
-  sceneBreak: 'Szenenwechsel',
-  chapter: 'Kapitel',
-  authorsNote: 'Anmerkung des Autors',
-  authorsHeadNote: 'Anmerkung des Autors vor dem Kapitel',
-  by: 'von',
-  roles: { edt: 'Herausgegeben von', trl: 'Übersetzt von', ill: 'Illustriert von', aui: 'Einleitung von', ctb: 'Unter Mitarbeit von' },
-  and: 'und',
-  workFacts: 'Über dieses Werk',
-  summary: 'Zusammenfassung',
-  fandoms: 'Fandoms',
-  rating: 'Altersfreigabe',
-  warnings: 'Warnungen',
-  relationships: 'Beziehungen',
-  characters: 'Figuren',
-  tags: 'Weitere Tags',
-  series: 'Reihe',
-  seriesPart: 'Teil {number} von {series}',
-  status: 'Status',
-  complete: 'Abgeschlossen',
-  inProgress: 'In Arbeit',
-  words: 'Wörter',
-  source: 'Quelle',
-  contentWarnings: 'Inhaltswarnungen',
-  contentWarningsIntro: 'Diese Geschichte trägt folgende Warnungen:',
-  skipWarnings: 'Zur Geschichte springen',
-  edition: 'Ausgabe',
-  published: 'Erschienen',
-  publisher: 'Verlag',
-  rights: 'Rechte',
-  identifier: 'Kennung',
-  madeWith: 'Erstellt mit {generator}.',
-  note: 'Anmerkung',
-  notes: 'Anmerkungen',
-  backToText: 'Zurück zum Text',
-  matter: {
-    disclaimer: 'Haftungsausschluss',
-    dedication: 'Widmung',
-    epigraph: 'Motto',
-    foreword: 'Geleitwort',
-    preface: 'Vorwort',
-    introduction: 'Einleitung',
-    prologue: 'Prolog',
-    epilogue: 'Epilog',
-    afterword: 'Nachwort',
-    acknowledgments: 'Danksagung',
-    'about-the-author': 'Über den Autor',
-    colophon: 'Impressum',
-  },
-}
-
-const tables: Record<string, Labels> = { en, fr, de }
-
-export function labelsFor(language: string): Labels {
-  const primary = language.toLowerCase().split('-')[0] ?? 'en'
-  return tables[primary] ?? en
+/**
+ * The words for a book: its language's table (English when there is none:
+ * the build warns), with `labels:` from book.yaml laid over it, key by key.
+ */
+export function labelsFor(language: string, overrides?: Readonly<Partial<Record<LabelKey, string>>>): Labels {
+  const table = labelTable(language) ?? en
+  if (!overrides || Object.keys(overrides).length === 0) return table
+  const labels: Labels = { ...table, roles: { ...table.roles }, matter: { ...table.matter } }
+  for (const [key, value] of Object.entries(overrides) as Array<[LabelKey, string | undefined]>) {
+    if (value === undefined) continue
+    const [group, name] = key.split('.') as [string, string | undefined]
+    if (name === undefined) (labels as unknown as Record<string, string>)[group] = value
+    else if (group === 'roles') labels.roles[name] = value
+    else labels.matter[name as MatterKind] = value
+  }
+  return labels
 }
 
 /** Fill `{name}` placeholders of a label. */

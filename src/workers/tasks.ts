@@ -1,10 +1,12 @@
 import type { Root } from 'mdast'
 import { VFile } from 'vfile'
 import { labelsFor } from '../render/labels.ts'
+import type { LabelKey } from '../load/label-keys.ts'
 import { simpleXhtmlParts } from '../render/simple-xhtml.ts'
 import type { XhtmlParts } from '../render/to-xhtml.ts'
 import { countWords } from '../render/words.ts'
 import { lintText, type TextFindings } from '../lint/text.ts'
+import { lintContext } from '../lint/languages.ts'
 import type { SceneBreakMarker } from '../lint/rules/mixed-scene-breaks.ts'
 import { recordMessage, type MessageRecord } from '../cache/messages.ts'
 import { createNormaliser, normaliseFile } from '../normalise/index.ts'
@@ -16,6 +18,14 @@ export interface TextSettings {
   wordJoiner: 'u2060' | 'feff'
   /** The book's language: word counting and the accessible names in the XHTML depend on it. */
   language: string
+  /** `labels` from book.yaml, when given (the scene break's accessible name is one). */
+  labels?: Partial<Record<LabelKey, string>>
+  /** `regular` when the narrow no-break space is swapped for U+00A0 (`--nbsp regular`). */
+  nbsp?: 'narrow' | 'regular'
+  /** book.yaml `quotes`, when given. */
+  quotes?: 'default' | 'guillemets'
+  /** `dialogue-dashes` from book.yaml, when given. */
+  dialogueDashes?: boolean
   /** Lint each text as it is parsed (`colophon build` does, unless told not to). */
   lint: boolean
 }
@@ -67,13 +77,14 @@ export type TaskResult = TextResult | XmlProblem | DeflatedText | undefined
 /** Runs tasks with one normaliser per settings (a unified processor is reused, not rebuilt per text). */
 export function createRunner(settings: TextSettings): (task: Task) => TaskResult {
   let processor: ReturnType<typeof createNormaliser> | undefined
-  const labels = labelsFor(settings.language)
+  const labels = labelsFor(settings.language, settings.labels)
   const last: { findings?: TextFindings } = {}
-  const lint = settings.lint ? (tree: Root, file: VFile) => void (last.findings = lintText(file, tree)) : undefined
+  const context = lintContext(settings.language, settings.dialogueDashes)
+  const lint = settings.lint ? (tree: Root, file: VFile) => void (last.findings = lintText(file, tree, context)) : undefined
   return (task) => {
     if (task.kind === 'xml') return wellFormedError(task.text)
     if (task.kind === 'deflate') return { entry: deflateText(task.text), ...(task.xml ? { xml: wellFormedError(task.text) ?? null } : {}) }
-    processor ??= createNormaliser({ wordJoiner: settings.wordJoiner }, lint)
+    processor ??= createNormaliser({ wordJoiner: settings.wordJoiner, language: settings.language, dialogueDashes: settings.dialogueDashes, nbsp: settings.nbsp, quotes: settings.quotes }, lint)
     const file = new VFile({ path: task.source.path, cwd: task.source.cwd, value: task.source.value })
     last.findings = undefined
     const { tree } = normaliseFile(file, processor)

@@ -7,6 +7,7 @@ import { mixedSceneBreaks } from './mixed-scene-breaks.ts'
 import { punctuationOutsideQuote } from './punctuation-outside-quote.ts'
 import { repeatedWord } from './repeated-word.ts'
 import { unmatchedQuote } from './unmatched-quote.ts'
+import { dashList } from './dash-list.ts'
 
 /** The rules that read one file at a time, in catalogue order. */
 export const textRules: readonly LintRule[] = [
@@ -17,7 +18,8 @@ export const textRules: readonly LintRule[] = [
   repeatedWord,
   compoundNumber,
   punctuationOutsideQuote,
+  dashList,
 ]
 
-/** Every text rule, in catalogue order: the above, then T008, which compares the whole book's scene breaks. */
+/** Every text rule: the above, then T008, which compares the whole book's scene breaks. */
 export const rules: readonly LintRule[] = [...textRules, mixedSceneBreaks]

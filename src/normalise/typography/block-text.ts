@@ -1,13 +1,34 @@
 import type { Link, Nodes, Parent, PhrasingContent, Text } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { HARD_BREAK, OPAQUE } from './chars.ts'
+import { passageLanguage } from './passage-language.ts'
 import type { TrackedText } from './tracked-text.ts'
 
-/** A block's text as one string, and the text nodes it was cut from. */
-export interface BlockText extends TrackedText {
+/** A run of text as one string, and the text nodes it was cut from. */
+export interface RunText extends TrackedText {
   /** Text node `i` spans `marks[2i]` to `marks[2i + 1]`. */
   readonly nodes: readonly Text[]
 }
+
+/** A span with its own `lang` inside a block: set by its own language's rules. */
+export interface Passage extends RunText {
+  readonly language: string
+}
+
+/** A block's text, and the passages in another language it holds (each one stand-in in the block's text). */
+export interface BlockText extends RunText {
+  readonly passages: readonly Passage[]
+}
+
+interface Collector {
+  parts: string[]
+  marks: number[]
+  nodes: Text[]
+  length: number
+  language: string
+}
+
+const collector = (language: string): Collector => ({ parts: [], marks: [], nodes: [], length: 0, language })
 
 /** Inline nodes whose children are read as part of the block's text. */
 const CONTAINERS = new Set(['emphasis', 'strong', 'delete', 'link', 'linkReference'])
@@ -54,36 +75,45 @@ function isTransparent(value: string): boolean {
  * stand-in: rules see that something is there but never change it.
  */
 export function collectBlockText(block: Parent): BlockText {
-  const parts: string[] = []
-  const marks: number[] = []
-  const nodes: Text[] = []
-  let length = 0
+  const main = collector('')
+  const open: Collector[] = [main]
+  const passages: Collector[] = []
   const walk = (children: readonly PhrasingContent[] | readonly Nodes[]): void => {
     for (const child of children as readonly Nodes[]) {
+      const into = open.at(-1)!
       if (child.type === 'text') {
-        marks.push(length, length + child.value.length)
-        nodes.push(child)
-        parts.push(child.value)
-        length += child.value.length
+        into.marks.push(into.length, into.length + child.value.length)
+        into.nodes.push(child)
+        into.parts.push(child.value)
+        into.length += child.value.length
       } else if (child.type === 'break' || (child.type === 'html' && inlineTag(child.value) === 'br')) {
-        parts.push(HARD_BREAK)
-        length++
-      } else if (child.type === 'html' && isTransparent(child.value)) {
-        // `<em>`, `</span>`: the text on either side reads on, as it does across Markdown's `*`.
+        into.parts.push(HARD_BREAK)
+        into.length++
       } else if (CONTAINERS.has(child.type) && !(child.type === 'link' && isAutolink(child))) {
         walk((child as Parent).children)
       } else {
-        parts.push(OPAQUE)
-        length++
+        const change = child.type === 'html' ? passageLanguage(child.value) : undefined
+        // `<em>`, `</span>`: the text on either side reads on, as it does across Markdown's `*`.
+        if (!change && child.type === 'html' && isTransparent(child.value)) continue
+        if (change?.open) {
+          const passage = collector(change.open)
+          passages.push(passage)
+          open.push(passage)
+        } else if (change?.close && open.length > 1) {
+          open.pop()
+        }
+        into.parts.push(OPAQUE)
+        into.length++
       }
     }
   }
   walk(block.children)
-  return { text: parts.join(''), marks, nodes }
+  const done = (run: Collector): RunText => ({ text: run.parts.join(''), marks: run.marks, nodes: run.nodes })
+  return { ...done(main), passages: passages.filter((run) => run.nodes.length > 0).map((run) => ({ ...done(run), language: run.language })) }
 }
 
 /** Cut the typeset text back into the same text nodes (each keeps its `position`). */
-export function writeBlockText(block: BlockText, result: TrackedText): void {
+export function writeBlockText(block: RunText, result: TrackedText): void {
   const { marks, text } = result
   block.nodes.forEach((node, index) => {
     node.value = text.slice(marks[2 * index], marks[2 * index + 1])

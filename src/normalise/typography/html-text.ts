@@ -43,7 +43,7 @@ export function htmlBlocks(node: Html): HtmlBlock[] {
   let spans: number[] = []
   let length = 0
   const flush = (): void => {
-    if (nodes.length > 0 && parts.join('').trim() !== '') blocks.push({ text: parts.join(''), marks, nodes, spans })
+    if (nodes.length > 0 && parts.join('').trim() !== '') blocks.push({ text: parts.join(''), marks, nodes, spans, passages: [] })
     parts = []
     marks = []
     nodes = []

@@ -41,6 +41,21 @@ function wordAfter(text: string, index: number): string {
   return text.slice(index + 1, end).toLowerCase()
 }
 
+/**
+ * Whether a `'` at `index` has a partner later in the block that could
+ * close it (a `'` after a non-space, not followed by a letter). Without
+ * one, a `'` before a word is a dialect elision (`'spectable`, `'Frisco`):
+ * pandoc decides it so.
+ */
+function hasPartner(text: string, index: number): boolean {
+  for (let at = text.indexOf("'", index + 1); at !== -1; at = text.indexOf("'", at + 1)) {
+    const before = text[at - 1]!
+    const after = text[at + 1]
+    if (!SPACE.test(before) && (after === undefined || !LETTER.test(after))) return true
+  }
+  return text.includes('’', index + 1)
+}
+
 /** `'90s`, `'95`: two digits, then no third. */
 function isDecade(text: string, index: number): boolean {
   const third = text[index + 3]
@@ -128,6 +143,9 @@ export const quotes: Rule = {
       if (after === 'edge' || after === 'space') return closeSingle()
       if (after === 'digit' && isDecade(text, index)) return '’'
       if (after === 'word' && ELISIONS.has(wordAfter(text, index))) return '’'
+      // A quotation running on over paragraphs opens each with a mark and closes only at its end: a block's first
+      // mark opens, and so does one after `said, ` or `:` (speech that runs on into the next paragraph).
+      if (after === 'word' && index > 0 && !/[,:]\s*$/.test(text.slice(Math.max(0, index - 3), index)) && !hasPartner(text, index)) return '’'
       if (prev === 'dash' && after === 'punct') return closeSingle()
       singles++
       return '‘'
