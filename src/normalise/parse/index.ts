@@ -100,7 +100,7 @@ function fromMarkdown(text: string, options: ParseOptions): Root {
   let resolved = micromarkOptions.get(options)
   if (!resolved) {
     resolved = options.footnotes
-      ? { extensions: [...(options.extensions ?? []), parser.gfmFootnote()], mdastExtensions: [...(options.mdastExtensions ?? []), parser.gfmFootnoteFromMarkdown()] }
+      ? { extensions: [...(options.extensions ?? []), parser.gfmFootnote(), parser.gfmFootnoteIndex()], mdastExtensions: [...(options.mdastExtensions ?? []), parser.gfmFootnoteFromMarkdown()] }
       : options
     micromarkOptions.set(options, resolved)
   }
