@@ -128,12 +128,15 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
       ...normalised.chapters.flatMap((chapter) => [...chapter.scenes, ...(chapter.endNote ? [chapter.endNote] : [])]),
       ...normalised.back.map((page) => page.text),
     ]
+    /** Warnings about image files (a removed DOCTYPE), reported with the texts' messages. */
+    const imageWarnings: VFileMessage[] = []
     const rendered = await stage(
       'render',
       async () => {
         // Images are found in the parsed Markdown, so they are read after normalising.
         const images = await loadImages(book.folder, texts)
         if (images.problems.length > 0) throw new BookError(images.problems)
+        imageWarnings.push(...images.warnings)
         // Drawing a cover takes a while: the cache keeps it by what is written on it. Drawn on its
         // thread, its bytes come while the book is rendered and packed, and only the zip waits for them.
         // Without a cover thread (run from source) it is drawn here; what draws it is loaded only then.
@@ -176,7 +179,7 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
     if (problems.length > 0) throw new BookError(problems)
     cache?.prune()
     const { epub, fileName } = outputs[0]!
-    const messages = [...book.messages, ...texts.flatMap((text) => text.file.messages)]
+    const messages = [...book.messages, ...imageWarnings, ...texts.flatMap((text) => text.file.messages)]
     if (options.lint !== false) {
       // Each text was linted as it was typeset; what is left is book-wide.
       const linted = await stage(
