@@ -1,4 +1,13 @@
-import { ident, tokenize, tokenTypes, url as cssUrl, string as cssString } from 'css-tree'
+import { createRequire } from 'node:module'
+
+type CssTree = typeof import('css-tree')
+let loaded: CssTree | undefined
+
+/** css-tree, loaded on first need (a book without SVG or CSS of its own never needs it), and kept out of the bundle: it reads its data files by path. */
+function cssTree(): CssTree {
+  loaded ??= createRequire(import.meta.url)('css-tree') as CssTree
+  return loaded
+}
 
 /** Something in a style sheet that could fetch, script or point outside the book. */
 export interface CssProblem {
@@ -22,6 +31,7 @@ const SCRIPT_PROPERTIES = new Set(['behavior', '-moz-binding'])
  * package, other than the `packaged` paths it is told of), no script (`expression()`, `behavior`, `-moz-binding`).
  */
 export function cssProblems(css: string, packaged: ReadonlySet<string> = new Set()): CssProblem[] {
+  const { ident, tokenize, tokenTypes, url: cssUrl, string: cssString } = cssTree()
   const problems: CssProblem[] = []
   let resourceFunction: string | undefined
   tokenize(css, (type, start, end) => {

@@ -12,6 +12,7 @@ import { displayPath, readText } from './read-text.ts'
 import { Slugger } from './slug.ts'
 import { removeForbiddenXmlChars } from './xml-chars.ts'
 import { loadTemplates } from './templates.ts'
+import { checkOwnTemplates } from './own-templates.ts'
 import type { Book, Chapter, MatterPage } from './types.ts'
 import type { Metadata } from './metadata.ts'
 
@@ -89,8 +90,13 @@ export async function loadBook(folder: string, options: LoadOptions = {}): Promi
   const { cover, file: coverFile } = await given
   if (coverFile) problems.push(...fatalOf(coverFile))
 
+  // A book's own templates are checked as its prose is: no script, handler or outside resource in them.
+  const templates = await loadTemplates(root)
+  const checked = checkOwnTemplates(root, cwd, templates)
+  problems.push(...checked.problems)
+  notes.push(...checked.warnings)
   if (problems.length > 0 || !metadata) throw new BookError(problems)
-  return { root: rootFile.path, folder: root, metadata, front, chapters, back, cover, templates: await loadTemplates(root), messages: notes }
+  return { root: rootFile.path, folder: root, metadata, front, chapters, back, cover, templates, messages: notes }
 }
 
 /** What loading found so far: fatal problems, and warnings of files the book leaves out. */
