@@ -144,7 +144,7 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
         if (cache && !book.cover && !cache.hasCover(coverKey)) void Promise.resolve(cover.data).then((data) => cache.keepCover(coverKey, { ...cover, data }), () => undefined)
         const pages = await renderBook(normalised, { ...options, cover, generator }, images, cache?.renderMemo(typeset.keys))
         // Rendering warns (removed HTML) and finds book errors too (an image without alt text): stop before packaging.
-        const fatal = texts.flatMap((text) => text.file.messages.filter((message) => message.fatal))
+        const fatal = [...texts.flatMap((text) => text.file.messages), ...(pages.messages ?? [])].filter((message) => message.fatal)
         if (fatal.length > 0) throw new BookError(fatal)
         return pages
       },
@@ -179,7 +179,7 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
     if (problems.length > 0) throw new BookError(problems)
     cache?.prune()
     const { epub, fileName } = outputs[0]!
-    const messages = [...book.messages, ...imageWarnings, ...texts.flatMap((text) => text.file.messages)]
+    const messages = [...book.messages, ...imageWarnings, ...(rendered.messages ?? []), ...texts.flatMap((text) => text.file.messages)]
     if (options.lint !== false) {
       // Each text was linted as it was typeset; what is left is book-wide.
       const linted = await stage(

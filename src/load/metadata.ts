@@ -27,6 +27,8 @@ export interface Metadata {
   edition?: string
   /** Markdown, as written. */
   description?: string
+  /** Where the description's value starts in book.yaml: what is removed from it is reported there. */
+  descriptionPlace?: Place
   subjects: string[]
   publisher?: string
   rights?: string
@@ -117,6 +119,7 @@ export function parseMetadata(file: VFile): Metadata | undefined {
     date: data.date,
     edition: data.edition,
     description: data.description?.trim() ? data.description : undefined,
+    descriptionPlace: valuePlace(doc, 'description', at),
     subjects: data.subjects ?? [],
     publisher: data.publisher,
     rights: data.rights,
@@ -234,4 +237,10 @@ function locate(root: unknown, issue: Issue, at: (offset: number) => Place): { s
 function fatal(file: VFile, reason: string, place: { start: Place; end: Place }, rule: string): void {
   const message = file.message(reason, { place, ruleId: rule, source: 'colophon-metadata' })
   message.fatal = true
+}
+
+/** Where the value of the top-level `key` starts, if book.yaml has it. */
+function valuePlace(doc: ReturnType<typeof parseDocument>, key: string, at: (offset: number) => Place): Place | undefined {
+  const node = doc.get(key, true) as YamlNode | undefined
+  return node?.range ? at(node.range[0]) : undefined
 }

@@ -102,7 +102,7 @@ function image(state: State, node: Image | ImageReference, url: string, images: 
   const element: Element = {
     type: 'element',
     tagName: 'img',
-    properties: { src: images ? (images.get(url) ?? '') : url, alt: node.alt ?? '' },
+    properties: { src: images ? (images.get(url) ?? url) : url, alt: node.alt ?? '' },
     children: [],
   }
   state.patch(node, element)
