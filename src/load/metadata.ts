@@ -4,6 +4,7 @@ import type { $ZodIssue } from 'zod/v4/core'
 import { metadataSchema, nestedKeys, type ARCHIVE_WARNINGS, type RATINGS } from './metadata-schema.ts'
 import { isBlank } from './chapter-meta.ts'
 import { placeOf, type Place } from './place.ts'
+import { toPlain } from './yaml-plain.ts'
 import { codePointName, FORBIDDEN_XML_CHARS } from './xml-chars.ts'
 
 export { metadataSchema } from './metadata-schema.ts'
@@ -83,7 +84,12 @@ export function parseMetadata(file: VFile): Metadata | undefined {
   })
   if (forbidden) return undefined
 
-  const result = metadataSchema.safeParse(doc.toJS() ?? {})
+  const plain = toPlain(doc)
+  if ('problem' in plain) {
+    fatal(file, plain.problem, { start: at(plain.offset), end: at(plain.offset) }, 'yaml')
+    return undefined
+  }
+  const result = metadataSchema.safeParse(plain.value ?? {})
   if (!result.success) {
     const located = result.error.issues.flatMap(unwrapUnion).map((issue) => ({ issue, where: locate(doc.contents, issue, at) }))
     located.sort((a, b) => a.where.start.offset - b.where.start.offset)
