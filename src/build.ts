@@ -3,7 +3,7 @@ import { reloadChanged } from './cache/reload.ts'
 import { buildTime } from './clock.ts'
 import { coverText, drawnCover, givenCover, type CoverImage } from './cover/image.ts'
 import { coverOnThread, type CoverThread } from './workers/cover.ts'
-import { BookError } from './errors.ts'
+import { BookError, InternalError } from './errors.ts'
 import { loadBook, type Book, type Metadata } from './load/index.ts'
 import { loadImages } from './load/images.ts'
 import { createNormaliser, type NormaliseOptions } from './normalise/index.ts'
@@ -78,7 +78,14 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
   const stage = async <T>(name: Stage, work: () => T | Promise<T>, summary: (value: T) => string): Promise<T> => {
     const start = performance.now()
     listen?.({ type: 'start', stage: name })
-    const value = await work()
+    let value: T
+    try {
+      value = await work()
+    } catch (error) {
+      // The book's own problems go on as they are; anything else is a bug, named by its stage.
+      if (error instanceof BookError || error instanceof InternalError) throw error
+      throw new InternalError(name, error)
+    }
     listen?.({ type: 'end', stage: name, summary: summary(value), ms: performance.now() - start })
     return value
   }
