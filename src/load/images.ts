@@ -38,8 +38,12 @@ const kinds: Record<string, { mediaType: string; extension: string }> = {
   svg: { mediaType: 'image/svg+xml', extension: 'svg' },
 }
 
-/** An SVG file begins, after an optional XML declaration, comments and doctype, with `<svg`. */
-const SVG_START = /^\uFEFF?\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!DOCTYPE[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<svg[\s>/]/
+/**
+ * An SVG file begins, after an optional XML declaration, processing
+ * instructions, comments and doctype (an internal subset too: the SVG
+ * checker then says what is wrong with it), with `<svg`.
+ */
+const SVG_START = /^\uFEFF?\s*(?:(?:<\?[^>]*\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(?:\[[\s\S]*?\])?\s*>)\s*)*<svg[\s>/]/
 
 /** Hrefs the templates already use under images/. */
 const RESERVED = ['scene-break', 'cover', 'cover-image']
