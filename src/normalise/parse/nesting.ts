@@ -6,11 +6,13 @@ import type { Point } from 'unist'
  * growing with the square of the depth of indented containers (2,000
  * indented list levels took over 20 s), and every tree walk after it
  * (remark, the lint, typography, hast-util-from-parse5, the sanitiser) is
- * recursive, so 10,000 levels overflow the stack. 200 levels is far past
- * what prose uses and builds in well under a second; see
+ * recursive, so 10,000 levels overflow the stack. And EPUBCheck (libxml2)
+ * refuses an XHTML document nested 256 elements deep, which a list of 128
+ * levels is (`<ul><li>` per level, in html, body, section). 100 levels is
+ * far past what prose uses and builds in well under a second; see
  * docs/decisions/0024-nesting-limits.md.
  */
-export const MAX_NESTING = 200
+export const MAX_NESTING = 100
 
 export interface TooDeep {
   /** Which nesting: Markdown containers or HTML elements. */
@@ -141,12 +143,14 @@ function pointAt(text: string, offset: number): Point {
 }
 
 /**
- * The deepest a parsed tree may be, in nodes: the Markdown limit allows two
- * nodes per list level (list, item) and a paragraph; the rest is for
- * phrasing nested in it (emphasis in emphasis, links in links), which the
- * line count above cannot see.
+ * The deepest a parsed or rendered tree may be, in nodes below its root:
+ * the Markdown limit allows two nodes per list level (list, item) and a
+ * paragraph; the rest is for phrasing nested in it (emphasis in emphasis,
+ * links in links), which the line count above cannot see. With the page
+ * around it (html, body, section, a footnote's section and aside) it stays
+ * under the 256 elements EPUBCheck allows.
  */
-export const MAX_TREE_DEPTH = 3 * MAX_NESTING
+export const MAX_TREE_DEPTH = 230
 
 interface Walked {
   type: string
