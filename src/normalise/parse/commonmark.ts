@@ -6,4 +6,3 @@
 export { fromMarkdown } from 'mdast-util-from-markdown'
 export { gfmFootnote } from 'micromark-extension-gfm-footnote'
 export { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote'
-export { gfmFootnoteIndex } from './footnote-index.ts'

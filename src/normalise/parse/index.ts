@@ -5,6 +5,7 @@ import { mustParseWhole, splitBlocks, type Block } from './blocks.ts'
 import { charFinder } from './find-chars.ts'
 import { parseInline, type Line } from './inline.ts'
 import { commonmark } from './load-commonmark.ts'
+import { gfmFootnoteIndex } from './footnote-index.ts'
 
 export interface ParseOptions extends Pick<Options, 'extensions' | 'mdastExtensions'> {
   /** GFM footnotes (`text[^1]`, `[^1]: the note`): their syntax loads with the CommonMark parser. */
@@ -100,7 +101,7 @@ function fromMarkdown(text: string, options: ParseOptions): Root {
   let resolved = micromarkOptions.get(options)
   if (!resolved) {
     resolved = options.footnotes
-      ? { extensions: [...(options.extensions ?? []), parser.gfmFootnote(), parser.gfmFootnoteIndex()], mdastExtensions: [...(options.mdastExtensions ?? []), parser.gfmFootnoteFromMarkdown()] }
+      ? { extensions: [...(options.extensions ?? []), parser.gfmFootnote(), gfmFootnoteIndex()], mdastExtensions: [...(options.mdastExtensions ?? []), parser.gfmFootnoteFromMarkdown()] }
       : options
     micromarkOptions.set(options, resolved)
   }

@@ -24,7 +24,6 @@ export function commonmark(): CommonMark {
       fromMarkdown: (require('mdast-util-from-markdown') as CommonMark).fromMarkdown,
       gfmFootnote: (require('micromark-extension-gfm-footnote') as CommonMark).gfmFootnote,
       gfmFootnoteFromMarkdown: (require('mdast-util-gfm-footnote') as CommonMark).gfmFootnoteFromMarkdown,
-      gfmFootnoteIndex: (require('./footnote-index.ts') as CommonMark).gfmFootnoteIndex,
     }
   }
   return loaded
