@@ -155,7 +155,7 @@ export async function renderBook(
       by: labels.by,
       factsLabel: labels.workFacts,
       facts: workFacts(metadata, new Intl.NumberFormat(lang).format(words), labels, typeset),
-      summary: description ? { label: labels.summary, body: (simpleSummary ?? toXhtmlParts(description.tree, summaryOptions)).body } : undefined,
+      summary: description ? { label: labels.summary, body: withNotes(simpleSummary ?? toXhtmlParts(description.tree, summaryOptions)) } : undefined,
     }),
   })
 
@@ -358,4 +358,9 @@ function descriptionMessages(file: VFile, place: Metadata['descriptionPlace']): 
     moved.fatal = message.fatal
     return moved
   })
+}
+
+/** A fragment with its footnotes after it: a description's noterefs must find their notes on the page. */
+function withNotes(parts: XhtmlParts): string {
+  return parts.notes ? `${parts.body}\n${parts.notes}` : parts.body
 }
