@@ -6,6 +6,7 @@ import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote'
 import { gfmFootnote } from 'micromark-extension-gfm-footnote'
 import { describe, expect, it, vi } from 'vitest'
 import { parseMarkdown, type ParseOptions } from '../src/normalise/parse/index.ts'
+import { findTooDeep, findTooDeepNode } from '../src/normalise/parse/nesting.ts'
 
 /**
  * The prose fast path must give exactly mdast-util-from-markdown's tree,
@@ -47,7 +48,11 @@ describe('parseMarkdown', () => {
     expect(files.length).toBeGreaterThan(100)
     for (const path of files) {
       const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')
-      expect(strip(parseMarkdown(text, options)), path).toEqual(strip(fromMarkdown(text, options)))
+      // The nesting-limit fixtures: the build refuses them before (or as soon as) they are parsed.
+      if (findTooDeep(text)) continue
+      const tree = parseMarkdown(text, options)
+      if (findTooDeepNode(tree)) continue
+      expect(strip(tree), path).toEqual(strip(fromMarkdown(text, options)))
     }
   })
 
