@@ -206,3 +206,17 @@ describe('generated hostile SVG, HTML and Markdown', () => {
     )
   }, 600_000)
 })
+
+describe('an internal failure', () => {
+  it('says which stage failed and where, and keeps a stack for --debug', async () => {
+    const { InternalError } = await import('../src/errors.ts')
+    const { VFileMessage } = await import('vfile-message')
+    // What xast-util-from-xml throws: a vfile message, whose stack is empty.
+    const thrown = new VFileMessage('Could not parse XML with `@rgrove/parse-xml`', { place: { line: 13, column: 9 } })
+    thrown.file = 'EPUB/text/chapter-1.xhtml'
+    const error = new InternalError('package', thrown)
+    expect(error.message).toContain('Unexpected failure in the package stage at EPUB/text/chapter-1.xhtml:13:9')
+    expect(error.message).toContain('Could not parse XML')
+    expect(error.trace).toMatch(/\n\s+at /)
+  })
+})
