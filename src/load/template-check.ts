@@ -56,8 +56,33 @@ export function checkTemplate(name: string, text: string): { findings: TemplateF
     findings.push({ reason: `Unexpected Mustache (${message.replace(/ at \d+$/, '')}), expected sections closed in the order they open`, place: at ? pointAt(text, Number(at[1])) : undefined, severity: 'error' })
     return { findings, text }
   }
+  for (const unescaped of unescapedTags(tokens)) {
+    if (MARKUP_FIELDS.has(unescaped.name)) continue
+    findings.push({
+      reason: `Unexpected unescaped \`${text.slice(unescaped.start, unescaped.end)}\`, expected \`{{${unescaped.name}}}\`: only ${[...MARKUP_FIELDS].map((field) => `\`{{{${field}}}}\``).join(' and ')} hold markup (sanitised), and any other value unescaped could add an attribute or element to the page`,
+      place: pointAt(text, unescaped.start),
+      severity: 'error',
+    })
+  }
   if (/\.(?:xhtml|html|opf|ncx|xml)$/.test(name)) checkXml(asXml(text, tokens), findings)
   return { findings, text }
+}
+
+/** The values that are XHTML colophon made and sanitised: the only ones a template may insert unescaped. */
+const MARKUP_FIELDS = new Set(['body', 'notes'])
+
+/** Every `{{{name}}}` and `{{&name}}` tag, sections included. */
+function unescapedTags(tokens: Mustache.TemplateSpans): Array<{ name: string; start: number; end: number }> {
+  const found: Array<{ name: string; start: number; end: number }> = []
+  const visit = (list: Mustache.TemplateSpans): void => {
+    for (const token of list) {
+      if (token[0] === '&') found.push({ name: String(token[1]), start: Number(token[2]), end: Number(token[3]) })
+      const children = token[4] as unknown
+      if (Array.isArray(children)) visit(children as Mustache.TemplateSpans)
+    }
+  }
+  visit(tokens)
+  return found
 }
 
 /**
