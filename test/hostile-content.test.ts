@@ -225,3 +225,36 @@ describe('an internal failure', () => {
     expect(error.trace).toMatch(/\n\s+at /)
   })
 })
+
+describe('the nesting count before parsing', async () => {
+  const { findTooDeep, MAX_NESTING } = await import('../src/normalise/parse/nesting.ts')
+  const { parseMarkdown } = await import('../src/normalise/parse/index.ts')
+  const { findTooDeepNode } = await import('../src/normalise/parse/nesting.ts')
+
+  it('takes the limit and refuses one more, where it is passed', () => {
+    expect(findTooDeep(`${'> '.repeat(MAX_NESTING)}quote\n`)).toBeUndefined()
+    expect(findTooDeep(`Prose.\n\n${'> '.repeat(MAX_NESTING + 1)}quote\n`)).toMatchObject({ kind: 'markdown', place: { line: 3 } })
+    expect(findTooDeep(`${'<em>'.repeat(MAX_NESTING)}x${'</em>'.repeat(MAX_NESTING)}`)).toBeUndefined()
+    expect(findTooDeep(`a\n${'<b>'.repeat(MAX_NESTING + 1)}`)).toMatchObject({ kind: 'html', place: { line: 2, column: 3 * MAX_NESTING + 1 } })
+    // Elements HTML closes by themselves, void and self-closed ones do not nest.
+    expect(findTooDeep('<p>'.repeat(1000) + '<br>'.repeat(1000) + '<span/>'.repeat(1000))).toBeUndefined()
+  })
+
+  it('never counts less than the parser nests (generated quotes, lists and indentation)', () => {
+    const line = fc.array(fc.constantFrom('> ', '- ', '* ', '1. ', '  ', '    ', '\t'), { maxLength: 12 }).map((parts) => `${parts.join('')}text`)
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 12 }), (lines) => {
+        const text = `${lines.join('\n')}\n`
+        const limit = 4
+        // A tree deeper than two nodes per counted level and a paragraph must have been counted as too deep.
+        if (findTooDeepNode(parseMarkdown(text), 2 * limit + 2)) expect(findTooDeep(text, limit)).toBeDefined()
+      }),
+      { numRuns: 500 },
+    )
+  }, 120_000)
+
+  it('lets prose through: no count of plain paragraphs, dialogue or scene breaks', () => {
+    const prose = 'He said, "Wait - no..." and left.\n\n* * *\n\n1999. A year.\n\n- a list\n  - in a list\n\n> a quote\n'
+    expect(findTooDeep(prose.repeat(1000))).toBeUndefined()
+  })
+})
