@@ -104,3 +104,32 @@ function markdownFiles(dir: string): string[] {
   }
   return found
 }
+
+describe('simple footnote definitions read without micromark', () => {
+  const withNotes: ParseOptions = { extensions: [gfmFootnote()], mdastExtensions: [gfmFootnoteFromMarkdown()] }
+  it('give mdast-util-from-markdown’s tree, whatever surrounds them', () => {
+    const block = fc.constantFrom(
+      'Prose with a note[^1] and another[^b-2].',
+      'Prose *with* _emphasis_ and a note[^c].',
+      '[^1]: The first note.',
+      '[^b-2]: Note *two*.\n[^c]: Note three.',
+      '[^1]: A note.\n- and a list right after',
+      '    indented, a second paragraph or code',
+      '> a quote[^1]',
+      '- a list[^c]\n- of two',
+      '[^d]: Undefined elsewhere.',
+      '[link]: https://example.com',
+      'A [link][link] and [^none].',
+      'Plain prose.',
+      '[^1]:  two spaces',
+      '[^e]: ',
+    )
+    fc.assert(
+      fc.property(fc.array(block, { minLength: 1, maxLength: 8 }), (blocks) => {
+        const text = `${blocks.join('\n\n')}\n`
+        expect(strip(parseMarkdown(text, { footnotes: true })), text).toEqual(strip(fromMarkdown(text, withNotes)))
+      }),
+      { numRuns: 3000 },
+    )
+  }, 120_000)
+})

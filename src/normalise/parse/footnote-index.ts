@@ -9,8 +9,8 @@ import type { Extension, TokenizeContext, Tokenizer } from 'micromark-util-types
  * question is answered at once. It reads nothing itself: its construct
  * fails at once, and the footnote syntax goes on as before.
  */
-export function gfmFootnoteIndex(): Extension {
-  const construct = { name: 'gfmFootnoteIndex', tokenize: seed }
+export function gfmFootnoteIndex(labels: readonly string[] = []): Extension {
+  const construct = { name: 'gfmFootnoteIndex', tokenize: seeded(labels) }
   // Not `add: 'after'`: combined after the footnote extension, it goes before its constructs.
   return { document: { 91: construct }, text: { 91: construct } }
 }
@@ -18,6 +18,13 @@ export function gfmFootnoteIndex(): Extension {
 /** An array of labels whose `includes` is a Set lookup (only `push` and `includes` are used on it). */
 class LabelList extends Array<string> {
   readonly #seen = new Set<string>()
+
+  /** With `labels` (micromark's normalised identifiers) defined from the start: definitions read apart from this run of blocks. */
+  static of_(labels: readonly string[]): LabelList {
+    const list = new LabelList()
+    for (const label of labels) list.push(label)
+    return list
+  }
 
   // Arrays made from this one (`map`, `slice`) are plain: they carry no Set.
   static override get [Symbol.species](): ArrayConstructor {
@@ -34,8 +41,10 @@ class LabelList extends Array<string> {
   }
 }
 
-const seed: Tokenizer = function (this: TokenizeContext, _effects, _ok, nok) {
-  const parser = this.parser as TokenizeContext['parser'] & { gfmFootnotes?: string[] }
-  parser.gfmFootnotes ??= new LabelList()
-  return nok
+function seeded(labels: readonly string[]): Tokenizer {
+  return function (this: TokenizeContext, _effects, _ok, nok) {
+    const parser = this.parser as TokenizeContext['parser'] & { gfmFootnotes?: string[] }
+    parser.gfmFootnotes ??= LabelList.of_(labels)
+    return nok
+  }
 }
