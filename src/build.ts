@@ -4,7 +4,7 @@ import { buildTime } from './clock.ts'
 import { coverText, drawnCover, givenCover, type CoverImage } from './cover/image.ts'
 import { isLetter, undrawable } from './cover/coverage.ts'
 import { coverOnThread, type CoverThread } from './workers/cover.ts'
-import { BookError } from './errors.ts'
+import { BookError, InternalError } from './errors.ts'
 import { loadBook, type Book, type Metadata } from './load/index.ts'
 import { loadImages } from './load/images.ts'
 import { createNormaliser, type NormaliseOptions } from './normalise/index.ts'
@@ -81,7 +81,14 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
   const stage = async <T>(name: Stage, work: () => T | Promise<T>, summary: (value: T) => string): Promise<T> => {
     const start = performance.now()
     listen?.({ type: 'start', stage: name })
-    const value = await work()
+    let value: T
+    try {
+      value = await work()
+    } catch (error) {
+      // The book's own problems go on as they are; anything else is a bug, named by its stage.
+      if (error instanceof BookError || error instanceof InternalError) throw error
+      throw new InternalError(name, error)
+    }
     listen?.({ type: 'end', stage: name, summary: summary(value), ms: performance.now() - start })
     return value
   }
@@ -141,12 +148,15 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
       ...normalised.chapters.flatMap((chapter) => [...(chapter.headNote ? [chapter.headNote] : []), ...chapter.scenes, ...(chapter.endNote ? [chapter.endNote] : [])]),
       ...normalised.back.map((page) => page.text),
     ]
+    /** Warnings about image files (a removed DOCTYPE), reported with the texts' messages. */
+    const imageWarnings: VFileMessage[] = []
     const rendered = await stage(
       'render',
       async () => {
         // Images are found in the parsed Markdown, so they are read after normalising.
         const images = await loadImages(book.folder, texts, book.assets.map((asset) => asset.href))
         if (images.problems.length > 0) throw new BookError(images.problems)
+        imageWarnings.push(...images.warnings)
         // Drawing a cover takes a while: the cache keeps it by what is written on it. Drawn on its
         // thread, its bytes come while the book is rendered and packed, and only the zip waits for them.
         // Without a cover thread (run from source) it is drawn here; what draws it is loaded only then.
@@ -156,7 +166,7 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
         // The fonts and images the book's own templates name go in beside the style sheet.
         const pages = { ...rendered, resources: [...rendered.resources, ...book.assets] }
         // Rendering warns (removed HTML) and finds book errors too (an image without alt text): stop before packaging.
-        const fatal = texts.flatMap((text) => text.file.messages.filter((message) => message.fatal))
+        const fatal = [...texts.flatMap((text) => text.file.messages), ...(pages.messages ?? [])].filter((message) => message.fatal)
         if (fatal.length > 0) throw new BookError(fatal)
         return pages
       },
@@ -191,7 +201,7 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
     if (problems.length > 0) throw new BookError(problems)
     cache?.prune()
     const { epub, fileName } = outputs[0]!
-    const messages = [...book.messages, ...texts.flatMap((text) => text.file.messages)]
+    const messages = [...book.messages, ...imageWarnings, ...(rendered.messages ?? []), ...texts.flatMap((text) => text.file.messages)]
     if (options.lint !== false) {
       // Each text was linted as it was typeset; what is left is book-wide.
       const linted = await stage(

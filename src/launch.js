@@ -104,7 +104,7 @@ async function bundle() {
     // Dependencies are bundled too (one file to compile instead of some 300
     // to resolve), except those with native code (@resvg/resvg-js) or that
     // read their own files next to their modules (epubcheck-ts, foliate-js).
-    external: ['@resvg/resvg-js', '@likecoin/epubcheck-ts', 'foliate-js', 'esbuild', 'tsx'],
+    external: ['@resvg/resvg-js', '@likecoin/epubcheck-ts', 'foliate-js', 'esbuild', 'tsx', 'css-tree'],
     // CommonJS dependencies (commander, jszip) require Node's modules.
     banner: { js: "import { createRequire as colophonRequire } from 'node:module'; const require = colophonRequire(import.meta.url);" },
     sourcemap: 'linked',

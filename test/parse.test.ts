@@ -6,6 +6,7 @@ import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote'
 import { gfmFootnote } from 'micromark-extension-gfm-footnote'
 import { describe, expect, it, vi } from 'vitest'
 import { parseMarkdown, type ParseOptions } from '../src/normalise/parse/index.ts'
+import { findTooDeep, findTooDeepNode } from '../src/normalise/parse/nesting.ts'
 
 /**
  * The prose fast path must give exactly mdast-util-from-markdown's tree,
@@ -47,7 +48,11 @@ describe('parseMarkdown', () => {
     expect(files.length).toBeGreaterThan(100)
     for (const path of files) {
       const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')
-      expect(strip(parseMarkdown(text, options)), path).toEqual(strip(fromMarkdown(text, options)))
+      // The nesting-limit fixtures: the build refuses them before (or as soon as) they are parsed.
+      if (findTooDeep(text)) continue
+      const tree = parseMarkdown(text, options)
+      if (findTooDeepNode(tree)) continue
+      expect(strip(tree), path).toEqual(strip(fromMarkdown(text, options)))
     }
   })
 
@@ -99,3 +104,32 @@ function markdownFiles(dir: string): string[] {
   }
   return found
 }
+
+describe('simple footnote definitions read without micromark', () => {
+  const withNotes: ParseOptions = { extensions: [gfmFootnote()], mdastExtensions: [gfmFootnoteFromMarkdown()] }
+  it('give mdast-util-from-markdown’s tree, whatever surrounds them', () => {
+    const block = fc.constantFrom(
+      'Prose with a note[^1] and another[^b-2].',
+      'Prose *with* _emphasis_ and a note[^c].',
+      '[^1]: The first note.',
+      '[^b-2]: Note *two*.\n[^c]: Note three.',
+      '[^1]: A note.\n- and a list right after',
+      '    indented, a second paragraph or code',
+      '> a quote[^1]',
+      '- a list[^c]\n- of two',
+      '[^d]: Undefined elsewhere.',
+      '[link]: https://example.com',
+      'A [link][link] and [^none].',
+      'Plain prose.',
+      '[^1]:  two spaces',
+      '[^e]: ',
+    )
+    fc.assert(
+      fc.property(fc.array(block, { minLength: 1, maxLength: 8 }), (blocks) => {
+        const text = `${blocks.join('\n\n')}\n`
+        expect(strip(parseMarkdown(text, { footnotes: true })), text).toEqual(strip(fromMarkdown(text, withNotes)))
+      }),
+      { numRuns: 3000 },
+    )
+  }, 120_000)
+})

@@ -2,7 +2,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { packageRoot } from '../root.ts'
-import { BookError } from '../errors.ts'
+import { BookError, InternalError } from '../errors.ts'
 import { findManuscript } from './find-manuscript.ts'
 import { report } from './report.ts'
 
@@ -180,7 +180,14 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`colophon: ${error.message}\n`)
       return EXIT.usage
     }
-    const text = error instanceof Error ? (debug ? (error.stack ?? error.message) : error.message) : String(error)
+    if (error instanceof InternalError) {
+      process.stderr.write(`colophon: ${error.message}\n${debug ? `${error.trace}\n` : '(run with --debug for the stack)\n'}`)
+      return EXIT.book
+    }
+    // A thrown vfile message has an empty stack, and some errors an empty message: say at least what was thrown.
+    const message = error instanceof Error ? error.message || error.name : String(error)
+    const stack = error instanceof Error && error.stack && error.stack.trim() !== '' ? error.stack : message
+    const text = debug ? stack : message
     process.stderr.write(`colophon: ${text}\n${debug ? '' : '(run with --debug for details)\n'}`)
     return EXIT.book
   }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { text } from 'node:stream/consumers'
 import { VFile } from 'vfile'
 import { typeset } from '../typeset.ts'
+import { BookError } from '../errors.ts'
 import { report } from './report.ts'
 
 export interface TypesetCommandOptions {
@@ -19,6 +20,9 @@ export async function runTypeset(path: string | undefined, options: TypesetComma
   const file = new VFile({ path: path ?? '<stdin>', value: value.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n') })
   const dialogueDashes = options.dialogueDashes === undefined ? undefined : options.dialogueDashes === 'true'
   const result = typeset(file, { wordJoiner: options.wordJoiner, nbsp: options.nbsp, language: options.lang, ...(dialogueDashes === undefined ? {} : { dialogueDashes }) })
+  // A text refused (nested past the limits) is an error: exit 1, nothing on standard output.
+  const fatal = result.messages.filter((message) => message.fatal)
+  if (fatal.length > 0) throw new BookError(result.messages)
   if (result.messages.length > 0) process.stderr.write(`${await report(result.messages)}\n`)
   process.stdout.write(`${options.format === 'text' ? result.text : result.xhtml}\n`)
 }

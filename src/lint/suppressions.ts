@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml'
+import { toPlain } from '../load/yaml-plain.ts'
 import type { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import * as z from '../zod.ts'
@@ -43,7 +44,12 @@ export function parseSuppressions(file: VFile): Suppression[] {
   }
   for (const error of doc.errors) fail(`Invalid YAML: ${error.message.split('\n')[0]}`, error.pos[0])
   if (doc.errors.length > 0) return []
-  const result = schema.safeParse(doc.toJS() ?? {})
+  const plain = toPlain(doc)
+  if ('problem' in plain) {
+    fail(plain.problem, plain.offset)
+    return []
+  }
+  const result = schema.safeParse(plain.value ?? {})
   if (!result.success) {
     for (const issue of result.error.issues) {
       const node = nodeAt(doc.contents, issue.path)

@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { VFile } from 'vfile'
 import { isNamed, isRefusal, readInside, type Manuscript } from './open.ts'
+import { MAX_PIXELS, pixelProblem } from './pixels.ts'
 import { displayPath, refuse } from './read-text.ts'
 import type { GivenCover } from './types.ts'
 
@@ -33,6 +34,15 @@ export async function loadCover(manuscript: Manuscript): Promise<{ cover?: Given
       const message = file.message(
         `Unexpected content for \`${candidate.name}\`, expected a ${candidate.mediaType === 'image/png' ? 'PNG' : 'JPEG'} image`,
         { ruleId: 'cover-format', source: 'colophon-load' },
+      )
+      message.fatal = true
+      return { file }
+    }
+    const pixels = await pixelProblem(data)
+    if (pixels) {
+      const message = file.message(
+        `Unexpected cover image ${pixels}, expected at most ${MAX_PIXELS / 1_000_000} megapixels (a reader decodes it whole: scale it down, 1600 × 2400 is plenty)`,
+        { ruleId: 'cover-size', source: 'colophon-load' },
       )
       message.fatal = true
       return { file }

@@ -1,11 +1,13 @@
 import { realpath } from 'node:fs/promises'
 import { dirname, extname, isAbsolute, relative, resolve, sep } from 'node:path'
 import type { Definition, Image, ImageReference, Nodes, Root } from 'mdast'
-import { SaxesParser } from 'saxes'
-import type { VFile } from 'vfile'
+import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import { inWords, isRefusal, readInside, type Manuscript } from './open.ts'
+import { displayPath } from './read-text.ts'
+import { MAX_PIXELS, pixelProblem } from './pixels.ts'
 import { Slugger } from './slug.ts'
+import { checkSvg } from './svg-check.ts'
 
 /** An image file the book carries. */
 export interface BookImage {
@@ -21,6 +23,8 @@ export interface BookImages {
   /** Text file path → image URL as written in it → `src` for its XHTML (`../images/map.png`). */
   byText: Map<string, Map<string, string>>
   problems: VFileMessage[]
+  /** Warnings about the image files (a removed DOCTYPE): each on the image's own file. */
+  warnings: VFileMessage[]
 }
 
 /**
@@ -35,8 +39,12 @@ const kinds: Record<string, { mediaType: string; extension: string }> = {
   svg: { mediaType: 'image/svg+xml', extension: 'svg' },
 }
 
-/** An SVG file begins, after an optional XML declaration, comments and doctype, with `<svg`. */
-const SVG_START = /^\uFEFF?\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!DOCTYPE[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<svg[\s>/]/
+/**
+ * An SVG file begins, after an optional XML declaration, processing
+ * instructions, comments and doctype (an internal subset too: the SVG
+ * checker then says what is wrong with it), with `<svg`.
+ */
+const SVG_START = /^\uFEFF?\s*(?:(?:<\?[^>]*\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(?:\[[\s\S]*?\])?\s*>)\s*)*<svg[\s>/]/
 
 /** Hrefs the templates already use under images/. */
 const RESERVED = ['scene-break', 'cover', 'cover-image']
@@ -49,7 +57,7 @@ const RESERVED = ['scene-break', 'cover', 'cover-image']
  * `taken` are hrefs the book already uses (fonts and images the templates name).
  */
 export async function loadImages(folder: string, texts: Array<{ file: VFile; tree: Root }>, taken: readonly string[] = []): Promise<BookImages> {
-  const result: BookImages = { resources: [], byText: new Map(), problems: [] }
+  const result: BookImages = { resources: [], byText: new Map(), problems: [], warnings: [] }
   const root = await realpath(folder)
   const manuscript: Manuscript = { folder, real: root, cwd: process.cwd() }
   const byRealPath = new Map<string, BookImage>()
@@ -77,7 +85,7 @@ export async function loadImages(folder: string, texts: Array<{ file: VFile; tre
       if (!entry.node.alt?.trim()) {
         fail(`Unexpected image \`${url}\` without alt text, expected a description of it: \`![A map of the island](${url || 'map.png'})\``, 'image-alt')
       }
-      const image = await readImage(manuscript, file, url, fail)
+      const image = await readImage(manuscript, file, url, fail, result)
       if (!image) continue
       let resource = byRealPath.get(image.path)
       if (!resource) {
@@ -96,7 +104,13 @@ export async function loadImages(folder: string, texts: Array<{ file: VFile; tre
 
 type Fail = (reason: string, ruleId: string) => void
 
-async function readImage(manuscript: Manuscript, file: VFile, url: string, fail: Fail): Promise<{ path: string; type: string; data: Uint8Array } | undefined> {
+async function readImage(
+  manuscript: Manuscript,
+  file: VFile,
+  url: string,
+  fail: Fail,
+  result: Pick<BookImages, 'problems' | 'warnings'>,
+): Promise<{ path: string; type: string; data: Uint8Array } | undefined> {
   if (url === '') {
     fail('Unexpected image without a path, expected `![alt text](images/picture.png)`', 'image-path')
     return undefined
@@ -155,12 +169,11 @@ async function readImage(manuscript: Manuscript, file: VFile, url: string, fail:
     fail(`Unexpected file \`${url}\` that is not an image by its content, expected JPEG, PNG, GIF or SVG`, 'image-type')
     return undefined
   }
-  if (type === 'svg') {
-    const problem = svgProblem(data)
-    if (problem) {
-      fail(`Unexpected SVG image \`${url}\`: ${problem}`, 'image-svg')
-      return undefined
-    }
+  if (type === 'svg') return checkedSvg(real, type, data, url, file, fail, result)
+  const pixels = await pixelProblem(data)
+  if (pixels) {
+    fail(`Unexpected image \`${url}\` ${pixels}, expected at most ${MAX_PIXELS / 1_000_000} megapixels (a reader decodes an image whole: scale it down)`, 'image-size')
+    return undefined
   }
   return { path: real, type, data }
 }
@@ -183,7 +196,7 @@ async function sniff(data: Uint8Array): Promise<string | undefined> {
   }
 }
 
-/** Why an SVG file cannot go into the book as an image, if it cannot. */
+/** Why an SVG file cannot go into the book (the first error svg-check.ts finds), if it cannot: for the templates' own images. */
 export function svgProblem(data: Uint8Array): string | undefined {
   let text: string
   try {
@@ -191,23 +204,48 @@ export function svgProblem(data: Uint8Array): string | undefined {
   } catch {
     return 'its bytes are not UTF-8, expected a UTF-8 SVG file'
   }
-  const parser = new SaxesParser({ xmlns: true, position: true })
-  let problem: string | undefined
-  let root: string | undefined
-  parser.on('error', (error) => {
-    problem ??= `it is not well-formed XML (${error.message}), expected a well-formed SVG file`
-  })
-  parser.on('opentag', (tag) => {
-    root ??= `${tag.uri} ${tag.local}`
-    if (tag.local === 'script' || tag.local === 'foreignObject') problem ??= `it holds \`<${tag.local}>\`, expected a plain drawing`
-    for (const attribute of Object.values(tag.attributes)) {
-      if (/^on/i.test(attribute.local)) problem ??= `it holds the event handler \`${attribute.name}\`, expected a plain drawing`
-      if (attribute.local === 'href' && !attribute.value.startsWith('#')) problem ??= `it refers to \`${attribute.value}\`, expected a drawing that refers to nothing outside itself`
+  return checkSvg(text).findings.find((finding) => finding.severity === 'error')?.reason
+}
+
+/**
+ * An SVG image as the book may carry it (svg-check.ts): each error is put on
+ * the SVG file at its line and column, with a fatal message at the image's
+ * reference saying why it is left out; warnings go on the SVG file.
+ */
+function checkedSvg(
+  path: string,
+  type: string,
+  data: Uint8Array,
+  url: string,
+  file: VFile,
+  fail: Fail,
+  result: Pick<BookImages, 'problems' | 'warnings'>,
+): { path: string; type: string; data: Uint8Array } | undefined {
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(data)
+  } catch {
+    fail(`Unexpected SVG image \`${url}\`: its bytes are not UTF-8, expected a UTF-8 SVG file`, 'image-svg')
+    return undefined
+  }
+  const checked = checkSvg(text)
+  const svgFile = new VFile({ path: displayPath(path, file.cwd), cwd: file.cwd })
+  let errors = 0
+  for (const finding of checked.findings) {
+    const message = svgFile.message(finding.reason, { place: finding.place, ruleId: 'svg-content', source: 'colophon-svg' })
+    if (finding.severity === 'error') {
+      message.fatal = true
+      result.problems.push(message)
+      errors++
+    } else {
+      result.warnings.push(message)
     }
-  })
-  parser.write(text).close()
-  if (!problem && root !== 'http://www.w3.org/2000/svg svg') return 'its root is not an `<svg>` element in the SVG namespace'
-  return problem
+  }
+  if (errors > 0) {
+    fail(`Unexpected SVG image \`${url}\` that is not a plain drawing (${errors} problem${errors === 1 ? '' : 's'} in it, listed at ${svgFile.path}), expected no script, handler or outside reference`, 'image-svg')
+    return undefined
+  }
+  return { path, type, data: checked.text === text ? data : new TextEncoder().encode(checked.text) }
 }
 
 function walk(node: Nodes, visit: (node: Nodes) => void): void {

@@ -14,6 +14,7 @@ import { Slugger } from './slug.ts'
 import { removeForbiddenXmlChars } from './xml-chars.ts'
 import { loadTemplates } from './templates.ts'
 import { loadTemplateAssets } from './template-assets.ts'
+import { checkOwnTemplates } from './own-templates.ts'
 import type { Book, Chapter, MatterPage } from './types.ts'
 import type { Metadata } from './metadata.ts'
 
@@ -106,9 +107,13 @@ export async function loadBook(folder: string, options: LoadOptions = {}): Promi
   }
 
   const templates = await loadTemplates(manuscript, problems)
+  // A book's own templates are checked as its prose is: no script, handler or outside resource in them.
+  const checked = checkOwnTemplates(root, cwd, templates.all)
+  problems.push(...checked.problems)
+  notes.push(...checked.warnings)
+  // The fonts and images they name inside the manuscript are packaged with them.
   const { assets, problems: assetProblems } = await loadTemplateAssets(root, templates.own, cwd)
   problems.push(...assetProblems)
-
   if (problems.length > 0 || !metadata) throw new BookError(problems)
   return { root: rootFile.path, folder: root, metadata, front, chapters, back, cover, templates: templates.all, assets, messages: notes }
 }

@@ -6,6 +6,7 @@ import { isBlank } from './chapter-meta.ts'
 import { FOREIGN_KEYS, foreignKeyHint } from './foreign-keys.ts'
 import { placeOf, type Place } from './place.ts'
 import type { LabelKey } from './label-keys.ts'
+import { toPlain } from './yaml-plain.ts'
 import { codePointName, FORBIDDEN_XML_CHARS } from './xml-chars.ts'
 
 export { metadataSchema } from './metadata-schema.ts'
@@ -29,6 +30,8 @@ export interface Metadata {
   edition?: string
   /** Markdown, as written. */
   description?: string
+  /** Where the description's value starts in book.yaml: what is removed from it is reported there. */
+  descriptionPlace?: Place
   subjects: string[]
   publisher?: string
   rights?: string
@@ -89,7 +92,12 @@ export function parseMetadata(file: VFile): Metadata | undefined {
   })
   if (forbidden) return undefined
 
-  const given: unknown = doc.toJS()
+  const plain = toPlain(doc)
+  if ('problem' in plain) {
+    fatal(file, plain.problem, { start: at(plain.offset), end: at(plain.offset) }, 'yaml')
+    return undefined
+  }
+  const given: unknown = plain.value
   const result = metadataSchema.safeParse(given ?? {})
   if (!result.success) {
     // `lang: en` is answered with "did you mean `language`?"; "Missing `language`" would say it twice.
@@ -133,6 +141,7 @@ export function parseMetadata(file: VFile): Metadata | undefined {
     date: data.date,
     edition: data.edition,
     description: data.description?.trim() ? data.description : undefined,
+    descriptionPlace: valuePlace(doc, 'description', at),
     subjects: data.subjects ?? [],
     publisher: data.publisher,
     rights: data.rights,
@@ -261,4 +270,10 @@ function locate(root: unknown, issue: Issue, at: (offset: number) => Place): { s
 function fatal(file: VFile, reason: string, place: { start: Place; end: Place }, rule: string): void {
   const message = file.message(reason, { place, ruleId: rule, source: 'colophon-metadata' })
   message.fatal = true
+}
+
+/** Where the value of the top-level `key` starts, if book.yaml has it. */
+function valuePlace(doc: ReturnType<typeof parseDocument>, key: string, at: (offset: number) => Place): Place | undefined {
+  const node = doc.get(key, true) as YamlNode | undefined
+  return node?.range ? at(node.range[0]) : undefined
 }

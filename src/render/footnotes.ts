@@ -101,9 +101,9 @@ export function createFootnotes(numbering: NoteNumbering, labels: NoteLabels): F
     const state = saved
     if (!state) return []
     const made: Element[] = []
-    // A note may refer to another note: the list of notes grows as it is walked.
-    for (let index = 0; index < numbers.size; index++) {
-      const [key, number] = [...numbers][index] as [string, number]
+    // A note may refer to another note: the map of notes grows as it is walked, and a Map's
+    // iterator goes on to entries added meanwhile (copying it at each step made this quadratic).
+    for (const [key, number] of numbers) {
       const definition = state.footnoteById.get(key)
       if (!definition) continue
       const content = link(clean({ type: 'root', children: state.wrap(state.all(definition), true) as Root['children'] })).children as ElementContent[]

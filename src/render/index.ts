@@ -1,4 +1,5 @@
 import { VFile } from 'vfile'
+import { VFileMessage } from 'vfile-message'
 import type { CoverImage } from '../cover/index.ts'
 import type { BookImages } from '../load/images.ts'
 import type { Metadata } from '../load/metadata.ts'
@@ -59,8 +60,11 @@ export async function renderBook(
   const inline = createNormaliser(options)
   const typeset = (text: string): string => typesetInline(text, inline)
   const noteLabels = { backlink: labels.backToText, note: labels.note }
-  const description = metadata.description ? normaliseFile(new VFile({ value: metadata.description }), inline) : undefined
-  const summaryOptions: XhtmlOptions = { sceneBreakLabel: labels.sceneBreak, notes: { prefix: 'summary-', next: 1 }, noteLabels }
+  // The description is Markdown from book.yaml: it goes through the prose's sanitiser, with no image
+  // allowed (none of its images is checked or packaged), and what is removed is reported on book.yaml.
+  const descriptionFile = new VFile({ path: `${book.root}/book.yaml`, value: metadata.description ?? '' })
+  const description = metadata.description ? normaliseFile(descriptionFile, inline) : undefined
+  const summaryOptions: XhtmlOptions = { sceneBreakLabel: labels.sceneBreak, notes: { prefix: 'summary-', next: 1 }, noteLabels, file: descriptionFile, images: new Map() }
   const simpleSummary = description && simpleXhtmlParts(description.tree, summaryOptions)
   // mdast → hast → sanitiser → xast (to-xhtml.ts) is loaded only for a text the direct writer refused
   // where it was typeset (a text comes without its XHTML only then).
@@ -151,7 +155,7 @@ export async function renderBook(
       by: labels.by,
       factsLabel: labels.workFacts,
       facts: workFacts(metadata, new Intl.NumberFormat(lang).format(words), labels, typeset),
-      summary: description ? { label: labels.summary, body: (simpleSummary ?? toXhtmlParts(description.tree, summaryOptions)).body } : undefined,
+      summary: description ? { label: labels.summary, body: withNotes(simpleSummary ?? toXhtmlParts(description.tree, summaryOptions)) } : undefined,
     }),
   })
 
@@ -259,6 +263,7 @@ export async function renderBook(
     documents,
     resources,
     facts: { description: description ? stripInvisibles(plainText(description.tree)) : undefined, words, images, footnotes },
+    messages: descriptionMessages(descriptionFile, metadata.descriptionPlace),
   }
 }
 
@@ -341,4 +346,24 @@ function allTexts(book: NormalisedBook): Text[] {
     ...book.chapters.flatMap((chapter) => [...(chapter.headNote ? [chapter.headNote] : []), ...chapter.scenes, ...(chapter.endNote ? [chapter.endNote] : [])]),
     ...book.back.map((page) => page.text),
   ]
+}
+
+/**
+ * The description's messages, at the place of its value in book.yaml (its
+ * Markdown's own lines and columns do not match the YAML's once folded),
+ * with the reason saying it is the description's.
+ */
+function descriptionMessages(file: VFile, place: Metadata['descriptionPlace']): VFileMessage[] {
+  return file.messages.map((message) => {
+    const moved = new VFileMessage(`${message.reason} (in the description)`, { place, ruleId: message.ruleId ?? undefined, source: message.source ?? undefined })
+    moved.file = file.path
+    moved.name = `${file.path}:${moved.name}`
+    moved.fatal = message.fatal
+    return moved
+  })
+}
+
+/** A fragment with its footnotes after it: a description's noterefs must find their notes on the page. */
+function withNotes(parts: XhtmlParts): string {
+  return parts.notes ? `${parts.body}\n${parts.notes}` : parts.body
 }

@@ -65,7 +65,8 @@ function reviewElement(element: Element, ancestors: string[], warn: Warn, option
     return []
   }
   if (name === 'img' && options.images && !options.images.has(String(element.properties.src ?? ''))) {
-    warn('Unexpected raw `<img>`, removed; expected a Markdown image `![alt text](path)`, which colophon checks and packages', element, 'html-img')
+    const src = String(element.properties.src ?? '')
+    warn(`Unexpected image \`${src.length > 60 ? `${src.slice(0, 57)}…` : src}\` that colophon did not check and package, removed; expected a Markdown image \`![alt text](path)\` of a file inside the manuscript, in a chapter or page`, element, 'html-img')
     return []
   }
   const inside = [...ancestors, name]

@@ -8,6 +8,7 @@ import type { Root as XastRoot } from 'xast'
 import { toXml } from 'xast-util-to-xml'
 import { createFootnotes, type NoteLabels, type NoteNumbering } from './footnotes.ts'
 import { sanitizeTree } from './sanitize.ts'
+import { findTooDeepNode, MAX_TREE_DEPTH } from '../normalise/parse/nesting.ts'
 
 export interface XhtmlOptions {
   /** Accessible name of a scene break, in the book's language. */
@@ -61,6 +62,17 @@ export function toXhtmlParts(tree: MdastRoot, options: XhtmlOptions): XhtmlParts
   }) as HastRoot
   const clean = (root: HastRoot): HastRoot => {
     const parsed = hasRaw(root) ? (raw(root, { file: options.file }) as HastRoot) : root
+    // Raw HTML nests inside the Markdown around it, which the parser measured without it.
+    const deep = findTooDeepNode(parsed)
+    if (deep) {
+      const message = options.file?.message(`Unexpected nesting of Markdown and HTML ${deep.depth} levels deep, expected at most ${MAX_TREE_DEPTH} levels (EPUBCheck refuses a page nested 256 elements deep)`, {
+        place: deep.node.position?.start,
+        ruleId: 'nesting-depth',
+        source: 'colophon-html',
+      })
+      if (message) message.fatal = true
+      return { type: 'root', children: [] }
+    }
     return sanitizeTree(parsed, { file: options.file, images: images ? new Set(images.values()) : undefined })
   }
   const body = footnotes.link(clean(hast))
@@ -102,7 +114,7 @@ function image(state: State, node: Image | ImageReference, url: string, images: 
   const element: Element = {
     type: 'element',
     tagName: 'img',
-    properties: { src: images ? (images.get(url) ?? '') : url, alt: node.alt ?? '' },
+    properties: { src: images ? (images.get(url) ?? url) : url, alt: node.alt ?? '' },
     children: [],
   }
   state.patch(node, element)

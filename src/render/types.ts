@@ -1,3 +1,4 @@
+import type { VFileMessage } from 'vfile-message'
 import type { EntryData } from '../package/zip.ts'
 /** An entry of the table of contents: nav and NCX are made from these. */
 export interface TocEntry {
@@ -53,4 +54,6 @@ export interface RenderedBook {
   documents: ContentDocument[]
   resources: Resource[]
   facts: ContentFacts
+  /** Warnings about what was removed from metadata rendered as Markdown (the description), on book.yaml. */
+  messages?: VFileMessage[]
 }

@@ -48,7 +48,8 @@ function rulesAlone(language: string): boolean {
 /** Plain text of a Markdown tree: its blocks' text, one space between them. */
 export function plainText(tree: Root): string {
   return tree.children
-    .map((node) => toString(node))
+    // Raw HTML is markup, not the description's words: the OPF's dc:description would show it as text.
+    .map((node) => toString(node, { includeHtml: false }))
     .filter(Boolean)
     .join(' ')
     .replace(/\s+/g, ' ')

@@ -17,7 +17,26 @@ export function serializeXml(tree: Root): string {
     children.push(child)
     if (child.type !== 'element') children.push({ type: 'text', value: '\n' })
   }
-  return `${toXml({ type: 'root', children }, { closeEmptyElements: true, tightClose: true })}\n`
+  // XML forbids `]]>` in text, and xast-util-to-xml escapes only `&` and `<` there (as hastToXml in
+  // render/to-xhtml.ts knows): prose with `Fish ]]> chips` made the Kobo target's pages malformed.
+  // In an attribute value `&gt;` means the same; CDATA sections keep theirs.
+  return `${escapeCdataEnds(toXml({ type: 'root', children }, { closeEmptyElements: true, tightClose: true }))}\n`
+}
+
+/** `]]>` outside CDATA sections as `]]&gt;`. */
+function escapeCdataEnds(xml: string): string {
+  if (!xml.includes(']]>')) return xml
+  let out = ''
+  let at = 0
+  for (;;) {
+    const open = xml.indexOf('<![CDATA[', at)
+    out += xml.slice(at, open < 0 ? xml.length : open).replaceAll(']]>', ']]&gt;')
+    if (open < 0) return out
+    const close = xml.indexOf(']]>', open + 9)
+    const stop = close < 0 ? xml.length : close + 3
+    out += xml.slice(open, stop)
+    at = stop
+  }
 }
 
 /** Depth-first, document order, each element with its ancestors (nearest last). */

@@ -116,3 +116,15 @@ function startsBlock(text: string, start: number, end: number): boolean {
       return false
   }
 }
+
+/**
+ * Whether `text[start, end)` is one line of plain prose on its own: what a
+ * simple footnote definition may hold (`[^1]: A note.`) for `parseMarkdown`
+ * to read it without micromark.
+ */
+export function isProseLine(text: string, start: number, end: number): boolean {
+  const code = text.charCodeAt(start)
+  if (start >= end || code === 32 || code === 9) return false
+  if (INLINE_MARKUP.test(text.slice(start, end))) return false
+  return !startsBlock(text, start, end)
+}

@@ -1,10 +1,11 @@
-import type { Paragraph, Root, RootContent } from 'mdast'
+import type { FootnoteDefinition, Paragraph, Root, RootContent } from 'mdast'
 import type { Point } from 'unist'
 import type { Options } from 'mdast-util-from-markdown'
-import { mustParseWhole, splitBlocks, type Block } from './blocks.ts'
+import { isProseLine, mustParseWhole, splitBlocks, type Block } from './blocks.ts'
 import { charFinder } from './find-chars.ts'
 import { parseInline, type Line } from './inline.ts'
 import { commonmark } from './load-commonmark.ts'
+import { gfmFootnoteIndex } from './footnote-index.ts'
 
 export interface ParseOptions extends Pick<Options, 'extensions' | 'mdastExtensions'> {
   /** GFM footnotes (`text[^1]`, `[^1]: the note`): their syntax loads with the CommonMark parser. */
@@ -27,9 +28,15 @@ export interface ParseOptions extends Pick<Options, 'extensions' | 'mdastExtensi
  * See docs/decisions/0006-prose-fast-path.md and 0010-commonmark-on-demand.md.
  */
 export function parseMarkdown(text: string, options: ParseOptions = {}): Root {
-  if (mustParseWhole(text)) return fromMarkdown(text, options)
-  const blocks = splitBlocks(text)
-  if (!blocks.some((block) => block.prose)) return fromMarkdown(text, options)
+  let notes: SimpleNotes | undefined
+  if (mustParseWhole(text)) {
+    // Footnote definitions of one line of prose each are read here, their labels given to micromark for the rest.
+    notes = options.footnotes ? simpleNotes(text) : undefined
+    if (!notes) return fromMarkdown(text, options)
+  }
+  const blocks = notes?.blocks ?? splitBlocks(text)
+  const definitions = notes?.definitions ?? new Set<number>()
+  if (!blocks.some((block) => block.prose || definitions.has(block.start))) return fromMarkdown(text, options)
   const lineStarts = findLineStarts(text)
   const point = (offset: number): Point => {
     let low = 0
@@ -49,7 +56,7 @@ export function parseMarkdown(text: string, options: ParseOptions = {}): Root {
   const flush = (until: number): void => {
     if (run.length === 0) return
     const start = (run[0] as Block).start
-    const parsed = fromMarkdown(text.slice(start, until), options)
+    const parsed = fromMarkdown(text.slice(start, until), options, notes?.labels)
     const shift = point(start)
     for (const child of parsed.children) {
       moveBy(child, shift.line - 1, start)
@@ -58,6 +65,11 @@ export function parseMarkdown(text: string, options: ParseOptions = {}): Root {
     run = []
   }
   for (const block of blocks) {
+    if (definitions.has(block.start)) {
+      flush(block.start - 1)
+      for (const definition of footnoteDefinitions(text, block, point, nextDelimiter)) children.push(definition)
+      continue
+    }
     if (!block.prose) {
       run.push(block)
       continue
@@ -94,13 +106,17 @@ function paragraph(text: string, block: Block, point: (offset: number) => Point,
 /** micromark's options for each options object, made once: the footnote extensions come with the parser. */
 const micromarkOptions = new WeakMap<ParseOptions, Options>()
 
-/** Parse with the whole CommonMark parser (mdast-util-from-markdown), loading it on first use. */
-function fromMarkdown(text: string, options: ParseOptions): Root {
+/** Parse with the whole CommonMark parser (mdast-util-from-markdown), loading it on first use; `labels`: footnotes defined elsewhere in the text. */
+function fromMarkdown(text: string, options: ParseOptions, labels?: readonly string[]): Root {
   const parser = commonmark()
+  if (labels) {
+    const extensions = [...(options.extensions ?? []), parser.gfmFootnote(), gfmFootnoteIndex(labels)]
+    return parser.fromMarkdown(text, { extensions, mdastExtensions: [...(options.mdastExtensions ?? []), parser.gfmFootnoteFromMarkdown()] })
+  }
   let resolved = micromarkOptions.get(options)
   if (!resolved) {
     resolved = options.footnotes
-      ? { extensions: [...(options.extensions ?? []), parser.gfmFootnote()], mdastExtensions: [...(options.mdastExtensions ?? []), parser.gfmFootnoteFromMarkdown()] }
+      ? { extensions: [...(options.extensions ?? []), parser.gfmFootnote(), gfmFootnoteIndex()], mdastExtensions: [...(options.mdastExtensions ?? []), parser.gfmFootnoteFromMarkdown()] }
       : options
     micromarkOptions.set(options, resolved)
   }
@@ -124,4 +140,74 @@ function moveBy(node: RootContent, lines: number, offset: number): void {
     position.end = { line: position.end.line + lines, column: position.end.column, offset: (position.end.offset ?? 0) + offset }
   }
   if ('children' in node) for (const child of node.children) moveBy(child, lines, offset)
+}
+
+/** A footnote definition of one line of plain prose, alone on its line: `[^note-1]: The note.` */
+const SIMPLE_DEFINITION = /^\[\^([A-Za-z0-9_-]{1,99})\]: (?=\S)[^\n]*\S$/gm
+
+interface SimpleNotes {
+  blocks: Block[]
+  /** Starts of the blocks made only of simple definitions. */
+  definitions: Set<number>
+  /** Their labels as micromark normalises them (upper case). */
+  labels: string[]
+}
+
+/**
+ * When the only reason `text` must be read whole is footnote definitions,
+ * each one line of prose in a block of such lines (not followed by an
+ * indented block, which would be its next paragraph), those blocks: read
+ * here, they spare micromark a container per note, which made 30,000
+ * notes take seconds (decision 0024). Anything else: undefined.
+ */
+function simpleNotes(text: string): SimpleNotes | undefined {
+  if (!text.includes('[^')) return undefined
+  if (mustParseWhole(text.replace(SIMPLE_DEFINITION, ''))) return undefined
+  const blocks = splitBlocks(text)
+  const definitions = new Set<number>()
+  const labels: string[] = []
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index] as Block
+    let lines = 0
+    let simple = 0
+    for (let lineStart = block.start; lineStart <= block.end; ) {
+      let lineEnd = text.indexOf('\n', lineStart)
+      if (lineEnd < 0 || lineEnd > block.end) lineEnd = block.end
+      lines++
+      const line = text.slice(lineStart, lineEnd)
+      const match = /^\[\^([A-Za-z0-9_-]{1,99})\]: (?=\S)[^\n]*\S$/.exec(line)
+      if (match && isProseLine(text, lineStart + (match[1] as string).length + 5, lineEnd)) {
+        simple++
+        labels.push((match[1] as string).toUpperCase())
+      }
+      lineStart = lineEnd + 1
+    }
+    if (simple === 0) continue
+    if (simple !== lines) return undefined
+    const next = blocks[index + 1]
+    if (next && (text.charCodeAt(next.start) === 32 || text.charCodeAt(next.start) === 9)) return undefined
+    definitions.add(block.start)
+  }
+  return definitions.size > 0 ? { blocks, definitions, labels } : undefined
+}
+
+/** The definitions of a block of simple ones, as mdast-util-gfm-footnote makes them. */
+function footnoteDefinitions(text: string, block: Block, point: (offset: number) => Point, nextDelimiter: (from: number) => number): FootnoteDefinition[] {
+  const made: FootnoteDefinition[] = []
+  for (let lineStart = block.start; lineStart <= block.end; ) {
+    let lineEnd = text.indexOf('\n', lineStart)
+    if (lineEnd < 0 || lineEnd > block.end) lineEnd = block.end
+    const labelEnd = text.indexOf(']', lineStart)
+    const label = text.slice(lineStart + 2, labelEnd)
+    const content: Block = { start: labelEnd + 3, end: lineEnd, prose: true }
+    made.push({
+      type: 'footnoteDefinition',
+      identifier: label.toLowerCase(),
+      label,
+      children: [paragraph(text, content, point, nextDelimiter)],
+      position: { start: point(lineStart), end: point(lineEnd) },
+    })
+    lineStart = lineEnd + 1
+  }
+  return made
 }

@@ -1,7 +1,9 @@
 import type { Root } from 'mdast'
 import type { Processor } from 'unified'
+import type { VFile } from 'vfile'
 import { protectDialogue, restoreDialogue } from './dialogue-lines.ts'
 import { parseMarkdown, type ParseOptions } from './index.ts'
+import { findTooDeep, findTooDeepNode, MAX_NESTING, MAX_TREE_DEPTH } from './nesting.ts'
 
 export interface ProseOptions {
   /**
@@ -21,7 +23,18 @@ export interface ProseOptions {
 export function remarkParseProse(this: Processor, settings: ProseOptions = {}): void {
   const self = this as unknown as Processor<Root>
   let options: ParseOptions | undefined
-  self.parser = (document: string): Root => {
+  self.parser = (document: string, file: VFile): Root => {
+    // Refused before parsing: too deep a text would take the parser minutes or overflow the stack of a tree walk.
+    const deep = findTooDeep(document)
+    if (deep) {
+      const what = deep.kind === 'html' ? 'HTML elements' : 'block quotes and lists'
+      const message = file.message(
+        `Unexpected nesting of ${what} ${deep.depth} levels deep, expected at most ${MAX_NESTING} levels; the text is left unread`,
+        { place: deep.place, ruleId: 'nesting-depth', source: 'colophon-parse' },
+      )
+      message.fatal = true
+      return { type: 'root', children: [] }
+    }
     // Read at the first parse, once every plugin has registered what it adds.
     options ??= {
       extensions: self.data('micromarkExtensions') ?? [],
@@ -29,9 +42,19 @@ export function remarkParseProse(this: Processor, settings: ProseOptions = {}): 
       footnotes: self.data('gfmFootnotes') === true,
     }
     const dialogue = settings.dialogueDashes ? protectDialogue(document) : undefined
-    if (dialogue === undefined) return parseMarkdown(document, options)
-    const tree = parseMarkdown(dialogue, options)
-    restoreDialogue(tree)
+    const tree = parseMarkdown(dialogue ?? document, options)
+    if (dialogue !== undefined) restoreDialogue(tree)
+    // Phrasing nests too (emphasis in emphasis): the tree is measured as well.
+    const deepNode = findTooDeepNode(tree)
+    if (deepNode) {
+      const message = file.message(`Unexpected nesting of Markdown ${deepNode.depth} levels deep, expected at most ${MAX_TREE_DEPTH} levels; the text is left unread`, {
+        place: deepNode.node.position?.start,
+        ruleId: 'nesting-depth',
+        source: 'colophon-parse',
+      })
+      message.fatal = true
+      return { type: 'root', children: [] }
+    }
     return tree
   }
 }
