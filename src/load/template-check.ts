@@ -14,11 +14,11 @@ export interface TemplateFinding {
 /** Resources every book packages, as a page or the style sheet refers to them. */
 const BUILT = new Set(['../css/book.css', '../images/scene-break.svg', 'css/book.css', 'images/scene-break.svg'])
 /**
- * Those, and a relative path with no scheme: a font or image of the
+ * Those, and a path with no scheme or host: a font or image of the
  * manuscript's own, which template-assets.ts packages (or refuses at this
  * place when it is missing, outside the manuscript, or not a font or image).
  */
-const PACKAGED = { has: (url: string): boolean => BUILT.has(url) || (url !== '' && !/^[a-z][a-z0-9+.-]*:|^[/\\]/i.test(url)) }
+const PACKAGED = { has: (url: string): boolean => BUILT.has(url) || (url !== '' && !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(url)) }
 /** What `{{value}}` tags are replaced by while the template is read as XML: a letter XML allows in names and text. */
 const FILLED = 'ǂ'
 /** Elements that run script, embed documents or take input: nothing a page of a book needs. */
