@@ -39,7 +39,8 @@ export const LANGUAGE_BOOKS: LanguageBook[] = [
 /**
  * Write `book` as a manuscript folder at `root`: chapter one holds its
  * scene twice; with `html`, chapter two holds the scene's first paragraph
- * as raw HTML with emphasis, and an English paragraph with its own `lang`.
+ * as raw HTML with emphasis, and an English paragraph with its own `lang`,
+ * between an author's note before it and one after it.
  */
 export async function writeLanguageBook(root: string, book: LanguageBook, html = false): Promise<void> {
   await mkdir(join(root, 'chapters', '01-one'), { recursive: true })
@@ -50,6 +51,9 @@ export async function writeLanguageBook(root: string, book: LanguageBook, html =
     await mkdir(join(root, 'chapters', '02-two'), { recursive: true })
     const first = book.text.split('\n\n')[0]!
     await writeFile(join(root, 'chapters', '02-two', '01.md'), `<p><em>${first}</em></p>\n\n<p lang="en">"Hello," <em>she</em> said - and left.</p>\n`)
+    // The author's notes before and after the chapter: two asides named by the language's labels.
+    await writeFile(join(root, 'chapters', '02-two', 'head-note.md'), `${first}\n`)
+    await writeFile(join(root, 'chapters', '02-two', 'end-note.md'), `${first}\n`)
   }
   // The drawn cover's font has no Chinese or Japanese letters (test/cover-scripts.test.ts): such a book gives its own.
   if (/^(ja|zh)/.test(book.language)) await copyFile(join(ROOT, 'test/fixtures/books/full/cover.png'), join(root, 'cover.png'))
