@@ -12,6 +12,7 @@ const slow = [
   'test/broken.test.ts',
   'test/calibre.test.ts',
   'test/check.test.ts',
+  'test/language-books-checked.test.ts',
   'test/preview.test.ts',
   'test/reader.test.ts',
   'test/sample-book.test.ts',

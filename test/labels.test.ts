@@ -25,6 +25,14 @@ describe('labels', () => {
     }
   })
 
+  it('names the note before a chapter apart from the note after it, in every language (two landmarks in one chapter need different names)', () => {
+    for (const language of LABEL_LANGUAGES) {
+      const table = labelTable(language)!
+      expect(table.authorsHeadNote.trim(), language).not.toBe('')
+      expect(table.authorsHeadNote, language).not.toBe(table.authorsNote)
+    }
+  })
+
   it('picks the table by language, script and region, English otherwise', () => {
     expect(labelsFor('es-MX').contents).toBe('Índice')
     expect(labelsFor('pt-PT').chapter).toBe('Capítulo')

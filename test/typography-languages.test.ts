@@ -14,6 +14,7 @@ const typed = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((piece
 
 const count = (value: string, pattern: RegExp): number => value.match(pattern)?.length ?? 0
 const QUOTES = /["'«»„“”‚‘’‹›「」『』]/g
+const QUOTES_OR_PRIMES = /["'«»„“”‚‘’‹›「」『』′″]/g
 const COMMAS = /[,，、]/g
 const DASH_RUNS = /[-—–―⸺⸻−]+/g
 
@@ -24,6 +25,10 @@ describe('typography in every language', () => {
 
   it('keeps the Spanish raya attached, not closed up (issue 19)', () => {
     expect(text('--Espera --dijo Marta--, ya voy.', 'es')).toBe('—Espera —dijo Marta—, ya voy.')
+  })
+
+  it('keeps a Spanish raya after a three-em dash as its own run (found by the property below)', () => {
+    expect(text('a ----— a', 'es')).toBe('a ⸻—a')
   })
 
   it('reads a French `- ` paragraph as dialogue, not a list, and keeps the dash', () => {
@@ -78,6 +83,46 @@ describe('typography in every language', () => {
         expect(count(output, DASH_RUNS)).toBe(count(input, DASH_RUNS))
       }),
       { numRuns: 3000 },
+    )
+  })
+
+  it('never loses a typed comma, quote or dash across inline HTML, emphasis and raw HTML blocks, in any language', () => {
+    // Words typed as above, some wrapped: emphasis (Markdown or HTML) may start or end inside a quotation, a span may have
+    // its own lang (not English, which drops the archaic `,—` comma on purpose, as above).
+    const wrap = fc.constantFrom(
+      (text: string) => text,
+      (text: string) => `*${text}*`,
+      (text: string) => `<em>${text}</em>`,
+      (text: string) => `<strong>${text}</strong>`,
+      (text: string) => `<span lang="ja">${text}</span>`,
+      (text: string) => `<span lang="fr">${text}</span>`,
+      (text: string) => `<span lang="ru">${text}</span>`,
+    )
+    const piece = fc.tuple(typed, wrap).map(([text, how]) => (text.trim() === '' ? text : how(text.trim())))
+    // A letter first: the paragraph must not open a list, a heading or an HTML block the pieces did not mean.
+    const paragraph = fc.array(piece, { minLength: 1, maxLength: 5 }).map((pieces) => `a ${pieces.join(' ')}`)
+    const block = fc.tuple(paragraph, fc.constantFrom('md', 'p', 'div-de')).map(([text, kind]) =>
+      // Markdown is not read inside an HTML block: its `*` would be a literal star there, so it takes none.
+      kind === 'md' ? text : kind === 'p' ? `<p>${text.replace(/\*/g, '')}</p>` : `<div lang="de">\n${text.replace(/\*/g, '')}\n</div>`,
+    )
+    const markdown = fc.array(block, { minLength: 1, maxLength: 3 }).map((blocks) => blocks.join('\n\n'))
+    /**
+     * What a reader reads: emphasis tags gone (a dash run split by `<em>` is one run), a passage's
+     * edge a mark of its own (its rules and the rules around it each set their own dashes), blocks
+     * apart, entities decoded, Markdown's emphasis marks gone (the alphabet has no `*`).
+     */
+    const shown = (html: string): string =>
+      html.replace(/<\/?(?:p|div)\b[^>]*>/g, '\n').replace(/<\/?span\b[^>]*>/g, '|').replace(/<[^>]*>/g, '').replace(/\*/g, '').replace(/&quot;/g, '"').replace(/&#x27;|&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+    fc.assert(
+      fc.property(markdown, fc.constantFrom(...LANGUAGES), (input, language) => {
+        const output = shown(typeset(input, { language }).xhtml)
+        const typedText = shown(input)
+        expect(count(output, COMMAS), output).toBe(count(typedText, COMMAS))
+        // A `1'` may become a prime: the mark is kept, as what it means.
+        expect(count(output, QUOTES_OR_PRIMES), output).toBe(count(typedText, QUOTES_OR_PRIMES))
+        expect(count(output, DASH_RUNS), output).toBe(count(typedText, DASH_RUNS))
+      }),
+      { numRuns: 1500 },
     )
   })
 

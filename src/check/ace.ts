@@ -13,7 +13,7 @@ import { onPath } from './which.ts'
 const run = promisify(execFile)
 
 /** Ace by DAISY's report: one assertion per document, each with the rules it broke. */
-interface AceReport {
+export interface AceReport {
   assertions?: Array<{
     'earl:testSubject'?: { url?: string }
     assertions?: Array<{
@@ -79,7 +79,8 @@ export async function runAce(path: string, env: Readonly<Record<string, string |
   }
 }
 
-function findingsOf(report: AceReport): Finding[] {
+/** Ace's failed assertions as findings (exported for the test that checks many books in one browser). */
+export function findingsOf(report: AceReport): Finding[] {
   const findings: Finding[] = []
   for (const document of report.assertions ?? []) {
     for (const assertion of document.assertions ?? []) {

@@ -123,26 +123,32 @@ export async function waitForBook(page: Page, generation = 1): Promise<void> {
 
 /**
  * Open an EPUB in foliate-js in headless Chromium, served with the preview
- * page from a local server on 127.0.0.1.
+ * page from a local server on 127.0.0.1: a browser of its own, or `shared`,
+ * one launched for many books (left open on close).
  */
-export async function openInReader(bytes: Uint8Array, name = 'book.epub'): Promise<Reader> {
+export async function openInReader(bytes: Uint8Array, name = 'book.epub', shared?: Browser): Promise<Reader> {
   const server: PreviewServer = await startPreviewServer({ book: { name, bytes } })
-  const browser = await launchBrowser()
+  const browser = shared ?? (await launchBrowser())
   const { page } = browser
+  // A shared browser's problems so far are other books'.
+  const from = browser.problems.length
+  const closeBrowser = (): Promise<void> => (shared ? Promise.resolve() : browser.close())
   try {
     await page.goto(`${server.url}?live=no`)
     await waitForBook(page)
   } catch (error) {
-    await browser.close()
+    await closeBrowser()
     await server.close()
-    throw new Error(`${error instanceof Error ? error.message : String(error)}\n${browser.problems.join('\n')}`)
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\n${browser.problems.slice(from).join('\n')}`)
   }
   // The page's API (templates/preview/reader.js), called by name.
   const api = <T>(fn: string, ...args: unknown[]): Promise<T> =>
     page.evaluate(`window.colophonReader[${JSON.stringify(fn)}](...${JSON.stringify(args)})`) as Promise<T>
   return {
     page,
-    problems: browser.problems,
+    get problems() {
+      return browser.problems.slice(from)
+    },
     toc: () => api<TocItem[]>('toc'),
     landmarks: () => api<Landmark[]>('landmarks'),
     sections: () => api<Array<{ id: string; linear?: string }>>('sections'),
@@ -156,7 +162,7 @@ export async function openInReader(bytes: Uint8Array, name = 'book.epub'): Promi
       return path
     },
     async close() {
-      await browser.close()
+      await closeBrowser()
       await server.close()
     },
   }
@@ -178,10 +184,11 @@ export interface ReadingRecord {
  * Read a whole book in foliate-js: list its TOC and landmarks, show every
  * spine section (so foliate parses every XHTML file) and every TOC entry,
  * and keep a screenshot of the first `screenshots` sections as
- * test/artifacts/<shots>-<n>-<id>.png.
+ * test/artifacts/<shots>-<n>-<id>.png. `browser`: a shared one, as for
+ * `openInReader`.
  */
-export async function readBook(bytes: Uint8Array, shots: string, screenshots = 4, count: string[] = []): Promise<ReadingRecord> {
-  const reader = await openInReader(bytes, `${shots}.epub`)
+export async function readBook(bytes: Uint8Array, shots: string, screenshots = 4, count: string[] = [], browser?: Browser): Promise<ReadingRecord> {
+  const reader = await openInReader(bytes, `${shots}.epub`, browser)
   try {
     const toc = await reader.toc()
     const landmarks = await reader.landmarks()

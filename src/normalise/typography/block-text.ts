@@ -26,9 +26,12 @@ interface Collector {
   nodes: Text[]
   length: number
   language: string
+  /** The element that opened the passage, and how many of its kind are open inside it (its end tag closes it at 0). */
+  tag: string
+  depth: number
 }
 
-const collector = (language: string): Collector => ({ parts: [], marks: [], nodes: [], length: 0, language })
+const collector = (language: string, tag = ''): Collector => ({ parts: [], marks: [], nodes: [], length: 0, language, tag, depth: 0 })
 
 /** Inline nodes whose children are read as part of the block's text. */
 const CONTAINERS = new Set(['emphasis', 'strong', 'delete', 'link', 'linkReference'])
@@ -93,17 +96,28 @@ export function collectBlockText(block: Parent): BlockText {
         walk((child as Parent).children)
       } else {
         const change = child.type === 'html' ? passageLanguage(child.value) : undefined
-        // `<em>`, `</span>`: the text on either side reads on, as it does across Markdown's `*`.
-        if (!change && child.type === 'html' && isTransparent(child.value)) continue
+        const tag = child.type === 'html' ? inlineTag(child.value) : undefined
+        // The end tag of the element that opened the passage: the stand-in ends the passage's text.
+        const ends = open.length > 1 && tag === into.tag && /^<\//.test((child as { value: string }).value)
+        if (ends && into.depth > 0) {
+          into.depth--
+          continue
+        }
+        if (!ends && child.type === 'html' && isTransparent(child.value)) {
+          if (change?.open === undefined) {
+            // `<em>`, `</em>`: the text on either side reads on, as it does across Markdown's `*`.
+            if (tag === into.tag && !/^<\//.test(child.value) && !/\/>$/.test(child.value)) into.depth++
+            continue
+          }
+        }
         if (change?.open) {
-          const passage = collector(change.open)
+          const passage = collector(change.open, change.tag)
           passages.push(passage)
           open.push(passage)
-        } else if (change?.close && open.length > 1) {
-          open.pop()
         }
         into.parts.push(OPAQUE)
         into.length++
+        if (ends) open.pop()
       }
     }
   }

@@ -1,10 +1,10 @@
-import type { Nodes as HastNodes } from 'hast'
+import type { Element, Nodes as HastNodes } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
 import type { Html, Text } from 'mdast'
-import type { BlockText } from './block-text.ts'
+import type { BlockText, Passage, RunText } from './block-text.ts'
 import { writeBlockText } from './block-text.ts'
 import { HARD_BREAK, OPAQUE } from './chars.ts'
-import type { ResolvedOptions } from './options.ts'
+import { forLanguage, type ResolvedOptions } from './options.ts'
 import { runPreset } from './run-preset.ts'
 
 /**
@@ -16,9 +16,18 @@ import { runPreset } from './run-preset.ts'
  * rules see one block per `<p>`, `<li>`, `<div>` … with emphasis and spans
  * transparent, exactly as they see a Markdown paragraph.
  */
-export interface HtmlBlock extends BlockText {
+export interface HtmlRun extends RunText {
   /** Where text node `i` stands in the HTML node's value: `spans[2i]` to `spans[2i + 1]`. */
   readonly spans: readonly number[]
+}
+
+/** An inline element with its own `lang` (`<span lang="en">`) inside a block: set by its own language's rules. */
+export interface HtmlPassage extends HtmlRun, Passage {}
+
+export interface HtmlBlock extends HtmlRun, BlockText {
+  /** The `lang` of the nearest element around the block that has one; none: the language the HTML stands in. */
+  readonly language: string | undefined
+  readonly passages: readonly HtmlPassage[]
 }
 
 /** Elements that start and end a block of text. */
@@ -30,6 +39,23 @@ const BLOCKS = new Set([
 /** Elements whose text is never typeset (code, as in Markdown) or is not text; each reads as one opaque character. */
 const OPAQUE_ELEMENTS = new Set(['pre', 'code', 'kbd', 'samp', 'var', 'script', 'style', 'textarea', 'template', 'math', 'svg', 'img', 'input', 'video', 'audio', 'iframe', 'object'])
 
+interface Run {
+  parts: string[]
+  marks: number[]
+  nodes: Text[]
+  spans: number[]
+  length: number
+}
+
+const run = (): Run => ({ parts: [], marks: [], nodes: [], spans: [], length: 0 })
+const done = (from: Run): HtmlRun => ({ text: from.parts.join(''), marks: from.marks, nodes: from.nodes, spans: from.spans })
+
+/** An element's own `lang` (or `xml:lang`), when it names one. */
+function languageOf(element: Element): string | undefined {
+  const value = element.properties['lang'] ?? element.properties['xmlLang']
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined
+}
+
 export function htmlBlocks(node: Html): HtmlBlock[] {
   const value = node.value
   // Cheap test first: most HTML nodes in prose are a lone tag with no text.
@@ -37,29 +63,42 @@ export function htmlBlocks(node: Html): HtmlBlock[] {
   const tree = fromHtml(value, { fragment: true })
   const base = node.position?.start
   const blocks: HtmlBlock[] = []
-  let parts: string[] = []
-  let marks: number[] = []
-  let nodes: Text[] = []
-  let spans: number[] = []
-  let length = 0
+  let main = run()
+  // The runs text goes into: the block's own, then one per inline element with `lang` open inside it.
+  let open: Array<{ run: Run; language: string | undefined }> = [{ run: main, language: undefined }]
+  let passages: Array<{ run: Run; language: string }> = []
+  let blockLanguage: string | undefined
   const flush = (): void => {
-    if (nodes.length > 0 && parts.join('').trim() !== '') blocks.push({ text: parts.join(''), marks, nodes, spans, passages: [] })
-    parts = []
-    marks = []
-    nodes = []
-    spans = []
-    length = 0
+    if (main.nodes.length > 0 && main.parts.join('').trim() !== '') {
+      blocks.push({
+        ...done(main),
+        language: blockLanguage,
+        passages: passages.filter((passage) => passage.run.nodes.length > 0).map((passage) => ({ ...done(passage.run), language: passage.language })),
+      })
+    }
+    main = run()
+    passages = []
+    open = reopen(open)
   }
-  const opaque = (): void => {
-    parts.push(OPAQUE)
-    length++
+  // The runs open, begun again in the block now being gathered: a passage still open (a block inside a `<span lang>`) goes on in a fresh run.
+  const reopen = (entries: typeof open): typeof open =>
+    entries.map((entry, index) => {
+      if (index === 0) return { run: main, language: entry.language }
+      const next = { run: run(), language: entry.language! }
+      passages.push(next)
+      return next
+    })
+  const stand = (character: string): void => {
+    const into = open.at(-1)!.run
+    into.parts.push(character)
+    into.length++
   }
   const walk = (child: HastNodes): void => {
     if (child.type === 'text') {
       const start = child.position?.start.offset
       const end = child.position?.end.offset
       // A text the parser moved or joined (foster-parented out of a table) has no one place to write back to.
-      if (start === undefined || end === undefined || value.slice(start, end).includes('<')) return opaque()
+      if (start === undefined || end === undefined || value.slice(start, end).includes('<')) return stand(OPAQUE)
       const text: Text = {
         type: 'text',
         value: child.value,
@@ -68,22 +107,37 @@ export function htmlBlocks(node: Html): HtmlBlock[] {
           end: { line: base.line, column: base.column, offset: (base.offset ?? 0) + end },
         },
       }
-      marks.push(length, length + child.value.length)
-      spans.push(start, end)
-      nodes.push(text)
-      parts.push(child.value)
-      length += child.value.length
+      const into = open.at(-1)!.run
+      into.marks.push(into.length, into.length + child.value.length)
+      into.spans.push(start, end)
+      into.nodes.push(text)
+      into.parts.push(child.value)
+      into.length += child.value.length
     } else if (child.type === 'element') {
-      if (child.tagName === 'br') {
-        parts.push(HARD_BREAK)
-        length++
-      } else if (OPAQUE_ELEMENTS.has(child.tagName)) opaque()
+      const language = languageOf(child)
+      if (child.tagName === 'br') stand(HARD_BREAK)
+      else if (OPAQUE_ELEMENTS.has(child.tagName)) stand(OPAQUE)
       else if (BLOCKS.has(child.tagName)) {
         flush()
+        const outer = blockLanguage
+        // A block inside an inline passage (`<span lang="en"><p>`) is in the passage's language.
+        blockLanguage = language ?? open.at(-1)!.language ?? outer
+        const around = open
+        open = [{ run: main, language: blockLanguage }]
         for (const grandchild of child.children) walk(grandchild)
         flush()
+        open = reopen(around)
+        blockLanguage = outer
+      } else if (language !== undefined) {
+        // The passage reads as one stand-in in the text around it, as `<span lang>` does in Markdown.
+        stand(OPAQUE)
+        const passage = { run: run(), language }
+        passages.push(passage)
+        open.push(passage)
+        for (const grandchild of child.children) walk(grandchild)
+        open.pop()
       } else for (const grandchild of child.children) walk(grandchild)
-    } else if (child.type === 'comment') opaque()
+    } else if (child.type === 'comment') stand(OPAQUE)
     else if (child.type === 'root') for (const grandchild of child.children) walk(grandchild)
   }
   walk(tree)
@@ -111,12 +165,25 @@ function hasText(value: string): boolean {
  */
 export function typesetHtml(node: Html, options: ResolvedOptions): void {
   const edits: Array<{ start: number; end: number; text: string }> = []
-  for (const block of htmlBlocks(node)) {
-    const before = block.nodes.map((text) => text.value)
-    writeBlockText(block, runPreset(block, options))
-    block.nodes.forEach((text, index) => {
-      if (text.value !== before[index]) edits.push({ start: block.spans[2 * index]!, end: block.spans[2 * index + 1]!, text: escapeHtml(text.value) })
+  // One setting per language met in this node, so a quotation runs on from block to block in the same language.
+  const settings = new Map<string, ResolvedOptions>()
+  const inLanguage = (outer: ResolvedOptions, language: string | undefined): ResolvedOptions => {
+    if (language === undefined) return outer
+    const key = `${outer.language}>${language}`
+    if (!settings.has(key)) settings.set(key, forLanguage(outer, language))
+    return settings.get(key)!
+  }
+  const set = (piece: HtmlRun, rules: ResolvedOptions): void => {
+    const before = piece.nodes.map((text) => text.value)
+    writeBlockText(piece, runPreset(piece, rules))
+    piece.nodes.forEach((text, index) => {
+      if (text.value !== before[index]) edits.push({ start: piece.spans[2 * index]!, end: piece.spans[2 * index + 1]!, text: escapeHtml(text.value) })
     })
+  }
+  for (const block of htmlBlocks(node)) {
+    const rules = inLanguage(options, block.language)
+    set(block, rules)
+    for (const passage of block.passages) set(passage, inLanguage(rules, passage.language))
   }
   if (edits.length === 0) return
   edits.sort((a, b) => a.start - b.start)

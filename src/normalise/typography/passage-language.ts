@@ -2,6 +2,8 @@
 export interface LanguageChange {
   open?: string
   close?: boolean
+  /** The element's name, lower-cased: only its own end tag closes a passage. */
+  tag: string
 }
 
 const OPEN = /^\s*<(div|section|blockquote|aside|p|span|q|i|em|cite)\b[^>]*?\s(?:xml:)?lang\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>\s*$/i
@@ -11,14 +13,16 @@ const CLOSE = /^\s*<\/(div|section|blockquote|aside|p|span|q|i|em|cite)\s*>\s*$/
  * Read one raw HTML node: `<span lang="fr">` opens a French passage,
  * `</span>` closes the passage open. Only a node that is one tag alone
  * counts; anything else (a tag with content, a comment) changes nothing.
- * Closing tags of elements without `lang` are not seen, so a passage is
- * an element that holds no element of its own kind (what a writer types).
+ * The reader keeps the name of the element that opened a passage and
+ * closes it only at that element's own end tag, so `</em>` inside a
+ * `<span lang="en">` does not end the passage.
  */
 export function passageLanguage(html: string): LanguageChange | undefined {
   const open = OPEN.exec(html)
   if (open) {
-    const tag = (open[2] ?? open[3] ?? open[4] ?? '').trim()
-    return tag ? { open: tag } : undefined
+    const language = (open[2] ?? open[3] ?? open[4] ?? '').trim()
+    return language ? { open: language, tag: open[1]!.toLowerCase() } : undefined
   }
-  return CLOSE.test(html) ? { close: true } : undefined
+  const close = CLOSE.exec(html)
+  return close ? { close: true, tag: close[1]!.toLowerCase() } : undefined
 }

@@ -27,17 +27,18 @@ export function remarkTypography(options?: TypographyOptions): (tree: Root) => v
       }
       if (!('children' in node)) return
       // A raw HTML block that opens an element with `lang` sets the siblings up to its end tag.
-      const stack: ResolvedOptions[] = [settings]
+      // Only the opening element's own end tag closes it (a `</p>` inside a `<div lang>` does not).
+      const stack: Array<{ settings: ResolvedOptions; tag: string }> = [{ settings, tag: '' }]
       for (const child of (node as Parent).children as Nodes[]) {
         if (child.type === 'html') {
           const change = passageLanguage(child.value)
-          if (change?.open) stack.push(forLanguage(stack.at(-1)!, change.open))
-          else if (change?.close && stack.length > 1) stack.pop()
-          // Its own text gets the same rules (see html-text.ts).
-          typesetHtml(child, stack.at(-1)!)
+          if (change?.open) stack.push({ settings: forLanguage(stack.at(-1)!.settings, change.open), tag: change.tag })
+          else if (change?.close && stack.length > 1 && stack.at(-1)!.tag === change.tag) stack.pop()
+          // Its own text gets the same rules, and an element in it with its own `lang` its own (see html-text.ts).
+          typesetHtml(child, stack.at(-1)!.settings)
           continue
         }
-        visit(child, stack.at(-1)!)
+        visit(child, stack.at(-1)!.settings)
       }
     }
     // Each text carries its own state from block to block (a quotation running on).

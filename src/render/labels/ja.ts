@@ -10,7 +10,7 @@ export const ja: Labels = {
   sceneBreak: '場面転換',
   chapter: '章',
   authorsNote: '作者より',
-  authorsHeadNote: '章の前に作者より',
+  authorsHeadNote: '作者より（章の前に）',
   by: '',
   roles: { edt: '編集：', trl: '翻訳：', ill: 'イラスト：', aui: '序文：', ctb: '協力：' },
   and: 'と',

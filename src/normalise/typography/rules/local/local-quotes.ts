@@ -1,5 +1,5 @@
 import { HARD_BREAK, OPAQUE } from '../../chars.ts'
-import type { Pair } from '../../languages/profile.ts'
+import type { LanguageProfile, Pair } from '../../languages/profile.ts'
 import type { Rule } from '../../rule.ts'
 
 type Side = 'open' | 'close' | 'word' | 'digit'
@@ -58,6 +58,32 @@ function hasPartner(text: string, index: number): boolean {
  * with no partner later in the block is an apostrophe, always U+2019
  * (`m'a`, `geht's`, `Hans'`, `po'`), whatever the language's closing mark.
  */
+interface Tables {
+  /** Each typed opening mark, and the mark that closes it. */
+  closers: Map<string, string>
+  closing: Set<string>
+  elisions: Set<string>
+  /** Every character the scan acts on: the straight marks and the language's typed ones. */
+  marks: RegExp
+}
+
+/** Built once per language, not per paragraph. */
+const tables = new WeakMap<LanguageProfile, Tables>()
+
+function tablesOf(profile: LanguageProfile): Tables {
+  let found = tables.get(profile)
+  if (!found) {
+    const closers = new Map<string, string>()
+    for (const pair of profile.typed) closers.set(pair[0]!, pair[1]!)
+    const closing = new Set(profile.typed.map((pair) => pair[1]!))
+    const characters = new Set(['"', "'", ...closers.keys(), ...closing])
+    const escaped = [...characters].map((character) => character.replace(/[\\\]^-]/g, '\\$&')).join('')
+    found = { closers, closing, elisions: new Set(profile.elisions ?? []), marks: new RegExp(`[${escaped}]`, 'g') }
+    tables.set(profile, found)
+  }
+  return found
+}
+
 export const localQuotes: Rule = {
   name: 'local-quotes',
   trigger: `"'`,
@@ -66,10 +92,7 @@ export const localQuotes: Rule = {
     const { profile, carry } = options
     const { primary, secondary } = profile.quotes
     const single: Pair = profile.quotes.single ?? secondary
-    const closers = new Map<string, string>()
-    for (const pair of profile.typed) closers.set(pair[0]!, pair[1]!)
-    const closing = new Set(profile.typed.map((pair) => pair[1]!))
-    const elisions = new Set(profile.elisions ?? [])
+    const { closers, closing, elisions, marks } = tablesOf(profile)
     const stack: Open[] = []
     // A quotation left open by the paragraph before: this one's first mark repeats (or continues) it.
     const continues = carry.quoteOpen
@@ -81,7 +104,10 @@ export const localQuotes: Rule = {
       from = index + 1
       last = mark
     }
-    for (let index = 0; index < text.length; index++) {
+    // Only quote marks matter to the scan: the pattern jumps from one to the next at native speed.
+    marks.lastIndex = 0
+    for (let found = marks.exec(text); found !== null; found = marks.exec(text)) {
+      const index = found.index
       const character = text[index]!
       if (character !== '"' && character !== "'") {
         // A mark typed already: count it, keep it. A closing mark that also opens (” ” in Swedish) closes when one is open.

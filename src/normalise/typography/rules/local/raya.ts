@@ -26,12 +26,12 @@ export const raya: Rule = {
       const next = text[end]
       if (!open && next !== undefined && LETTER.test(next)) {
         open = true
-        // Spaced from what is before it, unless that is a dash or an opening mark already.
-        return !/^[ \t\u00A0]/.test(match[0]) && /[\s—–(«“¿¡-]/.test(text[start - 1] ?? ' ') ? '—' : ' —'
+        // Spaced from what is before it, unless that is a dash (a two- or three-em dash too) or an opening mark already.
+        return !/^[ \t\u00A0]/.test(match[0]) && /[\s—–―⸺⸻(«“¿¡-]/.test(text[start - 1] ?? ' ') ? '—' : ' —'
       }
       open = false
       // Two dashes typed apart stay apart.
-      if (/[-—–―]/.test(text[start - 1] ?? '')) return match[0].replace(/[-–―]/, '—')
+      if (/[-—–―⸺⸻]/.test(text[start - 1] ?? '')) return match[0].replace(/[-–―]/, '—')
       if (next === undefined) return '—'
       return /[ \t\u00A0]$/.test(match[0]) || LETTER.test(next) ? '— ' : '—'
     })
