@@ -89,8 +89,6 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
   const cwd = options.cwd ?? process.cwd()
   // The cover is drawn on a thread of its own from the start (not for a watch rebuild: its cover is kept).
   const coverThread = options.previous ? undefined : coverOnThread()
-  // For a big book the pool's first worker is the cover thread, once the cover is drawn.
-  if (coverThread) pool.lend(() => coverThread.handOver())
   // A big book's worker threads load while the main thread reads it.
   const parallelChars = options.threads === undefined ? PARALLEL_CHARS.byDefault : PARALLEL_CHARS.asked
   if (!options.previous && pool.threads > 0 && looksLarge(resolve(cwd, manuscript), parallelChars)) pool.start()
@@ -158,9 +156,6 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
         const publication = await assembleEpub({ metadata: book.metadata, rendered, templates: book.templates, date: time.date, generator })
         const names = options.targets ?? ['epub']
         const made = makeTargets(publication, names, { slug: slugify(book.metadata.title), date: time.date, preflight: options.preflight, pack: cache, deflate: pool.working ? deflater(pool, settings, checked) : undefined })
-        // A small book's zip mostly waits for the cover from its thread: this thread checks the pages meanwhile
-        // (the `epub` target's pages are the publication's own; the other targets change theirs).
-        if (!pool.working && names.includes('epub')) checkAhead(publication.entries, cache, checked)
         return made
       },
       (made) => made.map((output) => `${output.target} ${Math.round(output.epub.byteLength / 1024)} KiB`).join(', '),
@@ -227,19 +222,6 @@ function xmlChecker(pool: Pool, settings: TextSettings, cache: BuildCache | unde
       (position, result) => settle(todo[position] as number, result as XmlProblem | undefined),
     )
     return results
-  }
-}
-
-/**
- * Checks the XML texts among `entries` here and now, for the verify stage
- * to take (`checked`). Called while the targets are zipped, which for a
- * small book wait for the drawn cover: the checking fills that wait instead
- * of coming after it. The same checks as `xmlChecker`, skipping the same
- * texts an earlier build found well-formed.
- */
-function checkAhead(entries: readonly ZipEntry[], cache: BuildCache | undefined, checked: CheckedXml): void {
-  for (const { path, data } of entries) {
-    if (typeof data === 'string' && isXmlEntry(path) && !checked.has(data) && !cache?.isWellFormed(data)) checked.set(data, wellFormedError(data))
   }
 }
 

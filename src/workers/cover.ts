@@ -1,4 +1,3 @@
-import type { Worker } from 'node:worker_threads'
 import { fromBundle } from '../root.ts'
 import { startWorker } from './start.ts'
 import type { CoverText } from '../cover/index.ts'
@@ -8,19 +7,11 @@ import type { CoverReply } from './cover-worker.ts'
 /** The message that ends the cover thread once it is done with what it is doing (see cover-worker.ts). */
 export const STOP_COVER = 'stop'
 
-/** Tells the cover thread, taken by the pool, to load what runs batches (see cover-worker.ts). */
-export const PREPARE_BATCHES = 'prepare'
-
 export interface CoverThread {
   /** Draw the typographic cover for this text; call once. */
   draw(text: CoverText): Promise<Uint8Array>
   /** Let the thread end (the book has its own cover, or the build failed); it stops at a safe point. */
   cancel(): void
-  /**
-   * Hand the thread to whoever will run batches on it once the cover is drawn (`Pool.lend`): from
-   * then on that owner ends it, and `cancel` leaves it be. Undefined once it was told to end.
-   */
-  handOver(): Worker | undefined
 }
 
 /**
@@ -49,9 +40,7 @@ export function coverOnThread(): CoverThread | undefined {
       return new Promise<Uint8Array>((resolve, reject) => {
         if (failed) return reject(failed)
         worker.once('error', reject)
-        // The thread may be running the pool's batches too: only the cover's reply is ours.
-        const listen = (reply: CoverReply | object): void => {
-          if (!('png' in reply) && !('coverError' in reply)) return
+        const listen = (reply: CoverReply): void => {
           worker.off('message', listen)
           worker.off('error', reject)
           stop()
@@ -63,11 +52,5 @@ export function coverOnThread(): CoverThread | undefined {
       })
     },
     cancel: stop,
-    handOver() {
-      if (stopped || failed) return undefined
-      stopped = true
-      worker.postMessage(PREPARE_BATCHES)
-      return worker
-    },
   }
 }

@@ -76,7 +76,6 @@ export class Pool {
   readonly #runners = new Map<string, (task: Task) => TaskResult>()
   #run: Run | undefined
   #runs = 0
-  #lent: (() => Worker | undefined) | undefined
 
   constructor(threads = defaultThreads()) {
     this.#size = threads
@@ -92,23 +91,10 @@ export class Pool {
     return this.#slots.length > 0
   }
 
-  /**
-   * A thread already running that the pool may take as its first worker when it starts (the cover
-   * thread, cover-worker.ts, which runs batches as worker.ts does): one thread fewer to start.
-   * `take` gives it up, or undefined when it can no longer be had; the pool then ends it.
-   */
-  lend(take: () => Worker | undefined): void {
-    this.#lent = take
-  }
-
   /** Start the worker threads now, so they load while the main thread does other work. */
   start(): void {
-    const lent = this.#size > 0 && this.#slots.length === 0 ? this.#lent?.() : undefined
-    this.#lent = undefined
     while (this.#slots.length < this.#size) {
-      // A lent thread takes messages already: it runs batches once its own work is done.
-      const adopted = this.#slots.length === 0 ? lent : undefined
-      const slot: Slot = { worker: adopted ?? startWorker('worker'), ready: adopted !== undefined, inflight: [], dead: false, exited: false }
+      const slot: Slot = { worker: startWorker('worker'), ready: false, inflight: [], dead: false, exited: false }
       slot.worker.unref()
       slot.worker.on('message', (reply: ReplyMessage) => this.#reply(slot, reply))
       slot.worker.on('error', () => this.#lose(slot))
@@ -222,9 +208,7 @@ export class Pool {
     }
   }
 
-  #reply(slot: Slot, reply: ReplyMessage | object): void {
-    // A lent thread answers its first owner too (the cover's PNG): not ours.
-    if (!('ready' in reply) && !('run' in reply)) return
+  #reply(slot: Slot, reply: ReplyMessage): void {
     if ('ready' in reply) {
       slot.ready = true
       this.#feed(slot)

@@ -39,7 +39,7 @@ export interface TypesetStats {
 /**
  * Normalise every text of the book (scenes, end notes, front and back
  * matter): from the cache where it holds the text, else on the pool. The
- * result is what `normaliseBook` gives: the same trees, and each text's
+ * result is what normalising each text with `createNormaliser` gives: the same trees, and each text's
  * normalising messages on its own vfile, as if normalised here. Rendering
  * (footnote numbers, word counts, alt text, sanitising) is left to
  * `renderBook`, which needs the whole chapter.
