@@ -22,6 +22,7 @@ import type { Root } from 'mdast'
 import type { NoteNumbering } from './footnotes.ts'
 import type { ContentDocument, RenderedBook, Resource } from './types.ts'
 import { countWords, plainText } from './words.ts'
+import { textsInOrder } from '../load/reading-order.ts'
 
 export type { ContentDocument, ContentFacts, RenderedBook, Resource, TocEntry } from './types.ts'
 export { labelsFor, format, listNames, type Labels } from './labels.ts'
@@ -336,9 +337,5 @@ interface PageView {
 export type { Metadata }
 
 function allTexts(book: NormalisedBook): Text[] {
-  return [
-    ...book.front.map((page) => page.text),
-    ...book.chapters.flatMap((chapter) => [...(chapter.headNote ? [chapter.headNote] : []), ...chapter.scenes, ...(chapter.endNote ? [chapter.endNote] : [])]),
-    ...book.back.map((page) => page.text),
-  ]
+  return textsInOrder(book, (page) => page.text)
 }
