@@ -4,7 +4,7 @@
 // and make the same bytes (docs/decisions/0029-bundle-when-packed.md).
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { chmod, chown, cp, mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
+import { chmod, chown, cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -34,6 +34,16 @@ afterAll(async () => {
 })
 
 describe('an installed package', () => {
+  it('runs as `npx colophon` in a project that depends on it', async () => {
+    const project = join(folder, 'project')
+    await mkdir(project)
+    await writeFile(join(project, 'package.json'), '{ "name": "a-book", "private": true }\n')
+    const [tarball] = (await readdir(folder)).filter((name) => name.endsWith('.tgz'))
+    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', join(folder, tarball as string)], { cwd: project, stdio: 'ignore' })
+    const run = execFileSync('npx', ['--no-install', 'colophon', '--version'], { cwd: project, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+    expect(run.trim()).toMatch(/^\d+\.\d+\.\d+$/)
+  })
+
   it('ships its bundle', async () => {
     const shipped = await readdir(join(folder, 'prefix', 'lib', 'node_modules', 'colophon', 'src', 'bundled'))
     expect(shipped).toEqual(expect.arrayContaining(['cli.js', 'api.js', 'worker.js', 'cover-worker.js', 'commonmark.js', 'manifest.json']))
