@@ -29,12 +29,16 @@ export function bundleState(base = src) {
     return 'missing'
   }
   if (!existsSync(join(base, '..', '.git'))) return 'fresh'
-  return newestChange(base) > made ? 'stale' : 'fresh'
+  return newestChange(base, true) > made ? 'stale' : 'fresh'
 }
 
-/** The latest change time among the sources and their folders (a file added or removed changes its folder). */
-function newestChange(folder) {
-  let newest = statSync(folder).ctimeMs
+/**
+ * The latest change time among the sources and their folders (a file added
+ * or removed changes its folder's). Not src/'s own: putting the bundle in
+ * place changes it (a file added there is new itself).
+ */
+function newestChange(folder, top = false) {
+  let newest = top ? 0 : statSync(folder).ctimeMs
   for (const entry of readdirSync(folder, { withFileTypes: true })) {
     if (entry.name === 'bundled' || entry.name.startsWith('bundled.')) continue
     const path = join(folder, entry.name)

@@ -52,3 +52,11 @@ describe('the launcher’s bundle', () => {
     expect(bundleState(src)).toBe('fresh')
   })
 })
+
+describe('the bundle of this checkout', () => {
+  it('is fresh right after it is made, although putting it in place changed src/', async () => {
+    const { bundle } = await import('../src/bundle.js')
+    await bundle()
+    expect(bundleState()).toBe('fresh')
+  })
+})
