@@ -67,7 +67,7 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
     const book = await run.stage('load', () => load(run), describeLoad)
     const typesetBook = await run.stage('typeset', () => typeset(run, book), describeTypeset(run.pool.threads, options.cache !== undefined))
     const rendered = await run.stage('render', () => render(run, typesetBook), ({ pages }) => `${pages.documents.length} pages`)
-    const packed = await run.stage('package', async () => targets(run, await assemble(run, rendered)), ({ outputs }) => outputs.map((output) => `${output.target} ${Math.round(output.epub.byteLength / 1024)} KiB`).join(', '))
+    const packed = await run.stage('package', async () => targets(run, await assemble(run, rendered)), describePackage)
     const verified = await run.stage('verify', () => verify(run, packed), ({ problems }) => (problems.length === 0 ? 'well-formed' : `${problems.length} problems`))
     if (verified.problems.length > 0) throw new BookError(verified.problems)
     options.cache?.prune()
@@ -90,4 +90,8 @@ function describeLoad(book: Book): string {
 
 function describeTypeset(threads: number, cached: boolean): (typeset: { stats: { texts: number; cached: number; parallel: boolean } }) => string {
   return ({ stats }) => `${stats.texts} texts${cached ? `, ${stats.cached} from the cache` : ''}${stats.parallel && threads > 0 ? ', on worker threads' : ''}`
+}
+
+function describePackage({ outputs }: { outputs: readonly TargetOutput[] }): string {
+  return outputs.map((output) => `${output.target} ${Math.round(output.epub.byteLength / 1024)} KiB`).join(', ')
 }
