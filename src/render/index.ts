@@ -22,6 +22,7 @@ import type { Root } from 'mdast'
 import type { NoteNumbering } from './footnotes.ts'
 import type { ContentDocument, RenderedBook, Resource } from './types.ts'
 import { countWords, plainText } from './words.ts'
+import { textXhtml, textXhtmlOptions } from './text-xhtml.ts'
 import { textsInOrder } from '../load/reading-order.ts'
 
 export type { ContentDocument, ContentFacts, RenderedBook, Resource, TocEntry } from './types.ts'
@@ -69,7 +70,7 @@ export async function renderBook(
     ? await import('./to-xhtml.ts')
     : undefined
   const toXhtmlParts = (tree: Root, xhtml: XhtmlOptions): XhtmlParts => {
-    const parts = simpleXhtmlParts(tree, xhtml) ?? full?.toXhtmlParts(tree, xhtml)
+    const parts = textXhtml(tree, xhtml, full)
     if (!parts) throw new Error('Unexpected text for the direct XHTML writer, expected it to load the full renderer')
     return parts
   }
@@ -77,13 +78,7 @@ export async function renderBook(
   const parts = (text: Text, notes: NoteNumbering): XhtmlParts => {
     // Rendered as it was typeset: it has no footnotes, so the numbering stays as it is.
     if (text.rendered) return text.rendered
-    const xhtml: XhtmlOptions = {
-      sceneBreakLabel: labels.sceneBreak,
-      file: text.file,
-      images: bookImages?.byText.get(text.file.path) ?? new Map(),
-      notes,
-      noteLabels,
-    }
+    const xhtml = textXhtmlOptions(labels, text.file, bookImages?.byText.get(text.file.path) ?? new Map(), notes)
     return memo ? memo.parts(text, xhtml, () => toXhtmlParts(text.tree, xhtml)) : toXhtmlParts(text.tree, xhtml)
   }
   const page = (view: PageView): string => fill(templates, view.template, { ...view, lang, css: '../css/book.css' })
