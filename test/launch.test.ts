@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -53,10 +53,15 @@ describe('the launcher’s bundle', () => {
   })
 })
 
-describe('the bundle of this checkout', () => {
+describe('a bundle put in place', () => {
   it('is fresh right after it is made, although putting it in place changed src/', async () => {
-    const { bundle } = await import('../src/bundle.js')
-    await bundle()
-    expect(bundleState()).toBe('fresh')
+    const src = await fakePackage({ bundle: false, git: true })
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    // As src/bundle.js does: made in a staging folder, then renamed into place (which changes src/).
+    await mkdir(join(src, 'bundled.123.tmp'))
+    await writeFile(join(src, 'bundled.123.tmp', 'manifest.json'), '{ "sources": "0" }\n')
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    await rename(join(src, 'bundled.123.tmp'), join(src, 'bundled'))
+    expect(bundleState(src)).toBe('fresh')
   })
 })
