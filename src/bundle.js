@@ -5,7 +5,7 @@
 // package ships it and never writes inside its own folder
 // (docs/decisions/0029-bundle-when-packed.md).
 import { createHash } from 'node:crypto'
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -36,21 +36,46 @@ export function sourcePaths(folder = src) {
   return paths
 }
 
-/** A hash of the sources' names and contents: which sources made a bundle (part of the build cache's key, src/cache/version.ts). */
+/**
+ * A hash of the sources' names and contents, and of the locked dependency
+ * versions (the bundle holds most dependencies): which sources made a
+ * bundle (part of the build cache's key, src/cache/version.ts).
+ */
 export function sourceHash() {
   const hash = createHash('sha256')
   for (const { path, folder } of sourcePaths()) if (!folder) hash.update(relative(src, path)).update('\0').update(readFileSync(path))
+  try {
+    hash.update(readFileSync(join(src, '..', 'package-lock.json')))
+  } catch {
+    hash.update('no lock')
+  }
   return hash.digest('hex').slice(0, 16)
+}
+
+/** The bundle in place, when it was made from these very sources: its manifest is marked as new, and it is kept. */
+function keepIfSame(hash) {
+  const manifest = join(BUNDLE_FOLDER, 'manifest.json')
+  try {
+    if (JSON.parse(readFileSync(manifest, 'utf8')).sources !== hash || !existsSync(join(BUNDLE_FOLDER, 'cli.js'))) return false
+    // A checkout that only touched its files (a branch switched back) needs no new bundle: the launcher compares change times.
+    const now = new Date()
+    utimesSync(manifest, now, now)
+    return true
+  } catch {
+    return false
+  }
 }
 
 /**
  * Build the bundle into a staging folder, then put it in place of the old
  * one: a process starting meanwhile sees the old bundle or the new, never
- * half of one.
+ * half of one. A bundle of the same sources is kept as it is.
  */
 export async function bundle() {
-  const esbuild = await import('esbuild')
   const hash = sourceHash()
+  // Made already from the same sources (`npm pack` after `npm ci`): swapping it for an equal one would only race with runs starting from it.
+  if (keepIfSame(hash)) return BUNDLE_FOLDER
+  const esbuild = await import('esbuild')
   const staging = `${BUNDLE_FOLDER}.${process.pid}.tmp`
   rmSync(staging, { recursive: true, force: true })
   await esbuild.build({
@@ -92,5 +117,5 @@ export async function bundle() {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const start = performance.now()
   await bundle()
-  console.error(`colophon: bundled src/ into ${relative(process.cwd(), BUNDLE_FOLDER) || '.'} (${((performance.now() - start) / 1000).toFixed(2)} s)`)
+  console.error(`colophon: src/ bundled in ${relative(process.cwd(), BUNDLE_FOLDER) || '.'} (${((performance.now() - start) / 1000).toFixed(2)} s)`)
 }
