@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config'
 
 /**
  * Test files that need a browser (Ace by DAISY, the foliate-js reader, the
- * preview), Java EPUBCheck or calibre, or that run the benchmark: the slow
+ * preview), Java EPUBCheck or calibre, that install the packed package, or
+ * that run the benchmark: the slow
  * project. Everything else (transforms, fixtures, the CLI) is the quick
  * project, `npm run test:quick`, the loop to run while working.
  */
@@ -12,6 +13,7 @@ const slow = [
   'test/broken.test.ts',
   'test/calibre.test.ts',
   'test/check.test.ts',
+  'test/install.test.ts',
   'test/language-books-checked.test.ts',
   'test/preview.test.ts',
   'test/reader.test.ts',

@@ -26,8 +26,3 @@ export function binaryMediaType(data: Uint8Array): string | undefined {
   if (SVG_START.test(new TextDecoder().decode(data.subarray(0, 4096)))) return 'image/svg+xml'
   return undefined
 }
-
-/** The usual file extension of a font or image media type. */
-export function extensionOf(mediaType: string): string {
-  return { 'font/woff2': 'woff2', 'font/woff': 'woff', 'font/otf': 'otf', 'font/ttf': 'ttf', 'image/jpeg': 'jpg', 'image/png': 'png', 'image/gif': 'gif', 'image/svg+xml': 'svg', 'image/webp': 'webp' }[mediaType] ?? ''
-}

@@ -1,11 +1,19 @@
 import { fileURLToPath } from 'node:url'
 
-declare const COLOPHON_ROOT: string | undefined
+/**
+ * Whether this code runs from the launcher's bundle (src/bundled/*.js) rather
+ * than from the TypeScript source (through tsx, or vitest). Told by the
+ * module's own file name: the bundle and the source are the same code.
+ */
+export const fromBundle: boolean = !import.meta.url.endsWith('.ts')
 
 /**
- * colophon's own folder (templates/, package.json), whether it runs from the
- * TypeScript source or from the bundle the launcher caches (which defines
- * COLOPHON_ROOT, since the bundle lives elsewhere).
+ * A file beside this module's code: `bundled` names it in src/bundled/ (the
+ * bundle keeps its entries there), `source` relative to src/ in the source.
  */
-export const packageRoot: string =
-  typeof COLOPHON_ROOT === 'string' ? COLOPHON_ROOT : fileURLToPath(new URL('../', import.meta.url))
+export function besideCode(bundled: string, source: string): string {
+  return fileURLToPath(new URL(fromBundle ? `./${bundled}` : `./${source}`, import.meta.url))
+}
+
+/** colophon's own folder (templates/, package.json): src/ and src/bundled/ are both inside it. */
+export const packageRoot: string = fileURLToPath(new URL(fromBundle ? '../../' : '../', import.meta.url))

@@ -1,59 +1,67 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { pruneBundles, sourceHash } from '../src/launch.js'
+import { bundleState } from '../src/launch.js'
 
-const DAY = 24 * 60 * 60 * 1000
 let folder: string | undefined
 
 afterEach(async () => {
   if (folder) await rm(folder, { recursive: true, force: true })
 })
 
-describe('the launcher’s bundle cache', () => {
-  it('keeps the current bundle, the four used last and any used within a day, and removes the rest', async () => {
-    folder = await mkdtemp(join(tmpdir(), 'colophon-bundles-'))
-    const now = Date.now()
-    // Ten earlier bundles, used 1 to 10 days ago, a staging folder a killed run left, and one used an hour ago.
-    const ages: Array<[string, number]> = [...Array.from({ length: 10 }, (_, day): [string, number] => [`old-${day + 1}`, (day + 1) * DAY]), ['half.123.tmp', 2.5 * DAY], ['recent', DAY / 24], ['current', 20 * DAY]]
-    for (const [name, age] of ages) {
-      await mkdir(join(folder, name))
-      await writeFile(join(folder, name, 'cli.js'), '')
-      const time = new Date(now - age)
-      await utimes(join(folder, name), time, time)
-    }
-    pruneBundles(folder, join(folder, 'current'), now)
-    expect((await readdir(folder)).sort()).toEqual(['current', 'old-1', 'old-2', 'recent', 'half.123.tmp'].sort())
+/** A package folder with one source file and, when asked, a bundle made after it and a `.git`. */
+async function fakePackage(options: { bundle: boolean; git: boolean }): Promise<string> {
+  folder = await mkdtemp(join(tmpdir(), 'colophon-launch-'))
+  await mkdir(join(folder, 'src', 'cli'), { recursive: true })
+  await writeFile(join(folder, 'src', 'cli', 'index.ts'), 'export const a = 1\n')
+  if (options.git) await mkdir(join(folder, '.git'))
+  if (options.bundle) {
+    // Change times have a resolution of a few milliseconds on some file systems.
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    await mkdir(join(folder, 'src', 'bundled'))
+    await writeFile(join(folder, 'src', 'bundled', 'manifest.json'), '{ "sources": "0" }\n')
+  }
+  return join(folder, 'src')
+}
+
+describe('the launcher’s bundle', () => {
+  it('is missing until made', async () => {
+    expect(bundleState(await fakePackage({ bundle: false, git: true }))).toBe('missing')
   })
 
-  it('does nothing where there is no cache folder', () => {
-    expect(() => pruneBundles(join(tmpdir(), 'colophon-no-such-folder'), undefined)).not.toThrow()
+  it('in a checkout, is stale once a source file, or the list of files, changed after it was made', async () => {
+    const src = await fakePackage({ bundle: true, git: true })
+    expect(bundleState(src)).toBe('fresh')
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    await writeFile(join(src, 'cli', 'index.ts'), 'export const b = 1\n')
+    expect(bundleState(src)).toBe('stale')
   })
 
-  it('names a bundle by its sources’ contents, read again only when a file stats differently', async () => {
-    folder = await mkdtemp(join(tmpdir(), 'colophon-sources-'))
-    const cache = join(folder, 'cache')
-    await mkdir(join(folder, 'src', 'cli'), { recursive: true })
-    await writeFile(join(folder, 'src', 'cli', 'index.ts'), 'export const a = 1\n')
-    await writeFile(join(folder, 'src', 'notes.md'), 'not a source')
-    const time = new Date('2020-01-01T00:00:00Z')
-    await utimes(join(folder, 'src', 'cli', 'index.ts'), time, time)
-    const first = await sourceHash(cache, folder)
-    expect(first).toMatch(/^[0-9a-f]{16}$/)
-    const [stamp] = (await readdir(cache)).filter((name) => name.startsWith('stamp-'))
-    expect((await readFile(join(cache, stamp as string), 'utf8')).split('\n')[0]).toBe(first)
-    expect(await sourceHash(cache, folder)).toBe(first)
-    // The same size and modification time, other contents: the change time still tells.
-    await writeFile(join(folder, 'src', 'cli', 'index.ts'), 'export const b = 1\n')
-    await utimes(join(folder, 'src', 'cli', 'index.ts'), time, time)
-    const second = await sourceHash(cache, folder)
-    expect(second).not.toBe(first)
-    // Back to the first contents: the first name again, whatever the times.
-    await writeFile(join(folder, 'src', 'cli', 'index.ts'), 'export const a = 1\n')
-    expect(await sourceHash(cache, folder)).toBe(first)
-    // Only sources count.
-    await writeFile(join(folder, 'src', 'notes.md'), 'still not a source')
-    expect(await sourceHash(cache, folder)).toBe(first)
+  it('in a checkout, is stale once a source file is added', async () => {
+    const src = await fakePackage({ bundle: true, git: true })
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    await writeFile(join(src, 'added.ts'), 'export const c = 1\n')
+    expect(bundleState(src)).toBe('stale')
+  })
+
+  it('in an installed package (no .git), is taken as it was packed, whatever the files’ times', async () => {
+    const src = await fakePackage({ bundle: true, git: false })
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    await writeFile(join(src, 'cli', 'index.ts'), 'export const b = 1\n')
+    expect(bundleState(src)).toBe('fresh')
+  })
+})
+
+describe('a bundle put in place', () => {
+  it('is fresh right after it is made, although putting it in place changed src/', async () => {
+    const src = await fakePackage({ bundle: false, git: true })
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    // As src/bundle.js does: made in a staging folder, then renamed into place (which changes src/).
+    await mkdir(join(src, 'bundled.123.tmp'))
+    await writeFile(join(src, 'bundled.123.tmp', 'manifest.json'), '{ "sources": "0" }\n')
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    await rename(join(src, 'bundled.123.tmp'), join(src, 'bundled'))
+    expect(bundleState(src)).toBe('fresh')
   })
 })

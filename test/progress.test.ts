@@ -4,20 +4,29 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { barLine, createProgress, progressMode } from '../src/progress/index.ts'
 import { colophon } from './helpers/cli.ts'
+import { smallManuscript } from './helpers/manuscript.ts'
 
 describe('build progress', () => {
   it('without a terminal, prints one line per stage on stderr, in order, and nothing on stdout', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'colophon-progress-'))
+    // A book whose shape the summaries must count: 2 chapters of 2 and 1 scenes, a head note, a front page.
+    const manuscript = await smallManuscript({
+      'chapters/01-one/02-scene.md': 'A second scene.\n',
+      'chapters/02-two/01-scene.md': 'A third scene.\n',
+      'chapters/02-two/head-note.md': 'A note before the chapter.\n',
+      'front/01-dedication.md': 'For the rain.\n',
+    })
     const cases: Array<Record<string, string>> = [{}, { CI: 'true' }]
     for (const extra of cases) {
-      const run = await colophon(['build', 'manuscript', '--out', join(folder, 'book.epub'), '--no-cache'], { env: extra })
+      const run = await colophon(['build', manuscript, '--out', join(folder, 'book.epub'), '--no-cache'], { env: extra })
       expect(run.code, run.stderr).toBe(0)
       expect(run.stdout).toBe('')
       // Lint warnings, when the sample has some, are reported between the stage lines and `wrote`.
       const lines = run.stderr.trim().split('\n').filter((line) => line.startsWith('colophon: '))
       expect(lines.map((line) => /^colophon: (\w+)/.exec(line)?.[1])).toEqual(['building', 'load', 'typeset', 'render', 'package', 'verify', 'lint', 'wrote'])
-      expect(lines[1]).toMatch(/^colophon: load: 1 chapters, 5 scenes \(\d+\.\d\d s\)$/)
-      expect(lines[2]).toMatch(/^colophon: typeset: 7 texts \(\d+\.\d\d s\)$/)
+      expect(lines[1]).toMatch(/^colophon: load: 2 chapters, 3 scenes \(\d+\.\d\d s\)$/)
+      // 3 scenes, the head note and the front page.
+      expect(lines[2]).toMatch(/^colophon: typeset: 5 texts \(\d+\.\d\d s\)$/)
       expect(run.stderr).not.toMatch(/\r|\u001b/)
     }
   })

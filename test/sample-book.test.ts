@@ -27,14 +27,11 @@ describe('the sample book', () => {
     expect(report.errors + report.warnings).toBe(0)
   })
 
-  it.runIf(hasJavaEpubcheck || process.env.CI === 'true')('passes Java EPUBCheck with no errors and no warnings', async () => {
+  // Outside CI a machine without Java EPUBCheck skips this, saying why in its title; in CI it runs, and fails without it.
+  it.skipIf(!hasJavaEpubcheck && process.env.CI !== 'true')(`passes Java EPUBCheck with no errors and no warnings${hasJavaEpubcheck ? '' : ' (skipped: Java EPUBCheck is not installed, `apt-get install epubcheck`)'}`, async () => {
     const report = await epubcheckJava(result.epub)
     expect(report.messages).toEqual([])
     expect(report.errors + report.warnings).toBe(0)
-  })
-
-  it.skipIf(hasJavaEpubcheck || process.env.CI === 'true')('Java EPUBCheck: skipped, install it with `apt-get install epubcheck`', () => {
-    console.warn('Java EPUBCheck is not installed: `apt-get install -y epubcheck` to run that check (required in CI).')
   })
 
   it('follows the OCF rules: mimetype first, stored, exact', () => {

@@ -3,6 +3,7 @@ import { VFile } from 'vfile'
 import type { Book } from '../load/index.ts'
 import { isRefusal, openManuscript } from '../load/open.ts'
 import { readText } from '../load/read-text.ts'
+import { textsInOrder } from '../load/reading-order.ts'
 
 /**
  * The book again after some of its Markdown files were saved, without
@@ -14,12 +15,7 @@ import { readText } from '../load/read-text.ts'
  */
 export async function reloadChanged(book: Book, changed: readonly string[], cwd: string): Promise<Book | undefined> {
   const texts = new Map<string, VFile>()
-  const all = [
-    ...book.front.map((page) => page.file),
-    ...book.chapters.flatMap((chapter) => [...(chapter.headNote ? [chapter.headNote] : []), ...chapter.scenes, ...(chapter.endNote ? [chapter.endNote] : [])]),
-    ...book.back.map((page) => page.file),
-  ]
-  for (const file of all) texts.set(resolve(cwd, file.path), file)
+  for (const file of textsInOrder(book, (page) => page.file)) texts.set(resolve(cwd, file.path), file)
   const saved = new Set(changed)
   for (const path of saved) if (!path.endsWith('.md') || !texts.has(path)) return undefined
   const manuscript = openManuscript(book.folder, cwd)

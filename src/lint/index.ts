@@ -10,6 +10,7 @@ import { reportMixedSceneBreaks } from './rules/mixed-scene-breaks.ts'
 import { lintText, reporter, type TextFindings } from './text.ts'
 import { lintContext } from './languages.ts'
 import { applySuppressions, parseSuppressions, SUPPRESSIONS_FILE } from './suppressions.ts'
+import { textsInOrder } from '../load/reading-order.ts'
 
 export { CATALOGUE, RULE_IDS, type RuleId } from './catalogue.ts'
 export { lintText, type TextFindings } from './text.ts'
@@ -22,11 +23,7 @@ export interface LintResult {
 
 /** Every Markdown file of a book, in reading order. */
 function textsOf(book: Book): VFile[] {
-  return [
-    ...book.front.map((page) => page.file),
-    ...book.chapters.flatMap((chapter) => [...(chapter.headNote ? [chapter.headNote] : []), ...chapter.scenes, ...(chapter.endNote ? [chapter.endNote] : [])]),
-    ...book.back.map((page) => page.file),
-  ]
+  return textsInOrder(book, (page) => page.file)
 }
 
 /**

@@ -68,30 +68,10 @@ export function createNormaliser(options: NormaliseOptions = {}, onSource?: (tre
   return processor as unknown as Normaliser
 }
 
-/** Each file's tree before typography, for `lintBook`. */
-export type SourceTrees = Map<VFile, Root>
-
 /** Parse and normalise one Markdown file. */
 export function normaliseFile(file: VFile, processor: Normaliser): Text {
   const tree = processor.runSync(processor.parse(file), file)
   return { file, tree }
-}
-
-/** Normalise every text of a book with one processor. */
-export function normaliseBook(book: Book, options: NormaliseOptions = {}, sourceTrees?: SourceTrees): NormalisedBook {
-  const processor = createNormaliser(options, sourceTrees && ((tree, file) => void sourceTrees.set(file, structuredClone(tree))))
-  const page = (entry: MatterPage): NormalisedPage => ({ slug: entry.slug, title: entry.title, text: normaliseFile(entry.file, processor) })
-  return {
-    ...book,
-    front: book.front.map(page),
-    chapters: book.chapters.map((chapter) => ({
-      ...chapter,
-      headNote: chapter.headNote ? normaliseFile(chapter.headNote, processor) : undefined,
-      scenes: chapter.scenes.map((scene) => normaliseFile(scene, processor)),
-      endNote: chapter.endNote ? normaliseFile(chapter.endNote, processor) : undefined,
-    })),
-    back: book.back.map(page),
-  }
 }
 
 /** Typography for a one-line string such as a title (no Markdown blocks). */

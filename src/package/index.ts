@@ -31,14 +31,10 @@ export interface Publication {
 }
 
 /**
- * Put a rendered book into an EPUB 3 container: OPF, nav (toc and landmarks),
- * NCX for older readers, the documents in reading order, CSS and images.
+ * The files of a rendered book's EPUB 3 container before zipping: OPF, nav
+ * (toc and landmarks), NCX for older readers, the documents in reading
+ * order, CSS and images.
  */
-export async function packageEpub(input: PackageInput): Promise<Uint8Array> {
-  return zipEpub((await assembleEpub(input)).entries, input.date)
-}
-
-/** The EPUB's files before zipping (see `packageEpub`). */
 export async function assembleEpub(input: PackageInput): Promise<Publication> {
   const { metadata, rendered, templates, date } = input
   const labels = labelsFor(metadata.language, metadata.labels)

@@ -23,6 +23,8 @@ import type { Root } from 'mdast'
 import type { NoteNumbering } from './footnotes.ts'
 import type { ContentDocument, RenderedBook, Resource } from './types.ts'
 import { countWords, plainText } from './words.ts'
+import { textXhtml, textXhtmlOptions } from './text-xhtml.ts'
+import { textsInOrder } from '../load/reading-order.ts'
 
 export type { ContentDocument, ContentFacts, RenderedBook, Resource, TocEntry } from './types.ts'
 export { labelsFor, format, listNames, type Labels } from './labels.ts'
@@ -72,7 +74,7 @@ export async function renderBook(
     ? await import('./to-xhtml.ts')
     : undefined
   const toXhtmlParts = (tree: Root, xhtml: XhtmlOptions): XhtmlParts => {
-    const parts = simpleXhtmlParts(tree, xhtml) ?? full?.toXhtmlParts(tree, xhtml)
+    const parts = textXhtml(tree, xhtml, full)
     if (!parts) throw new Error('Unexpected text for the direct XHTML writer, expected it to load the full renderer')
     return parts
   }
@@ -80,13 +82,7 @@ export async function renderBook(
   const parts = (text: Text, notes: NoteNumbering): XhtmlParts => {
     // Rendered as it was typeset: it has no footnotes, so the numbering stays as it is.
     if (text.rendered) return text.rendered
-    const xhtml: XhtmlOptions = {
-      sceneBreakLabel: labels.sceneBreak,
-      file: text.file,
-      images: bookImages?.byText.get(text.file.path) ?? new Map(),
-      notes,
-      noteLabels,
-    }
+    const xhtml = textXhtmlOptions(labels, text.file, bookImages?.byText.get(text.file.path) ?? new Map(), notes)
     return memo ? memo.parts(text, xhtml, () => toXhtmlParts(text.tree, xhtml)) : toXhtmlParts(text.tree, xhtml)
   }
   const page = (view: PageView): string => fill(templates, view.template, { ...view, lang, css: '../css/book.css' })
@@ -341,11 +337,7 @@ interface PageView {
 export type { Metadata }
 
 function allTexts(book: NormalisedBook): Text[] {
-  return [
-    ...book.front.map((page) => page.text),
-    ...book.chapters.flatMap((chapter) => [...(chapter.headNote ? [chapter.headNote] : []), ...chapter.scenes, ...(chapter.endNote ? [chapter.endNote] : [])]),
-    ...book.back.map((page) => page.text),
-  ]
+  return textsInOrder(book, (page) => page.text)
 }
 
 /**

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os'
 import type { Worker } from 'node:worker_threads'
+import { fromBundle } from '../root.ts'
 import { startWorker } from './start.ts'
 import type { TextSettings } from './tasks.ts'
 import { createRunner, type Task, type TaskResult } from './tasks.ts'
@@ -8,8 +9,6 @@ import type { BatchMessage, ReplyMessage } from './batches.ts'
 /** Ends a worker once its current batch is done (worker.ts). */
 export const STOP_WORKER = 'stop'
 
-/** Set by the launcher's bundle (src/launch.js): the worker's script. Absent when run from source. */
-declare const COLOPHON_WORKER: string | undefined
 
 /**
  * Characters of input per batch: big enough that messaging is cheap, small
@@ -55,9 +54,14 @@ interface Run {
   fail: (error: Error) => void
 }
 
-/** Worker threads this machine can use besides the main thread. */
+/**
+ * Worker threads this machine can use besides the main thread. None by
+ * default when run from the TypeScript source: each thread would compile
+ * the sources through tsx first (some 1.5 s), more than it saves; asked
+ * for (`threads`), they run from source all the same.
+ */
 export function defaultThreads(): number {
-  return typeof COLOPHON_WORKER === 'string' ? Math.max(0, Math.min(availableParallelism() - 1, 7)) : 0
+  return fromBundle ? Math.max(0, Math.min(availableParallelism() - 1, 7)) : 0
 }
 
 /**
@@ -72,10 +76,9 @@ export class Pool {
   readonly #runners = new Map<string, (task: Task) => TaskResult>()
   #run: Run | undefined
   #runs = 0
-  #lent: (() => Worker | undefined) | undefined
 
   constructor(threads = defaultThreads()) {
-    this.#size = typeof COLOPHON_WORKER === 'string' ? threads : 0
+    this.#size = threads
   }
 
   /** Worker threads this pool runs besides the main thread. */
@@ -88,25 +91,10 @@ export class Pool {
     return this.#slots.length > 0
   }
 
-  /**
-   * A thread already running that the pool may take as its first worker when it starts (the cover
-   * thread, cover-worker.ts, which runs batches as worker.ts does): one thread fewer to start.
-   * `take` gives it up, or undefined when it can no longer be had; the pool then ends it.
-   */
-  lend(take: () => Worker | undefined): void {
-    this.#lent = take
-  }
-
   /** Start the worker threads now, so they load while the main thread does other work. */
   start(): void {
-    const script = typeof COLOPHON_WORKER === 'string' ? COLOPHON_WORKER : undefined
-    if (!script) return
-    const lent = this.#size > 0 && this.#slots.length === 0 ? this.#lent?.() : undefined
-    this.#lent = undefined
     while (this.#slots.length < this.#size) {
-      // A lent thread takes messages already: it runs batches once its own work is done.
-      const adopted = this.#slots.length === 0 ? lent : undefined
-      const slot: Slot = { worker: adopted ?? startWorker(script), ready: adopted !== undefined, inflight: [], dead: false, exited: false }
+      const slot: Slot = { worker: startWorker('worker'), ready: false, inflight: [], dead: false, exited: false }
       slot.worker.unref()
       slot.worker.on('message', (reply: ReplyMessage) => this.#reply(slot, reply))
       slot.worker.on('error', () => this.#lose(slot))
@@ -220,9 +208,7 @@ export class Pool {
     }
   }
 
-  #reply(slot: Slot, reply: ReplyMessage | object): void {
-    // A lent thread answers its first owner too (the cover's PNG): not ours.
-    if (!('ready' in reply) && !('run' in reply)) return
+  #reply(slot: Slot, reply: ReplyMessage): void {
     if ('ready' in reply) {
       slot.ready = true
       this.#feed(slot)

@@ -2,7 +2,7 @@ import type { Root } from 'mdast'
 import { VFile } from 'vfile'
 import { labelsFor } from '../render/labels.ts'
 import type { LabelKey } from '../load/label-keys.ts'
-import { simpleXhtmlParts } from '../render/simple-xhtml.ts'
+import { textXhtml, textXhtmlOptions } from '../render/text-xhtml.ts'
 import type { XhtmlParts } from '../render/to-xhtml.ts'
 import { countWords } from '../render/words.ts'
 import { lintText, type TextFindings } from '../lint/text.ts'
@@ -93,12 +93,7 @@ export function createRunner(settings: TextSettings): (task: Task) => TaskResult
     const linted = found && { messages: found.messages.map(recordMessage), markers: found.markers }
     // As `renderBook` renders it. A text the direct writer refuses (raw HTML, links, footnotes, images)
     // is rendered on the main thread from its tree: hast and its sanitiser are loaded only there, and only then.
-    const rendered = simpleXhtmlParts(tree, {
-      sceneBreakLabel: labels.sceneBreak,
-      file,
-      images: new Map(),
-      noteLabels: { backlink: labels.backToText, note: labels.note },
-    })
+    const rendered = textXhtml(tree, textXhtmlOptions(labels, file, new Map()))
     return { ...(rendered ? { rendered } : { tree }), words, messages: file.messages.map(recordMessage), lint: linted }
   }
 }

@@ -9,6 +9,7 @@ import type { NormalisedBook, NormalisedPage, Text } from '../normalise/index.ts
 import { joinPieces, placePiece, splitText } from './pieces.ts'
 import type { Pool } from './pool.ts'
 import type { Task, TextResult, TextSettings } from './tasks.ts'
+import { readingOrder } from '../load/reading-order.ts'
 
 /**
  * Below this many characters to normalise, worker threads cost more to
@@ -39,7 +40,7 @@ export interface TypesetStats {
 /**
  * Normalise every text of the book (scenes, end notes, front and back
  * matter): from the cache where it holds the text, else on the pool. The
- * result is what `normaliseBook` gives: the same trees, and each text's
+ * result is what normalising each text with `createNormaliser` gives: the same trees, and each text's
  * normalising messages on its own vfile, as if normalised here. Rendering
  * (footnote numbers, word counts, alt text, sanitising) is left to
  * `renderBook`, which needs the whole chapter.
@@ -50,20 +51,10 @@ export async function normaliseTexts(
   options: NormaliseTextsOptions,
 ): Promise<{ book: NormalisedBook; stats: TypesetStats; keys: Map<VFile, string>; lint: Array<{ file: VFile } & TextFindings> }> {
   const { pool, cache } = options
-  const files: VFile[] = []
+  const order = readingOrder(book, (page) => page.file)
+  const files: VFile[] = order.map((entry) => entry.text)
   /** For each text, its chapter's index, or -1 for front and back matter. */
-  const chapterOf: number[] = []
-  const add = (file: VFile, chapter: number): void => {
-    files.push(file)
-    chapterOf.push(chapter)
-  }
-  for (const page of book.front) add(page.file, -1)
-  book.chapters.forEach((chapter, index) => {
-    if (chapter.headNote) add(chapter.headNote, index)
-    for (const scene of chapter.scenes) add(scene, index)
-    if (chapter.endNote) add(chapter.endNote, index)
-  })
-  for (const page of book.back) add(page.file, -1)
+  const chapterOf: number[] = order.map((entry) => entry.chapter)
 
   const results: Array<TextResult | undefined> = new Array(files.length)
   const keys = cache ? files.map((file) => cache.textKey(settings, String(file.value))) : []
@@ -144,7 +135,7 @@ export async function normaliseTexts(
     front: book.front.map(page),
     chapters: book.chapters.map((chapter) => ({
       ...chapter,
-      // In the order they were added: head note, scenes, end note.
+      // In reading order (readingOrder): head note, scenes, end note.
       headNote: chapter.headNote ? next() : undefined,
       scenes: chapter.scenes.map(() => next()),
       endNote: chapter.endNote ? next() : undefined,

@@ -1,9 +1,7 @@
 import { createRequire } from 'node:module'
+import { besideCode, fromBundle } from '../../root.ts'
 
 export type CommonMark = typeof import('./commonmark.ts')
-
-/** Set by the launcher's bundle (src/launch.js): the bundled `commonmark.ts`. Absent when run from source. */
-declare const COLOPHON_COMMONMARK: string | undefined
 
 let loaded: CommonMark | undefined
 
@@ -17,8 +15,8 @@ let loaded: CommonMark | undefined
 export function commonmark(): CommonMark {
   if (loaded) return loaded
   const require = createRequire(import.meta.url)
-  if (typeof COLOPHON_COMMONMARK === 'string') {
-    loaded = require(COLOPHON_COMMONMARK) as CommonMark
+  if (fromBundle) {
+    loaded = require(besideCode('commonmark.js', 'normalise/parse/commonmark.ts')) as CommonMark
   } else {
     loaded = {
       fromMarkdown: (require('mdast-util-from-markdown') as CommonMark).fromMarkdown,
