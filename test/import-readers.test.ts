@@ -19,7 +19,7 @@ import { writeImported } from './helpers/imported.ts'
 const update = process.env['UPDATE'] === '1'
 const FIXTURES = join(ROOT, 'test/fixtures/import')
 /** The cases this reader owns: plain text and Markdown (other readers add their own folders). */
-const cases = readdirSync(FIXTURES).filter((name) =>
+const cases = readdirSync(FIXTURES, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).filter((name) =>
   readdirSync(join(FIXTURES, name)).some((file) => /\.(txt|md|markdown)$/.test(file)),
 )
 /** Cases built to an EPUB and validated (each build and check takes a second or two). */

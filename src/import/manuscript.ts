@@ -110,7 +110,8 @@ function bookYaml(found: ImportedMetadata, file: VFile): string {
     if (key in metadata) continue
     const [value, what] = fallback[key]
     metadata[key] = value
-    file.info(what, { ruleId: `import-${key}`, source: 'colophon-import' })
+    // A reader that said already what it found (or did not) is not repeated.
+    if (!file.messages.some((message) => message.ruleId === `import-${key}`)) file.info(what, { ruleId: `import-${key}`, source: 'colophon-import' })
   }
   const ordered = Object.fromEntries([...KEY_ORDER.filter((key) => key in metadata).map((key) => [key, metadata[key]]), ...Object.entries(metadata).filter(([key]) => !KEY_ORDER.includes(key))])
   const head = `# Imported by colophon from ${basename(file.path)}. Every key: README.md, "The manuscript".\n`

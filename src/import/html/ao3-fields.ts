@@ -2,7 +2,7 @@ import type { Element } from 'hast'
 import type { VFile } from 'vfile'
 import { ARCHIVE_WARNINGS, RATINGS } from '../../load/metadata-schema.ts'
 import type { ImportedMetadata } from '../types.ts'
-import { languageTag } from './language.ts'
+import { languageTag } from '../language.ts'
 import { count, report } from './page.ts'
 
 /**

@@ -1,7 +1,7 @@
 import type { VFile } from 'vfile'
 import { decodeText } from '../decode.ts'
 import { escapeMarkdown } from '../escape-markdown.ts'
-import { detectLanguage } from '../language.ts'
+import { languageOf } from '../language.ts'
 import type { Unit } from '../notes.ts'
 import { blocksOf, isHardWrapped, wrapWidth, type Paragraph } from '../text/blocks.ts'
 import { gutenberg, type Field } from '../text/gutenberg.ts'
@@ -9,6 +9,7 @@ import { itemsOf } from '../text/structure.ts'
 import { titleLike } from '../text/headings.ts'
 import { assemble, type Section } from '../assemble.ts'
 import type { ImportedBook } from '../types.ts'
+import { titleOfFile } from '../file-title.ts'
 
 /**
  * A plain-text story as it arrives: a Project Gutenberg book, a fan
@@ -153,10 +154,10 @@ function metadataOf(book: ImportedBook, found: ReturnType<typeof gutenberg>, sec
   if (!book.metadata.title) {
     const first = sections.find((section) => section.kind === 'chapter' && !section.partOnly)
     const subtitle = first?.kind === 'chapter' ? first.heading?.subtitle : undefined
-    const stem = (file.stem ?? 'Untitled').replace(/[-_]+/g, ' ').trim() || 'Untitled'
-    book.metadata.title = subtitle ?? stem
-    if (subtitle && first?.kind === 'chapter') info(`Title \`${subtitle}\` from the first chapter's \`${first.title}\``, 'import-title', first.line, first.column)
-    else info(`Title \`${stem}\` from the file name: the text names none`, 'import-title', 1)
+    if (subtitle && first?.kind === 'chapter') {
+      book.metadata.title = subtitle
+      info(`Title \`${subtitle}\` from the first chapter's \`${first.title}\``, 'import-title', first.line, first.column)
+    } else book.metadata.title = titleOfFile(file, 'the text', { line: 1, column: 1 })
   }
   if (!book.metadata.author) {
     // "truffles here.": how fan fiction writers sign their notes.
@@ -172,13 +173,6 @@ function metadataOf(book: ImportedBook, found: ReturnType<typeof gutenberg>, sec
   }
   if (!book.metadata.language) {
     const story = book.chapters.flatMap((chapter) => chapter.scenes).join('\n')
-    const language = detectLanguage(story)
-    if (language) {
-      book.metadata.language = language
-      info(`language detected: ${language}`, 'import-language', 1)
-    } else {
-      book.metadata.language = 'en'
-      info('Language not detected (too little text): `en` until you set `language:`', 'import-language', 1)
-    }
+    book.metadata.language = languageOf(file, story, 'the text', { line: 1, column: 1 })
   }
 }
