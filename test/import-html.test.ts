@@ -14,7 +14,7 @@ import { importBytes, type ImportedBook } from '../src/import/index.ts'
 import { ROOT } from './helpers/cli.ts'
 import { entryText, epubcheckJava, epubcheckTs, hasJavaEpubcheck, openEpub, words } from './helpers/epub.ts'
 import { writeImported } from './helpers/imported.ts'
-import { isOrnament } from '../src/import/html/scenes.ts'
+import { isSceneBreak } from '../src/import/scene-break.ts'
 
 const FIXTURES = join(ROOT, 'test/fixtures/import')
 const update = process.env['UPDATE'] === '1'
@@ -208,7 +208,7 @@ describe('HTML import: text as written', () => {
         }
         walk(fromMarkdown(markdown))
         // A paragraph that is all ornament (`* * *`, `~`) is a scene break, as the reader reports it.
-        expect(read, markdown).toEqual(shown.filter((value) => !isOrnament(value, false)))
+        expect(read, markdown).toEqual(shown.filter((value) => !isSceneBreak(value)))
       }),
       { numRuns: 300 },
     )
