@@ -58,7 +58,7 @@ export async function readMarkdown(file: VFile): Promise<ImportedBook> {
   for (const chapter of book.chapters) if (chapter.title === '') chapter.title = String(book.metadata.title)
   if (!book.metadata.author) file.info('No author found: name one in book.yaml (`author:`)', { place: { line: 1, column: 1 }, ruleId: 'import-author', source: 'colophon-import' })
   if (!book.metadata.language) {
-    book.metadata.language = languageOf(file, book.chapters.flatMap((chapter) => chapter.scenes).join('\n'), 'the front matter', { line: 1, column: 1 })
+    book.metadata.language = languageOf(file, book.chapters.flatMap((chapter) => chapter.scenes).join('\n'), 'the text', { line: 1, column: 1 })
   }
   return book
 }
