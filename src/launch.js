@@ -103,8 +103,8 @@ async function bundle() {
     target: 'node20',
     // Dependencies are bundled too (one file to compile instead of some 300
     // to resolve), except those with native code (@resvg/resvg-js) or that
-    // read their own files next to their modules (epubcheck-ts, foliate-js).
-    external: ['@resvg/resvg-js', '@likecoin/epubcheck-ts', 'foliate-js', 'esbuild', 'tsx'],
+    // read their own files next to their modules (epubcheck-ts, foliate-js, css-tree's grammar data).
+    external: ['@resvg/resvg-js', '@likecoin/epubcheck-ts', 'foliate-js', 'esbuild', 'tsx', 'css-tree'],
     // CommonJS dependencies (commander, jszip) require Node's modules.
     banner: { js: "import { createRequire as colophonRequire } from 'node:module'; const require = colophonRequire(import.meta.url);" },
     sourcemap: 'linked',
