@@ -6,7 +6,6 @@ import { promisify } from 'node:util'
 import { fromHtml } from 'hast-util-from-html'
 import { selectAll } from 'hast-util-select'
 import { toText } from 'hast-util-to-text'
-import type { VFileMessage } from 'vfile-message'
 import { describe, expect, it } from 'vitest'
 import { decodeBytes } from '../src/import/decode.ts'
 import { importBytes } from '../src/import/index.ts'
@@ -14,6 +13,7 @@ import { isSceneBreak } from '../src/import/scene-break.ts'
 import { colophon, node, ROOT } from './helpers/cli.ts'
 import { bodyText, epubcheckJava, epubcheckTs, hasJavaEpubcheck, openEpub, words } from './helpers/epub.ts'
 import { STACK_TRACE } from './helpers/report.ts'
+import { missing, storyWords } from './helpers/story-words.ts'
 
 /**
  * Issue 18's "Done when", as a user runs it: one story file of each kind
@@ -46,27 +46,9 @@ const CASES: Case[] = [
   { name: 'epub-calibre', input: 'story.epub', source: { madeFrom: 'story.html' } },
 ]
 
-/** Lines a reader said it removed (licence, contents) or read as scene breaks: no story words there. */
-function droppedLines(messages: readonly VFileMessage[]): Set<number> {
-  const drop = new Set<number>()
-  for (const message of messages) {
-    if (message.ruleId !== 'import-removed' && message.ruleId !== 'import-scene-break') continue
-    const start = message.place && 'start' in message.place ? message.place.start.line : (message.line ?? 0)
-    const end = message.place && 'end' in message.place ? message.place.end.line : start
-    for (let line = start; line <= end; line++) drop.add(line)
-  }
-  return drop
-}
-
-/** Plain text or Markdown: every line's words but front matter (it becomes book.yaml), scene-break ornaments and what is dropped. */
-function textWords(text: string, drop: Set<number> = new Set()): string[] {
-  const front = /^---\n[\s\S]*?\n---\n/.exec(text)
-  const frontLines = front ? front[0].split('\n').length - 1 : 0
-  return text.split('\n').flatMap((line, index) => {
-    if (index < frontLines || drop.has(index + 1) || isSceneBreak(line)) return []
-    // An image's description is its alt text, not reading text.
-    return words(line.replace(/!\[[^\]]*\]\([^)]*\)/g, ''))
-  })
+/** A text a DOCX was made from: its words but front matter, scene-break ornaments and images' descriptions (alt text, not reading text). */
+function madeFromWords(text: string): string[] {
+  return storyWords(text.split('\n').map((line) => (isSceneBreak(line) ? '' : line.replace(/!\[[^\]]*\]\([^)]*\)/g, ''))).join('\n'), [])
 }
 
 /** An HTML story's words: the text of its story blocks, ornaments aside. */
@@ -85,25 +67,13 @@ async function sourceWords(test: Case): Promise<string[]> {
     if (test.source.madeFrom.endsWith('.html')) return htmlWords(made, 'body')
     // make-docx.ts's source: `#` comment lines and each paragraph's `[center,bold]` look are not text.
     const text = test.source.madeFrom.endsWith('.txt') ? made.replace(/^#.*\n/gm, '').replace(/^\[[a-z,]+\]/gm, '') : made
-    return textWords(text)
+    return madeFromWords(text)
   }
   const bytes = await readFile(join(folder, test.input))
   const decoded = decodeBytes(bytes)
   if ('reason' in decoded) throw new Error(decoded.reason)
   const { file } = await importBytes(join(folder, test.input), bytes)
-  return textWords(decoded.text, droppedLines(file.messages))
-}
-
-/** The words of `a` not in `b`, counting repeats, case aside (a heading set in capitals stays the same word). */
-function missing(a: readonly string[], b: readonly string[]): string[] {
-  const left = new Map<string, number>()
-  for (const word of b) left.set(word.toLowerCase(), (left.get(word.toLowerCase()) ?? 0) + 1)
-  return a.filter((word) => {
-    const n = left.get(word.toLowerCase()) ?? 0
-    if (n === 0) return true
-    left.set(word.toLowerCase(), n - 1)
-    return false
-  })
+  return storyWords(decoded.text, file.messages)
 }
 
 /** The book's reading text: every XHTML document but the navigation, soft hyphens and word joiners out. */
