@@ -17,7 +17,7 @@ export interface Unit {
   column: number
 }
 
-const NOTE = /^[([*_]*\s*(?:A\/N|A\. ?N\.|Author'?s'?\s+Notes?|Authors?\s+Notes?|Notes?)\b[*_]*\s*\d*\s*(?:[:\-–—.)\]]|$)/i
+const NOTE = /^[([*_]*\s*(?:A\/N|A\. ?N\.|Author['’]?s['’]?\s+Notes?|Authors?['’]?\s+Notes?|Notes?)\b[*_]*\s*\d*\s*(?:[:\-–—.)\]]|$)/i
 /** `AN:` only in capitals with its colon: "An: …" starts no sentence, but "an" is a word. */
 const AN = /^[([*_]*\s*AN[*_]*\s*[:\-–—]/
 const DISCLAIMER = /^[([*_]*\s*Disclaimer\b/i
