@@ -1,13 +1,13 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { VFileMessage } from 'vfile-message'
 import { BookError, build } from '../src/index.ts'
 import { importBytes, type ImportedBook } from '../src/import/index.ts'
 import { decodeBytes } from '../src/import/decode.ts'
 import { ROOT } from './helpers/cli.ts'
 import { epubcheckJava, epubcheckTs, hasJavaEpubcheck, words } from './helpers/epub.ts'
 import { writeImported } from './helpers/imported.ts'
+import { missing, storyWords } from './helpers/story-words.ts'
 
 /**
  * The text and Markdown readers on real files: each folder under
@@ -53,42 +53,6 @@ function bookWords(book: ImportedBook): string[] {
     ...book.back.flatMap((page) => [page.kind, page.markdown]),
   ]
   return texts.flatMap((text) => words(text))
-}
-
-/**
- * The source's story words: the text less what the reader said it left out
- * (licence, contents, title-page lines: `import-removed`, with the lines
- * they span), the scene-break markers (`o0o` is letters), and a Markdown
- * file's front matter (it becomes book.yaml, checked in expected.json).
- */
-function storyWords(text: string, messages: VFileMessage[]): string[] {
-  const lines = text.split('\n')
-  const drop = new Set<number>()
-  for (const message of messages) {
-    if (message.ruleId !== 'import-removed' && message.ruleId !== 'import-scene-break') continue
-    const start = message.place && 'start' in message.place ? message.place.start.line : (message.line ?? 0)
-    const end = message.place && 'end' in message.place ? message.place.end.line : start
-    for (let line = start; line <= end; line++) drop.add(line)
-  }
-  const front = /^---\n[\s\S]*?\n---\n/.exec(text)
-  const frontLines = front ? front[0].split('\n').length - 1 : 0
-  return lines.flatMap((line, index) => (drop.has(index + 1) || index < frontLines ? [] : words(line)))
-}
-
-/**
- * What is in `a` and not in `b`, counting repeats. Case aside: a front or
- * back page's heading (`PREFACE`) becomes its file name (`01-preface.md`),
- * from which the build takes its title.
- */
-function missing(a: string[], b: string[]): string[] {
-  const left = new Map<string, number>()
-  for (const word of b) left.set(word.toLowerCase(), (left.get(word.toLowerCase()) ?? 0) + 1)
-  return a.filter((word) => {
-    const n = left.get(word.toLowerCase()) ?? 0
-    if (n === 0) return true
-    left.set(word.toLowerCase(), n - 1)
-    return false
-  })
 }
 
 describe('text and Markdown import fixtures', () => {
