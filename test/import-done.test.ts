@@ -48,7 +48,8 @@ const CASES: Case[] = [
 
 /** A text a DOCX was made from: its words but front matter, scene-break ornaments and images' descriptions (alt text, not reading text). */
 function madeFromWords(text: string): string[] {
-  return storyWords(text.split('\n').map((line) => (isSceneBreak(line) ? '' : line.replace(/!\[[^\]]*\]\([^)]*\)/g, ''))).join('\n'), [])
+  const body = text.replace(/^---\n[\s\S]*?\n---\n/, '')
+  return storyWords(body.split('\n').map((line) => (isSceneBreak(line) ? '' : line.replace(/!\[[^\]]*\]\([^)]*\)/g, ''))).join('\n'), [])
 }
 
 /** An HTML story's words: the text of its story blocks, ornaments aside. */
