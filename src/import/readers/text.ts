@@ -72,7 +72,7 @@ export function textToBook(text: string, file: VFile): ImportedBook {
 
   const named = dropTitleLines(sections[0]!.units, lines, found, info)
   const book = assemble(sections, file)
-  metadataOf(book, named, sections, file, info)
+  metadataOf(book, named, sections, file, info, text)
   // The one chapter of a text without headings is called as the book is.
   for (const chapter of book.chapters) if (chapter.title === '') chapter.title = String(book.metadata.title)
   return book
@@ -136,7 +136,7 @@ function paraUnit(para: Paragraph): Unit {
 type Info = (reason: string, ruleId: string, line: number, column?: number, endLine?: number) => void
 
 /** book.yaml's keys from the Gutenberg header, the opening lines, the chapters and the text itself. */
-function metadataOf(book: ImportedBook, found: ReturnType<typeof gutenberg>, sections: Section[], file: VFile, info: Info): void {
+function metadataOf(book: ImportedBook, found: ReturnType<typeof gutenberg>, sections: Section[], file: VFile, info: Info, text: string): void {
   const from = (key: string, field: Field | undefined, what: string): boolean => {
     if (!field) return false
     book.metadata[key] = field.value
@@ -165,7 +165,9 @@ function metadataOf(book: ImportedBook, found: ReturnType<typeof gutenberg>, sec
       const signed = note && /\b([\p{L}][\p{L}\p{N}_.-]{1,30}) here[.!]/u.exec(note)
       if (signed && !/^(?:I|It|We|You|He|She|They|Hi|Hey|Hello|Everyone|All)$/i.test(signed[1]!)) {
         book.metadata.author = signed[1]!
-        info(`Author \`${signed[1]}\` from an author's note ("${signed[0]}")`, 'import-author', 1)
+        // Reported at the signature's line in the source (the note's Markdown keeps its words as typed).
+        const at = text.indexOf(signed[0])
+        info(`Author \`${signed[1]}\` from an author's note ("${signed[0]}")`, 'import-author', at < 0 ? 1 : text.slice(0, at).split('\n').length)
         break
       }
     }
