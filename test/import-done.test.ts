@@ -12,6 +12,7 @@ import { importBytes } from '../src/import/index.ts'
 import { isSceneBreak } from '../src/import/scene-break.ts'
 import { colophon, node, ROOT } from './helpers/cli.ts'
 import { bodyText, epubcheckJava, epubcheckTs, hasJavaEpubcheck, openEpub, words } from './helpers/epub.ts'
+import { JAVA_CHECKED_THROUGH_CLI } from './helpers/imported.ts'
 import { STACK_TRACE } from './helpers/report.ts'
 import { missing, storyWords } from './helpers/story-words.ts'
 
@@ -89,6 +90,10 @@ async function bookWords(epub: Uint8Array): Promise<{ words: string[]; chapters:
 const figures: string[] = []
 
 describe('every kind of story file, built as it comes', () => {
+  it('checks with Java EPUBCheck the cases the readers\' tests leave to it', () => {
+    expect(CASES.map((test) => test.name).sort()).toEqual([...JAVA_CHECKED_THROUGH_CLI].sort())
+  })
+
   it.each(CASES)('$name: `colophon build FILE` gives a valid book with its chapters and every word', async (test) => {
     const folder = await mkdtemp(join(tmpdir(), 'colophon-done-'))
     await copyFile(join(FIXTURES, test.name, test.input), join(folder, test.input))

@@ -21,3 +21,21 @@ export async function writeImported(book: ImportedBook, source = 'story'): Promi
   }
   return root
 }
+
+/**
+ * The fixtures `test/import-done.test.ts` builds through the real CLI and
+ * checks with Java EPUBCheck. The readers' tests build the same import
+ * (the same bytes: the CLI builds what this writer writes) and check those
+ * with epubcheck-ts only, as Java EPUBCheck is the slowest step of a test
+ * run and once per book is enough.
+ */
+export const JAVA_CHECKED_THROUGH_CLI: ReadonlySet<string> = new Set([
+  'seed',
+  'gutenberg-novel',
+  'pandoc-story',
+  'ao3-work-page',
+  'ffn-chapter',
+  'docx-headings',
+  'docx-plain',
+  'epub-calibre',
+])
