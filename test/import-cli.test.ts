@@ -169,12 +169,12 @@ describe('colophon build FILE', () => {
 
   it('says where a title, author and language the file lacks came from', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'colophon-import-'))
-    await writeFile(join(folder, 'the-keeper.md'), '# One\n\nThe keeper climbed the stairs.\n')
+    await writeFile(join(folder, 'the-keeper.md'), 'The keeper climbed the stairs.\n')
     const run = await colophon(['build', 'the-keeper.md', '--out', 'book.epub'], { cwd: folder })
     expect(run.code, run.stderr).toBe(0)
     expect(run.stderr).toMatch(/info\s+title `The keeper` from the file name/)
-    expect(run.stderr).toMatch(/info\s+author `Unknown`/)
-    expect(run.stderr).toMatch(/info\s+language/)
+    expect(run.stderr).toMatch(/info\s+No author found: name one in book.yaml/)
+    expect(run.stderr).toMatch(/info\s+language not stated .* not detected \(too little text\): `en` until you set `language:`/)
     await validate(new Uint8Array(await readFile(join(folder, 'book.epub'))))
   })
 

@@ -33,7 +33,8 @@ const CP1252_HIGH = [
   0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x9d, 0x017e, 0x0178,
 ]
 
-function decodeWindows1252(bytes: Uint8Array): string {
+/** Windows-1252 bytes as text (0x80–0x9F by its table, not Latin-1's controls). */
+export function decodeWindows1252(bytes: Uint8Array): string {
   let out = ''
   // Chunks keep String.fromCharCode's argument list short.
   for (let start = 0; start < bytes.length; start += 8192) {

@@ -1,44 +1,100 @@
 import { franc } from 'franc-min'
+import type { VFile } from 'vfile'
+import type { Point } from 'unist'
 
 /**
- * franc-min's ISO 639-3 codes as BCP 47 tags: the two-letter ISO 639-1 code
- * where the language has one (BCP 47 requires it then), else the 639-3
- * code, which is itself a registered language subtag.
+ * The one place every reader finds a book's language: from the text (franc-min)
+ * when the source states none, and from a name as a source prints it
+ * (Gutenberg's `Language: English`, AO3's `Français`, a pandoc `lang: fr`).
  */
-const TWO_LETTER: Record<string, string> = {
-  spa: 'es', eng: 'en', por: 'pt', ind: 'id', fra: 'fr', deu: 'de', jav: 'jv', vie: 'vi', ita: 'it', tur: 'tr',
-  pol: 'pl', swh: 'sw', sun: 'su', ron: 'ro', hau: 'ha', bos: 'bs', hrv: 'hr', nld: 'nl', srp: 'sr', yor: 'yo',
-  uzn: 'uz', zlm: 'ms', ibo: 'ig', tgl: 'tl', hun: 'hu', azj: 'az', ces: 'cs', run: 'rn', plt: 'mg', nya: 'ny',
-  kin: 'rw', zul: 'zu', swe: 'sv', lin: 'ln', som: 'so', rus: 'ru', ukr: 'uk', bel: 'be', bul: 'bg', kaz: 'kk',
-  arb: 'ar', urd: 'ur', pes: 'fa', pbu: 'ps', hin: 'hi', mar: 'mr', npi: 'ne',
-  // Gutenberg's languages beyond franc-min's, for `Language:` lines.
-  fin: 'fi', dan: 'da', nor: 'no', lat: 'la', ell: 'el', epo: 'eo', cat: 'ca', zho: 'zh', jpn: 'ja', heb: 'he',
-  isl: 'is', gle: 'ga', cym: 'cy', afr: 'af', est: 'et', lit: 'lt', lav: 'lv', slk: 'sk', slv: 'sl', kor: 'ko',
-}
 
-/** A franc code as a BCP 47 tag, or undefined for `und`. */
+/**
+ * franc's ISO 639-3 code as a BCP 47 tag: the runtime's canonicalisation
+ * (CLDR's aliases) gives the two-letter code where there is one (`fra` → `fr`,
+ * `cmn` → `zh`, `swh` → `sw`), as BCP 47 requires; else the 639-3 code, itself
+ * a registered subtag. `zlm` (Malay) has no alias there.
+ */
 export function tagOfIso6393(code: string): string | undefined {
   if (code === 'und') return undefined
-  return TWO_LETTER[code] ?? code
+  if (code === 'zlm') return 'ms'
+  try {
+    return Intl.getCanonicalLocales(code)[0]
+  } catch {
+    return undefined
+  }
 }
 
 /**
- * The language a text is written in, as a BCP 47 tag, when franc can tell
- * (it needs a sentence or two). A sample of the text is enough and keeps a
- * novel's detection fast.
+ * The language a text is written in, as a BCP 47 tag, when franc can tell.
+ * Under a few sentences franc's guess is noise ("Disclaimer: not mine." reads
+ * as German), hence 120 characters; a sample of a long text is enough and
+ * keeps a novel's detection fast.
  */
 export function detectLanguage(text: string): string | undefined {
   const sample = text.length > 20000 ? text.slice(0, 10000) + text.slice(Math.floor(text.length / 2), Math.floor(text.length / 2) + 10000) : text
-  // Under a few sentences franc's guess is noise ("Disclaimer: not mine." reads as German).
   return tagOfIso6393(franc(sample, { minLength: 120 }))
 }
 
-/** English language names (`English`, `French`) to tags, from the table above and the runtime's own names. */
-let byName: Map<string, string> | undefined
+/**
+ * The language of a book whose source (`where`: "the page", "the OPF" …)
+ * states none: detected from its text, with a message saying so; English
+ * when the text is too short to tell, with a message saying that too, so the
+ * writer knows to set `language:`.
+ */
+export function languageOf(file: VFile, text: string, where: string, place?: Point): string {
+  const tag = detectLanguage(text)
+  const options = { place, ruleId: 'import-language', source: 'colophon-import' }
+  if (tag) {
+    file.info(`language detected: ${tag} (${where} names none)`, options)
+    return tag
+  }
+  file.info(`language not stated (${where} names none) and not detected (too little text): \`en\` until you set \`language:\` in book.yaml`, options)
+  return 'en'
+}
 
-/** A language as a Gutenberg header names it (`English`, `French`), or a tag as typed (`en`, `pt-BR`), as a tag. */
-export function tagOfLanguageName(name: string): string | undefined {
-  const given = name.trim()
+/** The few language names the archives spell their own way (AO3's Chinese, Portuguese and Malay), to tags. */
+const SPECIAL: Record<string, string> = {
+  '中文-普通话 國語': 'zh',
+  '中文-广东话 粵語': 'yue',
+  'português brasileiro': 'pt-BR',
+  'português europeu': 'pt-PT',
+  'bahasa indonesia': 'id',
+  'bahasa malaysia': 'ms',
+  filipino: 'fil',
+  chinese: 'zh',
+}
+
+let names: Map<string, string> | undefined
+
+/** Every two-letter language's name in English and in the language itself, from the runtime's CLDR data, to its tag. */
+function namesTable(): Map<string, string> {
+  if (names) return names
+  names = new Map()
+  const english = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' })
+  const letters = 'abcdefghijklmnopqrstuvwxyz'
+  for (const first of letters) {
+    for (const second of letters) {
+      const code = first + second
+      const name = english.of(code)
+      if (!name || name === code) continue
+      names.set(name.toLowerCase(), code)
+      const own = new Intl.DisplayNames([code], { type: 'language', fallback: 'none' }).of(code)
+      if (own && !names.has(own.toLowerCase())) names.set(own.toLowerCase(), code)
+    }
+  }
+  return names
+}
+
+/**
+ * A language as a source names it, to a BCP 47 tag: a tag as typed (`en`,
+ * `pt-BR`), or a name in English or in the language itself (`English`,
+ * `Français`, `Spanish`); of a list (`English, French`) the first is the
+ * book's. Undefined when it names no language the runtime knows.
+ */
+export function languageTag(name: string): string | undefined {
+  const given = name.trim().replace(/\s+/g, ' ')
+  const special = SPECIAL[given] ?? SPECIAL[given.toLowerCase()]
+  if (special) return special
   if (/^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(given)) {
     try {
       return Intl.getCanonicalLocales(given)[0]
@@ -46,15 +102,7 @@ export function tagOfLanguageName(name: string): string | undefined {
       return undefined
     }
   }
-  if (!byName) {
-    const names = new Intl.DisplayNames(['en'], { type: 'language' })
-    byName = new Map()
-    for (const tag of Object.values(TWO_LETTER)) {
-      const shown = names.of(tag)
-      if (shown) byName.set(shown.toLowerCase(), tag)
-    }
-  }
-  // "English" and "English, French": the first language is the book's.
+  const table = namesTable()
   const first = given.split(/[,;&]| and /)[0]?.trim().toLowerCase() ?? ''
-  return byName.get(first)
+  return table.get(given.toLowerCase()) ?? table.get(first)
 }

@@ -3,6 +3,7 @@ import { stringify } from 'yaml'
 import type { VFile } from 'vfile'
 import { metadataSchema } from '../load/metadata-schema.ts'
 import { titleFromName } from '../load/order.ts'
+import { asciiWords } from '../load/slug.ts'
 import { retargetImages } from './image-paths.ts'
 import type { ImportedBook, ImportedImage, ImportedMetadata, ImportedValue } from './types.ts'
 
@@ -110,7 +111,8 @@ function bookYaml(found: ImportedMetadata, file: VFile): string {
     if (key in metadata) continue
     const [value, what] = fallback[key]
     metadata[key] = value
-    file.info(what, { ruleId: `import-${key}`, source: 'colophon-import' })
+    // A reader that said already what it found (or did not) is not repeated.
+    if (!file.messages.some((message) => message.ruleId === `import-${key}`)) file.info(what, { ruleId: `import-${key}`, source: 'colophon-import' })
   }
   const ordered = Object.fromEntries([...KEY_ORDER.filter((key) => key in metadata).map((key) => [key, metadata[key]]), ...Object.entries(metadata).filter(([key]) => !KEY_ORDER.includes(key))])
   const head = `# Imported by colophon from ${basename(file.path)}. Every key: README.md, "The manuscript".\n`
@@ -120,13 +122,8 @@ function bookYaml(found: ImportedMetadata, file: VFile): string {
 
 /** A file or folder name from a title or the first words of a text: ASCII letters, digits and hyphens, at most 40 characters. */
 export function nameOf(text: string, fallback: string): string {
-  const ascii = text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/['’]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
+  // An apostrophe joins its word (`kirks-skin`, not `kirk-s-skin`).
+  const ascii = asciiWords(text.replace(/['’]/g, ''))
   const cut = ascii.length > 40 ? ascii.slice(0, 40).replace(/-[^-]*$/, '') : ascii
   return cut || fallback
 }

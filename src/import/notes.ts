@@ -2,8 +2,10 @@
  * Authors' notes and disclaimers in a chapter's run of paragraphs, as fan
  * fiction writers type them: `A/N:`, `AN:`, `Author's Note(s):`, `Note:` at
  * the start of a chapter (its head note) or at its end (its end note).
- * Shared by the plain-text and Markdown readers, which cut their texts
- * into the same units first.
+ * The one rule for what opens a note or a disclaimer, shared by every
+ * reader (the DOCX and EPUB block readers use `isNoteStart` and
+ * `isDisclaimer`); `placeNotes` is the plain-text and Markdown readers',
+ * which cut their texts into the same units first.
  */
 
 /** A paragraph or a scene break, with its place in the source. */
@@ -15,7 +17,7 @@ export interface Unit {
   column: number
 }
 
-const NOTE = /^[([*_]*\s*(?:A\/N|A\. ?N\.|Author'?s'?\s+Notes?|Authors?\s+Notes?|Notes?)\b[*_]*\s*\d*\s*(?:[:\-–—.)\]]|$)/i
+const NOTE = /^[([*_]*\s*(?:A\/N|A\. ?N\.|Author['’]?s['’]?\s+Notes?|Authors?['’]?\s+Notes?|Notes?)\b[*_]*\s*\d*\s*(?:[:\-–—.)\]]|$)/i
 /** `AN:` only in capitals with its colon: "An: …" starts no sentence, but "an" is a word. */
 const AN = /^[([*_]*\s*AN[*_]*\s*[:\-–—]/
 const DISCLAIMER = /^[([*_]*\s*Disclaimer\b/i

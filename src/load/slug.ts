@@ -3,13 +3,18 @@
  * with a letter, unique within one `Slugger`.
  */
 export function slugify(name: string): string {
-  const ascii = name
+  const ascii = asciiWords(name)
+  return /^[a-z]/.test(ascii) ? ascii : `s-${ascii || 'x'}`
+}
+
+/** A name's words in lower-case ASCII letters and digits, joined by hyphens (accents dropped: `Café noir` → `cafe-noir`). */
+export function asciiWords(name: string): string {
+  return name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
-  return /^[a-z]/.test(ascii) ? ascii : `s-${ascii || 'x'}`
 }
 
 export class Slugger {

@@ -1,6 +1,6 @@
 import type { VFile } from 'vfile'
 import type { ImportedChapter } from '../types.ts'
-import { isNoteLead } from './kinds.ts'
+import { isNoteStart } from '../notes.ts'
 import { blocksToMarkdown } from './markdown.ts'
 import { isOrnament } from './ornament.ts'
 import type { Block } from './types.ts'
@@ -21,7 +21,7 @@ export function assembleChapter(file: VFile, title: string, blocks: readonly Blo
   let headNote: string | undefined
   let endNote: string | undefined
   const first = body[0]
-  if (first && isNoteLead(first.text)) {
+  if (first && isNoteStart(first.text)) {
     // The note is its paragraph: what follows it, up to a break, is as often the chapter's first
     // scene as more of the note, and a scene must never be taken for a note. A break right after it goes.
     const length = 1
@@ -33,7 +33,7 @@ export function assembleChapter(file: VFile, title: string, blocks: readonly Blo
   for (let index = body.length - 1; index >= Math.max(1, body.length - END_NOTE_REACH); index--) {
     const block = body[index] as Block
     if (isOrnament(block)) break
-    if (isNoteLead(block.text)) {
+    if (isNoteStart(block.text)) {
       endNote = blocksToMarkdown(body.slice(index))
       file.info(`author's note after chapter \`${title}\` (${block.where})`, { ruleId: 'import-note', ...INFO })
       body = body.slice(0, index)

@@ -1,6 +1,7 @@
 import type { VFile } from 'vfile'
 import type { ImportedMetadata, ImportedPage } from '../types.ts'
-import { isAttribution, isDedication, isDisclaimerLead, isNoteLead, pageKind } from './kinds.ts'
+import { isDisclaimer, isNoteStart } from '../notes.ts'
+import { isAttribution, isDedication, pageKind } from './kinds.ts'
 import { blocksToMarkdown } from './markdown.ts'
 import { isOrnament } from './ornament.ts'
 import type { Block } from './types.ts'
@@ -53,8 +54,8 @@ export function frontPages(file: VFile, blocks: readonly Block[], metadata: Impo
       open(named, block, `${named} page \`${block.text}\``)
       continue
     }
-    if (isDisclaimerLead(block.text)) open('disclaimer', block, 'disclaimer')
-    else if (isNoteLead(block.text)) open('notes', block, "author's note before the story")
+    if (isDisclaimer(block.text)) open('disclaimer', block, 'disclaimer')
+    else if (isNoteStart(block.text)) open('notes', block, "author's note before the story")
     else if ((block.centred || block.italic) && isDedication(block.text) && !(next && isAttribution(next.text))) open('dedication', block, 'dedication')
     else if ((block.node.tagName === 'blockquote' || block.italic || block.centred) && next && isAttribution(next.text)) {
       open('epigraph', block, 'epigraph')

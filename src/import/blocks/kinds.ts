@@ -41,18 +41,6 @@ export function pageKindOfType(types: string): string | undefined {
 /** Pages that belong after the story when they come after it. */
 export const BACK_KINDS = new Set(['afterword', 'about-the-author', 'acknowledgements', 'notes', 'glossary'])
 
-/**
- * A paragraph that opens an author's note: `A/N`, `AN:`, `Author's Note(s):`,
- * `Note:`; a bare `Note` or `AN` needs its colon, since "Note the way…" is prose.
- */
-export function isNoteLead(text: string): boolean {
-  return /^[([]?\s*(?:A\/N\b|A\.N\.|AN\s*:|Author['’]?s?['’]?\s+Notes?\b|Notes?\s*:)/i.test(text.trim())
-}
-
-export function isDisclaimerLead(text: string): boolean {
-  return /^disclaimer\b/i.test(text.trim())
-}
-
 /** A short paragraph that dedicates the book: "For my sister…", "To A.", "Dedicated to …". */
 export function isDedication(text: string): boolean {
   const trimmed = text.trim()

@@ -2,7 +2,7 @@ import type { Element, Root } from 'hast'
 import { select, selectAll } from 'hast-util-select'
 import type { VFile } from 'vfile'
 import type { ImportedBook, ImportedChapter, ImportedPage } from '../types.ts'
-import { chapterCounts, fieldName, fieldsToMetadata, type Ao3Fields, type Field } from './ao3-fields.ts'
+import { chapterCounts, fieldName, fieldsToMetadata, titleAndAuthor, type Ao3Fields, type Field } from './ao3-fields.ts'
 import { contentMarkdown, httpUrl, isoDate, report, textOf, textsOf } from './page.ts'
 import { toScenes } from './scenes.ts'
 
@@ -28,18 +28,8 @@ export function readAo3Download(tree: Root, file: VFile): ImportedBook {
   const metadata = fieldsToMetadata(fields, file, true)
   const meta = select('.meta', preface)
   const titleElement = select('h1', meta ?? preface) ?? select('p.message b', preface)
+  titleAndAuthor(metadata, file, titleElement, select('.byline', meta ?? preface))
   const title = textOf(titleElement)
-  if (title) {
-    metadata['title'] = title
-    report(file, `title \`${title}\``, titleElement, 'import-title')
-  }
-  const byline = select('.byline', meta ?? preface)
-  const authors = byline ? textsOf('a[rel=author]', byline) : []
-  const name = authors.length === 1 ? authors[0]! : authors.length > 1 ? authors : textOf(byline).replace(/^by\s+/i, '')
-  if (name.length > 0) {
-    metadata['author'] = name
-    report(file, `author \`${Array.isArray(name) ? name.join(', ') : name}\` from the byline`, byline, 'import-author')
-  }
   const link = selectAll('p.message a', preface).map((a) => httpUrl(a.properties.href)).find((href) => href !== undefined && /\/works\/\d+/.test(href))
   if (link) {
     metadata['source'] = link

@@ -2,8 +2,8 @@ import type { Element } from 'hast'
 import type { VFile } from 'vfile'
 import { ARCHIVE_WARNINGS, RATINGS } from '../../load/metadata-schema.ts'
 import type { ImportedMetadata } from '../types.ts'
-import { languageTag } from './language.ts'
-import { count, report } from './page.ts'
+import { languageTag } from '../language.ts'
+import { count, report, textOf, textsOf } from './page.ts'
 
 /**
  * A work's fields as Archive of Our Own shows them, on the work page
@@ -129,4 +129,24 @@ export function fieldName(label: string): keyof Ao3Fields | undefined {
     series: 'series',
   }
   return names[key]
+}
+
+/**
+ * The work's title and author as both AO3 layouts print them (a work page's
+ * `h2.title`, the download's `h1`; the `.byline` with one `a[rel=author]`
+ * per author, else its text less a leading "by"), into `metadata`, each
+ * reported at its element.
+ */
+export function titleAndAuthor(metadata: ImportedMetadata, file: VFile, titleElement: Element | undefined, byline: Element | undefined): void {
+  const title = textOf(titleElement)
+  if (title) {
+    metadata['title'] = title
+    report(file, `title \`${title}\``, titleElement, 'import-title')
+  }
+  const authors = byline ? textsOf('a[rel=author]', byline) : []
+  const name = authors.length === 1 ? authors[0]! : authors.length > 1 ? authors : textOf(byline).replace(/^by\s+/i, '')
+  if (name.length > 0) {
+    metadata['author'] = name
+    report(file, `author \`${Array.isArray(name) ? name.join(', ') : name}\` from the byline`, byline, 'import-author')
+  }
 }

@@ -2,7 +2,7 @@ import type { Element, Root } from 'hast'
 import { select, selectAll } from 'hast-util-select'
 import type { VFile } from 'vfile'
 import type { ImportedBook, ImportedChapter } from '../types.ts'
-import { chapterCounts, fieldsToMetadata, type Ao3Fields } from './ao3-fields.ts'
+import { chapterCounts, fieldsToMetadata, titleAndAuthor, type Ao3Fields } from './ao3-fields.ts'
 import { contentMarkdown, httpUrl, isoDate, removeAll, report, textOf, textsOf } from './page.ts'
 import { toScenes } from './scenes.ts'
 
@@ -32,17 +32,8 @@ export function readAo3Page(tree: Root, file: VFile): ImportedBook {
   const metadata = fieldsToMetadata(fields, file, whole)
 
   const titleElement = select('h2.title', preface ?? tree)
+  titleAndAuthor(metadata, file, titleElement, select('.byline', preface ?? tree))
   const title = textOf(titleElement)
-  if (title) {
-    metadata['title'] = title
-    report(file, `title \`${title}\``, titleElement, 'import-title')
-  }
-  const byline = select('.byline', preface ?? tree)
-  const authors = byline ? textsOf('a[rel=author]', byline) : []
-  if (authors.length > 0 || textOf(byline)) {
-    metadata['author'] = authors.length === 1 ? authors[0]! : authors.length > 1 ? authors : textOf(byline)
-    report(file, `author \`${authors.join(', ') || textOf(byline)}\` from the byline`, byline, 'import-author')
-  }
   const summary = select('.summary blockquote.userstuff', preface ?? tree)
   if (summary && textOf(summary)) {
     metadata['description'] = contentMarkdown(summary)

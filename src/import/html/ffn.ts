@@ -5,7 +5,7 @@ import { RATINGS } from '../../load/metadata-schema.ts'
 import { hastToMarkdown } from '../html-to-markdown.ts'
 import type { ImportedBook, ImportedChapter, ImportedMetadata, ImportedPage } from '../types.ts'
 import { takeNotes } from './notes.ts'
-import { languageTag } from './language.ts'
+import { languageTag } from '../language.ts'
 import { count, httpUrl, report, textOf } from './page.ts'
 import { toScenes } from './scenes.ts'
 

@@ -1,6 +1,7 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast'
 import type { VFile } from 'vfile'
 import { hastToMarkdown } from '../html-to-markdown.ts'
+import { isSceneBreak } from '../scene-break.ts'
 import { report, textOf } from './page.ts'
 
 /** Elements that only group what they hold: they are opened, and the scene breaks inside them found. */
@@ -9,29 +10,6 @@ const WRAPPERS = new Set(['div', 'section', 'article', 'main', 'center', 'font']
 const BLOCKS = new Set(['p', 'div', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'pre', 'table', 'section', 'article', 'center', 'dl'])
 /** Never story text, wherever they stand in it. */
 const DROPPED = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'form', 'button', 'select', 'input', 'textarea', 'svg', 'math', 'link', 'meta'])
-
-/** Letters writers use in ornaments, in the shapes they use them (`o0o`, `oOo`, `xXx`). */
-const LETTER_ORNAMENTS = new Set(['o0o', 'oOo', 'OoO', '0o0', 'xXx', 'XxX', 'xox', 'oxo', 'ooo', 'xxx', 'OOO', 'XXX', 'o', 'x'])
-
-/**
- * A text that is a scene-break ornament: no letters or digits but those of
- * `o0o`-style marks, no quotation marks (a paragraph of `"…"` is a line of
- * dialogue), and, unless the page centres it, one of the characters
- * ornaments are made of (a lone `…` or `—` is a pause, not a break).
- */
-export function isOrnament(text: string, centred: boolean): boolean {
-  const compact = text.replace(/\s+/g, '')
-  if (compact === '' || compact.length > 24) return false
-  if (/["'“”‘’«»„]/.test(compact)) return false
-  const letters = compact.replace(/[^\p{L}\p{N}]/gu, '')
-  if (letters !== '' && !LETTER_ORNAMENTS.has(letters)) return false
-  // A lone `o` or `x` is a word or a kiss, not an ornament.
-  if (compact.length === letters.length && letters.length < 3) return false
-  if (centred) return true
-  if (letters !== '') return true
-  if (/[*~#+§=_•°◇◆❖✦✧※⁂]/.test(compact)) return true
-  return /^[-–—]{3,}$/.test(compact)
-}
 
 function isCentred(element: Element): boolean {
   if (element.tagName === 'center') return true
@@ -79,7 +57,7 @@ function collect(nodes: readonly RootContent[], centred: boolean, out: Piece[], 
     const text = textOf(node)
     // A paragraph of nothing but spaces (`<p>&nbsp;</p>`) is spacing, not text.
     if (text === '' && !hasMedia(node)) return
-    if (text !== '' && !hasMedia(node) && isOrnament(text, inCentre)) {
+    if (text !== '' && !hasMedia(node) && isSceneBreak(text, inCentre)) {
       out.push({ kind: 'break', node, mark: text })
       return
     }
@@ -103,7 +81,7 @@ function collect(nodes: readonly RootContent[], centred: boolean, out: Piece[], 
     }
     const inCentre = centred || isCentred(node)
     // A wrapper is opened, whatever it holds: blocks, or loose text in `<br>`-separated stretches.
-    if (WRAPPERS.has(node.tagName) && !isOrnament(textOf(node), inCentre)) {
+    if (WRAPPERS.has(node.tagName) && !isSceneBreak(textOf(node), inCentre)) {
       collect(node.children, inCentre, out, file)
       continue
     }

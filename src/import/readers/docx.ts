@@ -1,5 +1,5 @@
 import type { VFile } from 'vfile'
-import { detectLanguage } from '../blocks/language.ts'
+import { languageOf } from '../language.ts'
 import { blocksToMarkdown } from '../blocks/markdown.ts'
 import type { Block } from '../blocks/types.ts'
 import { convertDocx } from '../docx/convert.ts'
@@ -10,6 +10,8 @@ import { checkLanguageTag } from '../../load/language-tag.ts'
 import { fail, openPackage } from '../package/zip.ts'
 import { attribute, findAll, parseXml } from '../package/xml.ts'
 import type { ImportedBook } from '../types.ts'
+import { titleFromName } from '../../load/order.ts'
+import { titleOfFile } from '../file-title.ts'
 
 const INFO = { source: 'colophon-import' } as const
 
@@ -52,16 +54,16 @@ export async function readDocx(file: VFile): Promise<ImportedBook> {
     }
     file.info(`${key} from the \`${block.role}\` paragraph style (${block.where})`, { ruleId: `import-${key}`, ...INFO })
   }
-  const fallbackTitle = (file.stem ?? 'Untitled').replace(/[-_]+/g, ' ')
+  const fallbackTitle = titleFromName(file.stem ?? '') || 'Untitled'
   const structure = findStructure(file, story, typeof metadata.title === 'string' ? metadata.title : fallbackTitle, metadata)
   if (metadata.title === undefined) {
     metadata.title = structure.title ?? fallbackTitle
-    if (!structure.title) file.info(`title from the file name \`${file.basename}\`: the document names none`, { ruleId: 'import-title', ...INFO })
+    if (!structure.title) titleOfFile(file, 'the document')
   }
   const language = typeof metadata.language === 'string' ? metadata.language : undefined
   if (!language || !checkLanguageTag(language).res) {
     if (language) file.info(`language \`${language}\` in docProps/core.xml is not a BCP 47 tag`, { ruleId: 'import-language', ...INFO })
-    metadata.language = detectLanguage(file, story.map((block) => block.text).join('\n'), 'docProps/core.xml')
+    metadata.language = languageOf(file, story.map((block) => block.text).join('\n'), 'docProps/core.xml')
   }
   if (structure.chapters.length === 0) {
     fail(file, 'Unexpected DOCX without text, expected a story in word/document.xml', 'import-empty')

@@ -2,7 +2,7 @@ import { assembleChapter } from '../blocks/chapter.ts'
 import { citeNotes } from '../blocks/footnotes.ts'
 import { frontPages } from '../blocks/front.ts'
 import { pageKind, pageKindOfType } from '../blocks/kinds.ts'
-import { detectLanguage } from '../blocks/language.ts'
+import { languageOf } from '../language.ts'
 import { blocksToMarkdown } from '../blocks/markdown.ts'
 import { isOrnament } from '../blocks/ornament.ts'
 import type { Block } from '../blocks/types.ts'
@@ -16,6 +16,7 @@ import { attribute, findFirst, parseXml } from '../package/xml.ts'
 import type { ImportedBook, ImportedChapter, ImportedMetadata, ImportedPage } from '../types.ts'
 import { findStructure, type Structure } from '../docx/structure.ts'
 import { VFile } from 'vfile'
+import { titleOfFile } from '../file-title.ts'
 
 const INFO = { source: 'colophon-import' } as const
 
@@ -142,11 +143,10 @@ export async function readEpub(file: VFile): Promise<ImportedBook> {
   if (chapters.length === 0) fail(file, 'Unexpected EPUB without story text, expected chapters in its spine', 'import-empty')
 
   if (typeof metadata.title !== 'string') {
-    metadata.title = (file.stem ?? 'Untitled').replace(/[-_]+/g, ' ')
-    file.info(`title from the file name \`${file.basename}\`: the OPF names none`, { ruleId: 'import-title', ...INFO })
+    metadata.title = titleOfFile(file, 'the OPF')
   }
   if (typeof metadata.language !== 'string') {
-    metadata.language = detectLanguage(file, chapters.flatMap((chapter) => chapter.scenes).join('\n'), 'the OPF')
+    metadata.language = languageOf(file, chapters.flatMap((chapter) => chapter.scenes).join('\n'), 'the OPF')
   }
   if (typeof metadata.description === 'string' && /<[a-z]/i.test(metadata.description)) {
     // calibre keeps the description as HTML: through the same parser and Markdown as the text.

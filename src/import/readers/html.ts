@@ -1,5 +1,4 @@
 import type { Root } from 'hast'
-import { franc } from 'franc-min'
 import { fromHtml } from 'hast-util-from-html'
 import type { VFile } from 'vfile'
 import { BookError } from '../../errors.ts'
@@ -9,6 +8,7 @@ import { decodeHtml } from '../html/decode.ts'
 import { isFfnPage, readFfnPage } from '../html/ffn.ts'
 import { readGenericPage } from '../html/generic.ts'
 import { report } from '../html/page.ts'
+import { languageOf } from '../language.ts'
 import type { ImportedBook } from '../types.ts'
 
 /** The sites whose pages colophon knows, most particular first; any other page is read by its headings. */
@@ -39,7 +39,7 @@ export async function readHtml(file: VFile): Promise<ImportedBook> {
     message.fatal = true
     throw new BookError([message])
   }
-  if (book.metadata['language'] === undefined) detectLanguage(book, file)
+  if (book.metadata['language'] === undefined) book.metadata['language'] = languageOf(file, book.chapters.flatMap((chapter) => chapter.scenes).join('\n'), 'the page')
   book.metadata = inSchemaOrder(book.metadata)
   return book
 }
@@ -50,19 +50,4 @@ const ORDER = ['title', 'subtitle', 'author', 'language', 'date', 'description',
 function inSchemaOrder(metadata: ImportedBook['metadata']): ImportedBook['metadata'] {
   const rank = (key: string): number => (ORDER.includes(key) ? ORDER.indexOf(key) : ORDER.length)
   return Object.fromEntries(Object.entries(metadata).sort(([a], [b]) => rank(a) - rank(b)))
-}
-
-/**
- * A page that does not say its language gets the one its text is in
- * (franc-min, on the first chapters' text), reported so the writer can
- * check it; none when the text is too short to tell.
- */
-function detectLanguage(book: ImportedBook, file: VFile): void {
-  const sample = book.chapters.flatMap((chapter) => chapter.scenes).join('\n').slice(0, 20_000)
-  const code = franc(sample, { minLength: 40 })
-  if (code === 'und') return
-  const [tag] = Intl.getCanonicalLocales(code)
-  if (!tag) return
-  book.metadata['language'] = tag
-  report(file, `language detected: ${tag} (the page does not say)`, undefined, 'import-language')
 }

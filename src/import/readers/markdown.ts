@@ -5,10 +5,11 @@ import type { VFile } from 'vfile'
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml'
 import { assemble, type Section } from '../assemble.ts'
 import { decodeText } from '../decode.ts'
-import { detectLanguage, tagOfLanguageName } from '../language.ts'
+import { languageOf, languageTag } from '../language.ts'
 import { isSceneBreak } from '../scene-break.ts'
 import type { ImportedBook, ImportedMetadata } from '../types.ts'
 import { canonicalIdentifier } from '../../load/identifier.ts'
+import { titleOfFile } from '../file-title.ts'
 
 /**
  * A story kept as one Markdown file, pandoc's way: YAML front matter for
@@ -52,16 +53,12 @@ export async function readMarkdown(file: VFile): Promise<ImportedBook> {
   const book = assemble(sections, file)
   book.metadata = { ...metadata, ...book.metadata }
   if (!book.metadata.title) {
-    const stem = (file.stem ?? 'Untitled').replace(/[-_]+/g, ' ').trim() || 'Untitled'
-    book.metadata.title = stem
-    file.info(`Title \`${stem}\` from the file name: the text names none`, { place: { line: 1, column: 1 }, ruleId: 'import-title', source: 'colophon-import' })
+    book.metadata.title = titleOfFile(file, 'the text', { line: 1, column: 1 })
   }
   for (const chapter of book.chapters) if (chapter.title === '') chapter.title = String(book.metadata.title)
   if (!book.metadata.author) file.info('No author found: name one in book.yaml (`author:`)', { place: { line: 1, column: 1 }, ruleId: 'import-author', source: 'colophon-import' })
   if (!book.metadata.language) {
-    const language = detectLanguage(book.chapters.flatMap((chapter) => chapter.scenes).join('\n')) ?? 'en'
-    book.metadata.language = language
-    file.info(`language detected: ${language}`, { place: { line: 1, column: 1 }, ruleId: 'import-language', source: 'colophon-import' })
+    book.metadata.language = languageOf(file, book.chapters.flatMap((chapter) => chapter.scenes).join('\n'), 'the text', { line: 1, column: 1 })
   }
   return book
 }
@@ -127,7 +124,7 @@ function frontMatter(text: string, file: VFile): { metadata: ImportedMetadata; b
     let converted: ImportedMetadata[string] | undefined
     if (ours === 'author') converted = texts(value).length === 1 ? texts(value)[0] : texts(value).length > 1 ? texts(value) : undefined
     else if (ours === 'subjects' || ours === 'tags') converted = texts(value).length > 0 ? texts(value) : undefined
-    else if (ours === 'language') converted = typeof value === 'string' ? tagOfLanguageName(value) : undefined
+    else if (ours === 'language') converted = typeof value === 'string' ? languageTag(value) : undefined
     else if (ours === 'date') {
       const date = value instanceof Date ? value.toISOString().slice(0, 10) : String(value)
       converted = /^\d{4}(-\d{2}(-\d{2})?)?$/.test(date) ? date : undefined

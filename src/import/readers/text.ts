@@ -1,7 +1,7 @@
 import type { VFile } from 'vfile'
 import { decodeText } from '../decode.ts'
 import { escapeMarkdown } from '../escape-markdown.ts'
-import { detectLanguage } from '../language.ts'
+import { languageOf } from '../language.ts'
 import type { Unit } from '../notes.ts'
 import { blocksOf, isHardWrapped, wrapWidth, type Paragraph } from '../text/blocks.ts'
 import { gutenberg, type Field } from '../text/gutenberg.ts'
@@ -9,6 +9,7 @@ import { itemsOf } from '../text/structure.ts'
 import { titleLike } from '../text/headings.ts'
 import { assemble, type Section } from '../assemble.ts'
 import type { ImportedBook } from '../types.ts'
+import { titleOfFile } from '../file-title.ts'
 
 /**
  * A plain-text story as it arrives: a Project Gutenberg book, a fan
@@ -71,7 +72,7 @@ export function textToBook(text: string, file: VFile): ImportedBook {
 
   const named = dropTitleLines(sections[0]!.units, lines, found, info)
   const book = assemble(sections, file)
-  metadataOf(book, named, sections, file, info)
+  metadataOf(book, named, sections, file, info, text)
   // The one chapter of a text without headings is called as the book is.
   for (const chapter of book.chapters) if (chapter.title === '') chapter.title = String(book.metadata.title)
   return book
@@ -135,7 +136,7 @@ function paraUnit(para: Paragraph): Unit {
 type Info = (reason: string, ruleId: string, line: number, column?: number, endLine?: number) => void
 
 /** book.yaml's keys from the Gutenberg header, the opening lines, the chapters and the text itself. */
-function metadataOf(book: ImportedBook, found: ReturnType<typeof gutenberg>, sections: Section[], file: VFile, info: Info): void {
+function metadataOf(book: ImportedBook, found: ReturnType<typeof gutenberg>, sections: Section[], file: VFile, info: Info, text: string): void {
   const from = (key: string, field: Field | undefined, what: string): boolean => {
     if (!field) return false
     book.metadata[key] = field.value
@@ -153,10 +154,10 @@ function metadataOf(book: ImportedBook, found: ReturnType<typeof gutenberg>, sec
   if (!book.metadata.title) {
     const first = sections.find((section) => section.kind === 'chapter' && !section.partOnly)
     const subtitle = first?.kind === 'chapter' ? first.heading?.subtitle : undefined
-    const stem = (file.stem ?? 'Untitled').replace(/[-_]+/g, ' ').trim() || 'Untitled'
-    book.metadata.title = subtitle ?? stem
-    if (subtitle && first?.kind === 'chapter') info(`Title \`${subtitle}\` from the first chapter's \`${first.title}\``, 'import-title', first.line, first.column)
-    else info(`Title \`${stem}\` from the file name: the text names none`, 'import-title', 1)
+    if (subtitle && first?.kind === 'chapter') {
+      book.metadata.title = subtitle
+      info(`Title \`${subtitle}\` from the first chapter's \`${first.title}\``, 'import-title', first.line, first.column)
+    } else book.metadata.title = titleOfFile(file, 'the text', { line: 1, column: 1 })
   }
   if (!book.metadata.author) {
     // "truffles here.": how fan fiction writers sign their notes.
@@ -164,7 +165,9 @@ function metadataOf(book: ImportedBook, found: ReturnType<typeof gutenberg>, sec
       const signed = note && /\b([\p{L}][\p{L}\p{N}_.-]{1,30}) here[.!]/u.exec(note)
       if (signed && !/^(?:I|It|We|You|He|She|They|Hi|Hey|Hello|Everyone|All)$/i.test(signed[1]!)) {
         book.metadata.author = signed[1]!
-        info(`Author \`${signed[1]}\` from an author's note ("${signed[0]}")`, 'import-author', 1)
+        // Reported at the signature's line in the source (the note's Markdown keeps its words as typed).
+        const at = text.indexOf(signed[0])
+        info(`Author \`${signed[1]}\` from an author's note ("${signed[0]}")`, 'import-author', at < 0 ? 1 : text.slice(0, at).split('\n').length)
         break
       }
     }
@@ -172,13 +175,6 @@ function metadataOf(book: ImportedBook, found: ReturnType<typeof gutenberg>, sec
   }
   if (!book.metadata.language) {
     const story = book.chapters.flatMap((chapter) => chapter.scenes).join('\n')
-    const language = detectLanguage(story)
-    if (language) {
-      book.metadata.language = language
-      info(`language detected: ${language}`, 'import-language', 1)
-    } else {
-      book.metadata.language = 'en'
-      info('Language not detected (too little text): `en` until you set `language:`', 'import-language', 1)
-    }
+    book.metadata.language = languageOf(file, story, 'the text', { line: 1, column: 1 })
   }
 }

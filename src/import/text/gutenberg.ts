@@ -1,4 +1,4 @@
-import { tagOfLanguageName } from '../language.ts'
+import { languageTag } from '../language.ts'
 
 /** A header field and the line (0-based) it was read from. */
 export interface Field {
@@ -77,7 +77,7 @@ export function gutenberg(lines: string[]): Gutenberg | undefined {
     }
     else if (name === 'author') found.author = field
     else if (name === 'language') {
-      const tag = tagOfLanguageName(value)
+      const tag = languageTag(value)
       if (tag) found.language = { value: tag, line: index }
     } else {
       const date = dateOf(value)
