@@ -4,6 +4,7 @@ import { basename, join, relative, resolve } from 'node:path'
 import Mustache from 'mustache'
 import type { ManuscriptFile } from '../import/manuscript.ts'
 import { titleFromName } from '../load/order.ts'
+import { colophonCommand, installKind } from '../check/install-advice.ts'
 import { packageRoot } from '../root.ts'
 import { writeFolder } from './write-folder.ts'
 
@@ -44,9 +45,11 @@ export async function runInit(dir: string, options: InitCommandOptions): Promise
   await writeFolder(out, files)
   const shown = relative(process.cwd(), out) || '.'
   const cd = shown === '.' ? '' : `cd ${shown} && `
+  // `colophon` alone is on PATH only after a global install.
+  const colophon = colophonCommand(installKind(packageRoot))
   process.stderr.write(
     `colophon: made a new book in ${shown}/: manuscript/book.yaml, manuscript/chapters/01-chapter-one/${options.ci ? ', .github/workflows/book.yml' : ''}, .gitignore\n` +
-      `colophon: build it with \`${cd}colophon build\`, read it with \`colophon preview\`\n`,
+      `colophon: build it with \`${cd}${colophon} build\`, read it with \`${colophon} preview\`\n`,
   )
 }
 
