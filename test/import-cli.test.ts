@@ -178,6 +178,17 @@ describe('colophon build FILE', () => {
     await validate(new Uint8Array(await readFile(join(folder, 'book.epub'))))
   })
 
+  it('names the book from its title as import names the folder: an apostrophe is no word break', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'colophon-import-'))
+    await writeFile(join(folder, 'story.md'), "---\ntitle: The Keeper's Daughter\nauthor: A. Writer\nlang: en\n---\n\n# One\n\nThe first words.\n\n# Two\n\nThe last words.\n")
+    const built = await colophon(['build', 'story.md', '--no-cache'], { cwd: folder })
+    expect(built.code, built.stderr).toBe(0)
+    expect(built.stderr).toContain('wrote dist/the-keepers-daughter.epub')
+    const imported = await colophon(['import', 'story.md'], { cwd: folder })
+    expect(imported.code, imported.stderr).toBe(0)
+    expect(await tree(join(folder, 'the-keepers-daughter'))).toContain('book.yaml')
+  })
+
   it('never writes the book over the story file', async () => {
     const folder = await withStory()
     const run = await colophon(['build', 'story.md', '--out', 'story.md'], { cwd: folder })
