@@ -302,6 +302,8 @@ describe('colophon init', () => {
 
     const built = await colophon(['build', '--frail'], { cwd: folder })
     expect(built.code, built.stderr).toBe(0)
+    // One chapter and one scene are counted as such, not as `1 chapters, 1 scenes`.
+    expect(built.stderr).toMatch(/^colophon: load: 1 chapter, 1 scene \(/m)
     await validate(new Uint8Array(await readFile(join(folder, 'dist/my-book.epub'))))
   })
 
