@@ -333,6 +333,27 @@ describe('colophon init', () => {
     expect((await readdir(folder)).sort()).toEqual(['.gitignore', 'manuscript'])
   })
 
+  it('makes the book where `npm install --save-dev colophon` was run: package.json, its lock and node_modules count as empty, and stay', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'colophon-init-'))
+    await writeFile(join(folder, 'package.json'), '{ "name": "my-book", "private": true, "devDependencies": { "colophon": "^0.1.0" } }\n')
+    await writeFile(join(folder, 'package-lock.json'), '{ "name": "my-book", "lockfileVersion": 3 }\n')
+    await mkdir(join(folder, 'node_modules/colophon'), { recursive: true })
+    await writeFile(join(folder, 'node_modules/colophon/package.json'), '{ "name": "colophon" }\n')
+    const run = await colophon(['init'], { cwd: folder })
+    expect(run.code, run.stderr).toBe(0)
+    expect(await tree(folder)).toEqual([
+      '.github/workflows/book.yml',
+      '.gitignore',
+      'manuscript/book.yaml',
+      'manuscript/chapters/01-chapter-one/01-first-scene.md',
+      'manuscript/chapters/01-chapter-one/chapter.yaml',
+      'node_modules/colophon/package.json',
+      'package-lock.json',
+      'package.json',
+    ])
+    expect(await readFile(join(folder, 'package-lock.json'), 'utf8')).toBe('{ "name": "my-book", "lockfileVersion": 3 }\n')
+  })
+
   it('refuses a folder that holds something: exit 2, nothing written', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'colophon-init-'))
     await writeFile(join(folder, 'draft.md'), 'My draft.\n')

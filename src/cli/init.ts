@@ -16,6 +16,13 @@ export interface InitCommandOptions {
 /** The new book's files: data, in templates/init/ (npm leaves out files named .gitignore, hence the names there). */
 const TEMPLATES = join(packageRoot, 'templates', 'init')
 
+/**
+ * What `npm install --save-dev colophon` leaves in the book's folder, which
+ * the README has the writer do before `colophon init`: the folder still
+ * counts as empty (and they are left as they are).
+ */
+const INSTALLED = ['package.json', 'package-lock.json', 'npm-shrinkwrap.json', 'node_modules']
+
 /** Names in templates/init/ and what they are written as. */
 const RENAMED: Record<string, string> = { gitignore: '.gitignore', github: '.github' }
 
@@ -42,7 +49,7 @@ export async function runInit(dir: string, options: InitCommandOptions): Promise
     const text = await readFile(join(TEMPLATES, ...path.split('/')), 'utf8')
     files.push({ path: [RENAMED[top] ?? top, ...rest].join('/'), data: path.endsWith('book.yaml') ? Mustache.render(text, view, {}, { escape: (value: string) => value }) : text })
   }
-  await writeFolder(out, files)
+  await writeFolder(out, files, { alsoEmpty: INSTALLED })
   const shown = relative(process.cwd(), out) || '.'
   const cd = shown === '.' ? '' : `cd ${shown} && `
   // `colophon` alone is on PATH only after a global install.
