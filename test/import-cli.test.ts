@@ -178,6 +178,15 @@ describe('colophon build FILE', () => {
     await validate(new Uint8Array(await readFile(join(folder, 'book.epub'))))
   })
 
+  it('warns at its line about front matter it leaves out (a date in another form, a key of pandoc it cannot place), and still builds', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'colophon-import-'))
+    await writeFile(join(folder, 'story.md'), '---\ntitle: Dates\nauthor: A. Writer\nlang: en\ndate: 4 March 2021\ncreator: Someone\n---\n\n# One\n\nThe first words.\n\n# Two\n\nThe last words.\n')
+    const built = await colophon(['build', 'story.md', '--no-cache'], { cwd: folder })
+    expect(built.code, built.stderr).toBe(0)
+    expect(built.stderr).toMatch(/5:1 +warning Front matter `date` is not in a form book\.yaml takes, expected YYYY, YYYY-MM or YYYY-MM-DD: left out/)
+    expect(built.stderr).toMatch(/6:1 +warning Front matter key `creator` has no place in book\.yaml \(did you mean `author`\?\): left out/)
+  })
+
   it('names the book from its title as import names the folder: an apostrophe is no word break', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'colophon-import-'))
     await writeFile(join(folder, 'story.md'), "---\ntitle: The Keeper's Daughter\nauthor: A. Writer\nlang: en\n---\n\n# One\n\nThe first words.\n\n# Two\n\nThe last words.\n")
