@@ -85,7 +85,8 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
 
 function describeLoad(book: Book): string {
   const scenes = book.chapters.reduce((sum, chapter) => sum + chapter.scenes.length, 0)
-  return `${book.chapters.length} chapters, ${scenes} scenes`
+  const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`
+  return `${count(book.chapters.length, 'chapter')}, ${count(scenes, 'scene')}`
 }
 
 function describeTypeset(threads: number, cached: boolean): (typeset: { stats: { texts: number; cached: number; parallel: boolean } }) => string {

@@ -25,7 +25,7 @@ describe('colophon check', () => {
     const run = await colophon(['check', '--help'])
     expect(run.code).toBe(0)
     expect(run.stdout).toMatch(/epubcheck-ts/)
-    expect(run.stdout).toMatch(/Example:\n\s+\$ colophon check /)
+    expect(run.stdout).toMatch(/Examples?:\n\s+\$ colophon check /)
   })
 
   it('passes the sample book: one report naming every checker, exit 0', async () => {
@@ -66,6 +66,24 @@ describe('colophon check', () => {
     expect(run.code).toBe(1)
     expect(run.stdout).toMatch(/error Unexpected file that is not a zip/)
   })
+
+  it('checks several books at once (`dist/*.epub` after `build --target all`): a report each, exit 1 naming the one that failed', async () => {
+    const bad = join(folder, 'several-bad.epub')
+    await writeFile(bad, 'plain text, not a zip')
+    // Without Java and Chromium on PATH: colophon's own checks and epubcheck-ts, which is what this is about.
+    const noTools = await mkdtemp(join(tmpdir(), 'colophon-no-tools-'))
+    const run = await colophon(['check', sample.path, bad], { env: { PATH: noTools, EPUBCHECK_JAR: '' } })
+    expect(run.code, run.stderr).toBe(1)
+    expect(run.stdout.split('\n').filter((line) => line === sample.path || line === bad)).toEqual([sample.path, bad])
+    expect(run.stdout).toMatch(/^ {2}epubcheck-ts: 0 errors, 0 warnings$/m)
+    expect(run.stdout).toMatch(/error Unexpected file that is not a zip/)
+    expect(run.stderr).toContain(`${bad} did not pass`)
+    expect(run.stderr).not.toContain(`${sample.path} did not pass`)
+    // A name that is no file stops it before any book is checked.
+    const missing = await colophon(['check', sample.path, join(folder, 'nowhere.epub')], { env: { PATH: noTools, EPUBCHECK_JAR: '' } })
+    expect(missing.code).toBe(2)
+    expect(missing.stdout).toBe('')
+  }, SLOW)
 
   it('exits 2 when the file is missing', async () => {
     const run = await colophon(['check', join(folder, 'nowhere.epub')])

@@ -178,6 +178,26 @@ describe('colophon build FILE', () => {
     await validate(new Uint8Array(await readFile(join(folder, 'book.epub'))))
   })
 
+  it('warns at its line about front matter it leaves out (a date in another form, a key of pandoc it cannot place), and still builds', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'colophon-import-'))
+    await writeFile(join(folder, 'story.md'), '---\ntitle: Dates\nauthor: A. Writer\nlang: en\ndate: 4 March 2021\ncreator: Someone\n---\n\n# One\n\nThe first words.\n\n# Two\n\nThe last words.\n')
+    const built = await colophon(['build', 'story.md', '--no-cache'], { cwd: folder })
+    expect(built.code, built.stderr).toBe(0)
+    expect(built.stderr).toMatch(/5:1 +warning Front matter `date` is not in a form book\.yaml takes, expected YYYY, YYYY-MM or YYYY-MM-DD: left out/)
+    expect(built.stderr).toMatch(/6:1 +warning Front matter key `creator` has no place in book\.yaml \(did you mean `author`\?\): left out/)
+  })
+
+  it('names the book from its title as import names the folder: an apostrophe is no word break', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'colophon-import-'))
+    await writeFile(join(folder, 'story.md'), "---\ntitle: The Keeper's Daughter\nauthor: A. Writer\nlang: en\n---\n\n# One\n\nThe first words.\n\n# Two\n\nThe last words.\n")
+    const built = await colophon(['build', 'story.md', '--no-cache'], { cwd: folder })
+    expect(built.code, built.stderr).toBe(0)
+    expect(built.stderr).toContain('wrote dist/the-keepers-daughter.epub')
+    const imported = await colophon(['import', 'story.md'], { cwd: folder })
+    expect(imported.code, imported.stderr).toBe(0)
+    expect(await tree(join(folder, 'the-keepers-daughter'))).toContain('book.yaml')
+  })
+
   it('never writes the book over the story file', async () => {
     const folder = await withStory()
     const run = await colophon(['build', 'story.md', '--out', 'story.md'], { cwd: folder })
@@ -291,6 +311,8 @@ describe('colophon init', () => {
 
     const built = await colophon(['build', '--frail'], { cwd: folder })
     expect(built.code, built.stderr).toBe(0)
+    // One chapter and one scene are counted as such, not as `1 chapters, 1 scenes`.
+    expect(built.stderr).toMatch(/^colophon: load: 1 chapter, 1 scene \(/m)
     await validate(new Uint8Array(await readFile(join(folder, 'dist/my-book.epub'))))
   })
 
@@ -318,6 +340,27 @@ describe('colophon init', () => {
     const run = await colophon(['init', '--no-ci'], { cwd: folder })
     expect(run.code, run.stderr).toBe(0)
     expect((await readdir(folder)).sort()).toEqual(['.gitignore', 'manuscript'])
+  })
+
+  it('makes the book where `npm install --save-dev colophon` was run: package.json, its lock and node_modules count as empty, and stay', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'colophon-init-'))
+    await writeFile(join(folder, 'package.json'), '{ "name": "my-book", "private": true, "devDependencies": { "colophon": "^0.1.0" } }\n')
+    await writeFile(join(folder, 'package-lock.json'), '{ "name": "my-book", "lockfileVersion": 3 }\n')
+    await mkdir(join(folder, 'node_modules/colophon'), { recursive: true })
+    await writeFile(join(folder, 'node_modules/colophon/package.json'), '{ "name": "colophon" }\n')
+    const run = await colophon(['init'], { cwd: folder })
+    expect(run.code, run.stderr).toBe(0)
+    expect(await tree(folder)).toEqual([
+      '.github/workflows/book.yml',
+      '.gitignore',
+      'manuscript/book.yaml',
+      'manuscript/chapters/01-chapter-one/01-first-scene.md',
+      'manuscript/chapters/01-chapter-one/chapter.yaml',
+      'node_modules/colophon/package.json',
+      'package-lock.json',
+      'package.json',
+    ])
+    expect(await readFile(join(folder, 'package-lock.json'), 'utf8')).toBe('{ "name": "my-book", "lockfileVersion": 3 }\n')
   })
 
   it('refuses a folder that holds something: exit 2, nothing written', async () => {

@@ -63,3 +63,33 @@ describe('colophon check without Ace says how to add it for how colophon was ins
     expect(run.stdout).toMatch(/Ace by DAISY: skipped, Ace needs Chromium, which is not installed/)
   })
 })
+
+describe('the next step colophon prints is a command that runs for how colophon was installed', () => {
+  let base: string
+  beforeAll(async () => {
+    base = await mkdtemp(join(tmpdir(), 'colophon-next-step-'))
+  })
+
+  // `colophon` alone is on PATH only after a global install; a project's dependency and npx need `npx colophon`.
+  const kinds: Array<[string, string, boolean, string]> = [
+    ['a global install', 'global/lib/node_modules/colophon', false, 'colophon'],
+    ["a project's dependency", 'project/node_modules/colophon', true, 'npx colophon'],
+    ['npx', 'npm-cache/_npx/4567cdef/node_modules/colophon', false, 'npx colophon'],
+  ]
+  for (const [kind, where, project, command] of kinds) {
+    it(`init and import, from ${kind}`, async () => {
+      const pkg = await installed(base, where, project)
+      const work = await mkdtemp(join(base, 'work-'))
+      const init = await node([join(pkg, 'src/bin.js'), 'init', 'my-book'], { cwd: work })
+      expect(init.code, init.stderr).toBe(0)
+      expect(init.stderr).toContain(`build it with \`cd my-book && ${command} build\`, read it with \`${command} preview\``)
+      await writeFile(join(work, 'story.md'), '---\ntitle: A Story\nauthor: A. Writer\nlang: en\n---\n\n# One\n\nThe first words.\n\n# Two\n\nThe last words.\n')
+      const imported = await node([join(pkg, 'src/bin.js'), 'import', 'story.md'], { cwd: work })
+      expect(imported.code, imported.stderr).toBe(0)
+      expect(imported.stderr).toContain(`build it with \`${command} build a-story\``)
+      const built = await node([join(pkg, 'src/bin.js'), 'build', 'story.md', '--out', 'story.epub', '--no-cache'], { cwd: work })
+      expect(built.code, built.stderr).toBe(0)
+      expect(built.stderr).toContain(`\`${command} import story.md --dry-run\` lists`)
+    })
+  }
+})

@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { node, ROOT } from './helpers/cli.ts'
 import { unprivileged } from './helpers/user.ts'
+import { epubcheckTs, openEpub } from './helpers/epub.ts'
 
 const user = unprivileged()
 let folder: string
@@ -42,6 +43,38 @@ describe('an installed package', () => {
     execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', join(folder, tarball as string)], { cwd: project, stdio: 'ignore' })
     const run = execFileSync('npx', ['--no-install', 'colophon', '--version'], { cwd: project, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
     expect(run.trim()).toMatch(/^\d+\.\d+\.\d+$/)
+  })
+
+  it("follows the README's first hour in a project that depends on it: init, build, a font of the book's own", async () => {
+    const project = join(folder, 'first-hour')
+    await mkdir(project)
+    await writeFile(join(project, 'package.json'), '{ "name": "my-books", "private": true }\n')
+    const [tarball] = (await readdir(folder)).filter((name) => name.endsWith('.tgz'))
+    execFileSync('npm', ['install', '--save-dev', '--no-audit', '--no-fund', '--prefer-offline', join(folder, tarball as string)], { cwd: project, stdio: 'ignore' })
+    const sh = (script: string, cwd: string): string => execFileSync('sh', ['-c', script], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, SOURCE_DATE_EPOCH: '0' } })
+    const init = execFileSync('sh', ['-c', 'npx --no-install colophon init my-book 2>&1'], { cwd: project, encoding: 'utf8' })
+    // `colophon` alone is not on PATH for a project's dependency.
+    expect(init).toContain('build it with `cd my-book && npx colophon build`')
+    const book = join(project, 'my-book')
+    // The README's font commands, as written, with a font of the test's own for `~/fonts/…`.
+    const readme = await readFile(join(ROOT, 'README.md'), 'utf8')
+    const section = readme.slice(readme.indexOf('**A font of your own**'))
+    const commands = /```sh\n([\s\S]*?)```/.exec(section)?.[1] ?? ''
+    const css = /```css\n([\s\S]*?)```/.exec(section)?.[1] ?? ''
+    expect(commands).toContain('colophon/templates/book.css')
+    const fonts = join(folder, 'fonts')
+    await mkdir(fonts, { recursive: true })
+    await cp(join(ROOT, 'node_modules/@fontsource/eb-garamond/files/eb-garamond-latin-400-normal.woff2'), join(fonts, 'eb-garamond-400.woff2'))
+    expect(commands).toContain('~/fonts/eb-garamond-400.woff2')
+    sh(commands.replaceAll('~/fonts/', `${fonts}/`), book)
+    await writeFile(join(book, 'manuscript/templates/book.css'), `${await readFile(join(book, 'manuscript/templates/book.css'), 'utf8')}\n${css}`)
+    sh('npx --no-install colophon build 2>&1', book)
+    const epub = new Uint8Array(await readFile(join(book, 'dist/my-book.epub')))
+    const checked = await epubcheckTs(epub)
+    expect(checked.messages).toEqual([])
+    expect(checked.errors + checked.warnings).toBe(0)
+    const opf = await (await openEpub(epub)).file('EPUB/content.opf')!.async('string')
+    expect(opf).toMatch(/href="css\/fonts\/eb-garamond-400\.woff2" media-type="font\/woff2"/)
   })
 
   it('ships its bundle', async () => {

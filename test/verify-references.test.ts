@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import JSZip from 'jszip'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { verifyReferences } from '../src/verify/index.ts'
+import { ncxPlayOrderProblems } from '../src/verify/schema-rules.ts'
 import { colophon, ROOT } from './helpers/cli.ts'
 import { woffToSfnt } from '../src/cover/woff.ts'
 import { epubcheckTs } from './helpers/epub.ts'
@@ -117,5 +118,35 @@ describe('a TrueType font, and fonts named from an XHTML template', () => {
     expect(opf).toContain('href="css/fonts/garamond.ttf" media-type="font/ttf"')
     expect(opf).toContain('href="images/ornament.png" media-type="image/png"')
     expect((await epubcheckTs(epub)).messages).toEqual([])
+  })
+})
+
+describe("a book's own templates that write what EPUBCheck's schemas refuse", () => {
+  // Both fixtures are the Kindle preflight's; built as plain EPUBs they exited 0 with a book both EPUBChecks failed.
+  const cases: Array<[string, string, RegExp]> = [
+    ['an `<img>` without `src` (templates/chapter.xhtml)', 'img-src', /preflight-img-src\.epub\/EPUB\/text\/chapter-1\.xhtml\n\s*12:1 +error Unexpected `<img>` without a `src`, expected the path of an image in the book +img-src/],
+    ['a toc.ncx giving one target two playOrders', 'spine-ncx-order', /preflight-spine-ncx-order\.epub\/EPUB\/toc\.ncx\n\s*25:1 +error Unexpected playOrder="99" for `text\/foreword\.xhtml`, which an earlier entry gives playOrder="1", expected one playOrder per target +ncx-play-order/],
+  ]
+  for (const [what, id, message] of cases) {
+    it(`${what}: exit 1 at the place in the book, nothing written`, async () => {
+      const folder = await mkdtemp(join(tmpdir(), 'colophon-schema-'))
+      const out = join(folder, 'book.epub')
+      const run = await colophon(['build', join(ROOT, 'test/fixtures/preflight', id), '--target', 'epub', '--out', out, '--no-cache'])
+      expect(run.code, run.stderr).toBe(1)
+      expect(run.stderr).toMatch(message)
+      await expect(readFile(out)).rejects.toThrow(/ENOENT/)
+    })
+  }
+
+  it('an NCX whose playOrders leave a gap, or share one between two targets', () => {
+    const point = (order: number, src: string): string => `<navPoint id="p${order}${src.length}" playOrder="${order}"><navLabel><text>x</text></navLabel><content src="${src}"/></navPoint>`
+    const ncx = (...points: string[]): string => `<?xml version="1.0" encoding="utf-8"?>\n<ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1"><navMap>${points.join('')}</navMap></ncx>`
+    expect(ncxPlayOrderProblems(ncx(point(1, 'a.xhtml'), point(2, 'b.xhtml'), point(2, 'b.xhtml')))).toEqual([])
+    expect(ncxPlayOrderProblems(ncx(point(1, 'a.xhtml'), point(3, 'b.xhtml'))).map((problem) => problem.reason)).toEqual([
+      'Unexpected playOrder="3" with no entry at 2, expected playOrders that run from 1 without a gap',
+    ])
+    expect(ncxPlayOrderProblems(ncx(point(1, 'a.xhtml'), point(1, 'b.xhtml'))).map((problem) => problem.reason)).toEqual([
+      'Unexpected playOrder="1" for `b.xhtml`, which an earlier entry gives `a.xhtml`, expected one target per playOrder',
+    ])
   })
 })

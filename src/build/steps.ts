@@ -128,7 +128,8 @@ export async function targets(run: BuildRun, assembled: { rendered: Rendered; pu
   const book = typeset.source
   const xml = new XmlOnPool(run.pool, typeset.settings, run.cache)
   const outputs = await makeTargets(assembled.publication, run.options.targets ?? ['epub'], {
-    slug: slugify(book.metadata.title),
+    // An apostrophe is dropped, not a word break: `The Keeper's Daughter` → the-keepers-daughter.epub, as `colophon import` names its folder.
+    slug: slugify(book.metadata.title.replace(/['\u2019]/g, '')),
     date: typeset.date,
     preflight: run.options.preflight,
     pack: run.cache,

@@ -40,3 +40,13 @@ export function npmAdvice(pkg: string, kind: InstallKind, options: { env?: strin
       return `in colophon's own folder: ${env}npm install (${pkg} is one of its dev dependencies)`
   }
 }
+
+/**
+ * How the user runs colophon, for the next step a message suggests: a
+ * global install puts `colophon` on PATH; a project's dependency, an npx run
+ * and a checkout do not (npm puts node_modules/.bin on PATH only for npm's
+ * own scripts), and `npx colophon` finds colophon in all three.
+ */
+export function colophonCommand(kind: InstallKind): string {
+  return kind === 'global' ? 'colophon' : 'npx colophon'
+}

@@ -3,7 +3,9 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join, resolve } from 'node:path'
 import type { TargetName } from '../targets/types.ts'
+import { colophonCommand, installKind } from '../check/install-advice.ts'
 import { BookError } from '../errors.ts'
+import { packageRoot } from '../root.ts'
 import { watchFile } from '../preview/watch.ts'
 import { createProgress, progressMode } from '../progress/index.ts'
 import { buildAndWrite, type BuildCommandOptions } from './build.ts'
@@ -60,7 +62,7 @@ export async function fileManuscript(path: string): Promise<FileManuscript> {
       const shown = warnings.length > 0 ? `${await report(warnings)}\n` : ''
       const chapters = imported.book.chapters.length
       const guesses = imported.file.messages.length
-      const list = guesses === 0 ? '' : `; \`colophon import ${path} --dry-run\` lists ${guesses === 1 ? 'the guess' : `all ${guesses} guesses`} made`
+      const list = guesses === 0 ? '' : `; \`${colophonCommand(installKind(packageRoot))} import ${path} --dry-run\` lists ${guesses === 1 ? 'the guess' : `all ${guesses} guesses`} made`
       return `${shown}colophon: read ${path} as ${imported.format}: ${chapters} chapter${chapters === 1 ? '' : 's'}${list}\n`
     },
   }

@@ -3,7 +3,9 @@ import { join, relative, resolve, sep } from 'node:path'
 import { VFile } from 'vfile'
 import { build, type BuildOptions } from '../build.ts'
 import { parseTargets, type TargetName } from '../targets/types.ts'
+import { colophonCommand, installKind } from '../check/install-advice.ts'
 import { BookError } from '../errors.ts'
+import { packageRoot } from '../root.ts'
 import type { Book } from '../load/index.ts'
 import { cachePath, readCache, writeCache } from '../cache/disk.ts'
 import { BuildCache } from '../cache/store.ts'
@@ -109,7 +111,8 @@ export async function buildAndWrite(
   const { source, ...buildOptions } = extra
   const result = await build(dir, { wordJoiner: options.wordJoiner, nbsp: options.nbsp, targets, threads: options.threads, ...buildOptions })
   // A story file's build lints a temporary folder: the author lints the folder `colophon import` writes.
-  const lintCommand = source ? `colophon import ${relative(process.cwd(), source)}\`, then \`colophon lint <the folder it writes>` : `colophon lint ${dir}`
+  const colophon = colophonCommand(installKind(packageRoot))
+  const lintCommand = source ? `${colophon} import ${relative(process.cwd(), source)}\`, then \`${colophon} lint <the folder it writes>` : `${colophon} lint ${dir}`
   if (result.messages.length > 0) process.stderr.write(`${await report(shownOf(result.messages, lintCommand))}\n`)
   if (options.frail && result.messages.length > 0) {
     throw new WarningsFailed(`${result.messages.length} warning${result.messages.length === 1 ? '' : 's'} and --frail; the book was not written`)

@@ -1,4 +1,6 @@
 import { relative, resolve } from 'node:path'
+import { colophonCommand, installKind } from '../check/install-advice.ts'
+import { packageRoot } from '../root.ts'
 import { importFile } from './import-file.ts'
 import { report } from './report.ts'
 import { writeFolder } from './write-folder.ts'
@@ -31,5 +33,5 @@ export async function runImport(path: string, options: ImportCommandOptions): Pr
   }
   await writeFolder(resolve(out), imported.files, { force: options.force, replaces: MANUSCRIPT_PARTS, forceFlag: '--force' })
   const chapters = imported.book.chapters.length
-  process.stderr.write(`colophon: imported ${path} (${imported.format}, ${chapters} chapter${chapters === 1 ? '' : 's'}) into ${shown}/; build it with \`colophon build ${shown}\`\n`)
+  process.stderr.write(`colophon: imported ${path} (${imported.format}, ${chapters} chapter${chapters === 1 ? '' : 's'}) into ${shown}/; build it with \`${colophonCommand(installKind(packageRoot))} build ${shown}\`\n`)
 }

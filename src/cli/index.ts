@@ -128,14 +128,14 @@ function program(): Command {
   cli
     .command('check')
     .description('Check an EPUB with epubcheck-ts, and Java EPUBCheck and Ace by DAISY when installed; print one report.')
-    .argument('<book>', 'the EPUB file to check')
+    .argument('<books...>', 'the EPUB files to check (dist/*.epub after build --target all)')
     .option('--frail', 'fail on warnings too, not only on errors')
     .option('--debug', 'print stack traces of unexpected errors')
-    .addHelpText('after', '\nExit codes: 0 passed, 1 errors (or warnings with --frail), 2 usage.\n\nExample:\n  $ colophon check dist/sequence.epub --frail\n')
+    .addHelpText('after', '\nExit codes: 0 passed, 1 errors (or warnings with --frail), 2 usage.\n\nExamples:\n  $ colophon check dist/sequence.epub --frail\n  $ colophon check dist/*.epub\n')
     .exitOverride()
-    .action(async (book: string, options: { frail?: boolean }) => {
+    .action(async (books: string[], options: { frail?: boolean }) => {
       const { runCheck } = await import('./check.ts')
-      await runCheck(book, options)
+      await runCheck(books, options)
     })
 
   cli

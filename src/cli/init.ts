@@ -4,6 +4,7 @@ import { basename, join, relative, resolve } from 'node:path'
 import Mustache from 'mustache'
 import type { ManuscriptFile } from '../import/manuscript.ts'
 import { titleFromName } from '../load/order.ts'
+import { colophonCommand, installKind } from '../check/install-advice.ts'
 import { packageRoot } from '../root.ts'
 import { writeFolder } from './write-folder.ts'
 
@@ -14,6 +15,13 @@ export interface InitCommandOptions {
 
 /** The new book's files: data, in templates/init/ (npm leaves out files named .gitignore, hence the names there). */
 const TEMPLATES = join(packageRoot, 'templates', 'init')
+
+/**
+ * What `npm install --save-dev colophon` leaves in the book's folder, which
+ * the README has the writer do before `colophon init`: the folder still
+ * counts as empty (and they are left as they are).
+ */
+const INSTALLED = ['package.json', 'package-lock.json', 'npm-shrinkwrap.json', 'node_modules']
 
 /** Names in templates/init/ and what they are written as. */
 const RENAMED: Record<string, string> = { gitignore: '.gitignore', github: '.github' }
@@ -41,12 +49,14 @@ export async function runInit(dir: string, options: InitCommandOptions): Promise
     const text = await readFile(join(TEMPLATES, ...path.split('/')), 'utf8')
     files.push({ path: [RENAMED[top] ?? top, ...rest].join('/'), data: path.endsWith('book.yaml') ? Mustache.render(text, view, {}, { escape: (value: string) => value }) : text })
   }
-  await writeFolder(out, files)
+  await writeFolder(out, files, { alsoEmpty: INSTALLED })
   const shown = relative(process.cwd(), out) || '.'
   const cd = shown === '.' ? '' : `cd ${shown} && `
+  // `colophon` alone is on PATH only after a global install.
+  const colophon = colophonCommand(installKind(packageRoot))
   process.stderr.write(
     `colophon: made a new book in ${shown}/: manuscript/book.yaml, manuscript/chapters/01-chapter-one/${options.ci ? ', .github/workflows/book.yml' : ''}, .gitignore\n` +
-      `colophon: build it with \`${cd}colophon build\`, read it with \`colophon preview\`\n`,
+      `colophon: build it with \`${cd}${colophon} build\`, read it with \`${colophon} preview\`\n`,
   )
 }
 

@@ -16,6 +16,8 @@ export interface WriteFolderOptions {
   replaces?: readonly string[]
   /** How the refusal names the command's flag, when there is one (`--force`). */
   forceFlag?: string
+  /** More top-level names the folder may hold and still count as empty; they are left as they are. */
+  alsoEmpty?: readonly string[]
 }
 
 /** Entries a folder may hold and still count as empty: a fresh `git init` leaves `.git`. */
@@ -33,7 +35,7 @@ export async function writeFolder(out: string, files: readonly ManuscriptFile[],
   const info = await stat(out).catch(() => undefined)
   const shown = relative(process.cwd(), out) || '.'
   if (info && !info.isDirectory()) throw new UsageError(`\`${shown}\` is a file, expected a folder to write into (or a new name)`)
-  const held = info ? (await readdir(out)).filter((name) => !IGNORED.has(name)) : []
+  const held = info ? (await readdir(out)).filter((name) => !IGNORED.has(name) && !options.alsoEmpty?.includes(name)) : []
   if (held.length > 0 && !options.force) {
     const flag = options.forceFlag ? `, or ${options.forceFlag} to replace what it writes` : ''
     throw new UsageError(`\`${shown}\` is not empty (${held.slice(0, 3).join(', ')}${held.length > 3 ? ' …' : ''}), expected a new or empty folder${flag}; nothing was written`)

@@ -3,6 +3,7 @@ import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import { cssUrls } from '../css-urls.ts'
 import { binaryMediaType } from '../media-types.ts'
+import { imagesWithoutSrc, ncxPlayOrderProblems } from './schema-rules.ts'
 
 /** A file of the EPUB as the zip holds it (or is about to). */
 export interface BookEntry {
@@ -83,6 +84,14 @@ export function verifyReferences(entries: readonly BookEntry[], bookName = 'book
         fail(item.path, text, offset, `Unexpected reference to \`${url}\`, which is not a file of the book, expected a file listed in the manifest`, 'reference-missing')
       }
     }
+    if (item.mediaType === 'application/xhtml+xml') for (const problem of imagesWithoutSrc(text)) fail(item.path, text, problem.offset, problem.reason, problem.ruleId)
+  }
+  // What a book's own templates can get wrong that EPUBCheck's schemas catch (schema-rules.ts).
+  for (const item of manifest) {
+    const entry = item.mediaType === 'application/x-dtbncx+xml' ? byPath.get(item.path) : undefined
+    if (!entry) continue
+    const text = textOf(entry.data)
+    for (const problem of ncxPlayOrderProblems(text)) fail(item.path, text, problem.offset, problem.reason, problem.ruleId)
   }
   return problems
 }

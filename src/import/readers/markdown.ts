@@ -8,6 +8,7 @@ import { decodeText } from '../decode.ts'
 import { languageOf, languageTag } from '../language.ts'
 import { isSceneBreak } from '../scene-break.ts'
 import type { ImportedBook, ImportedMetadata } from '../types.ts'
+import { FOREIGN_KEYS } from '../../load/foreign-keys.ts'
 import { canonicalIdentifier } from '../../load/identifier.ts'
 import { titleOfFile } from '../file-title.ts'
 
@@ -111,6 +112,8 @@ function frontMatter(text: string, file: VFile): { metadata: ImportedMetadata; b
     const place = placeOf((isScalar(pair.key) ? pair.key.range?.[0] : undefined))
     const ours = KEYS[key]
     const say = (reason: string): void => void file.info(reason, { place, ruleId: 'import-metadata', source: 'colophon-import' })
+    // What the author wrote and the book will lack is a warning: `build FILE` shows warnings, not infos.
+    const lost = (reason: string): void => void file.message(reason, { place, ruleId: 'import-metadata', source: 'colophon-import' })
     const texts = (input: unknown): string[] =>
       (Array.isArray(input) ? input : [input]).flatMap((item) => (typeof item === 'string' ? [item] : item && typeof item === 'object' && 'name' in item ? [String((item as { name: unknown }).name)] : typeof item === 'number' ? [String(item)] : []))
     if (key === 'cover-image') {
@@ -118,7 +121,8 @@ function frontMatter(text: string, file: VFile): { metadata: ImportedMetadata; b
       continue
     }
     if (!ours) {
-      say(`Front matter key \`${key}\` has no place in book.yaml: left out`)
+      const meant = Object.hasOwn(FOREIGN_KEYS, key) ? FOREIGN_KEYS[key]?.key : undefined
+      lost(`Front matter key \`${key}\` has no place in book.yaml${meant ? ` (did you mean \`${meant}\`?)` : ''}: left out`)
       continue
     }
     let converted: ImportedMetadata[string] | undefined
@@ -131,7 +135,7 @@ function frontMatter(text: string, file: VFile): { metadata: ImportedMetadata; b
     } else if (ours === 'identifier') converted = typeof value === 'string' ? canonicalIdentifier(value) : undefined
     else if (ours === 'series') converted = seriesOf(value)
     else converted = texts(value).join(' ').trim() || undefined
-    if (converted === undefined) say(`Front matter \`${key}\` is not in a form book.yaml takes: left out`)
+    if (converted === undefined) lost(`Front matter \`${key}\` is not in a form book.yaml takes${ours === 'date' ? ', expected YYYY, YYYY-MM or YYYY-MM-DD' : ''}: left out`)
     else {
       metadata[ours] = converted
       say(`\`${key}\` → book.yaml \`${ours}\``)
