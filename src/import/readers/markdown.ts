@@ -84,7 +84,7 @@ function chapterLevel(blocks: RootContent[]): number | undefined {
 /** pandoc's keys to colophon's; values are checked as book.yaml will check them. */
 const KEYS: Record<string, string> = {
   title: 'title', subtitle: 'subtitle', author: 'author', lang: 'language', language: 'language', date: 'date',
-  description: 'description', abstract: 'description', subject: 'subjects', keywords: 'tags', rights: 'rights',
+  description: 'description', abstract: 'description', subject: 'subjects', keywords: 'subjects', rights: 'rights',
   identifier: 'identifier', series: 'series', publisher: 'publisher',
 }
 
@@ -137,7 +137,9 @@ function frontMatter(text: string, file: VFile): { metadata: ImportedMetadata; b
     else converted = texts(value).join(' ').trim() || undefined
     if (converted === undefined) lost(`Front matter \`${key}\` is not in a form book.yaml takes${ours === 'date' ? ', expected YYYY, YYYY-MM or YYYY-MM-DD' : ''}: left out`)
     else {
-      metadata[ours] = converted
+      // `subject` and `keywords` both name subjects (as pandoc and book.yaml's own hint have it): kept together.
+      const before = metadata[ours]
+      metadata[ours] = Array.isArray(before) && Array.isArray(converted) ? [...new Set([...before, ...converted])] : converted
       say(`\`${key}\` → book.yaml \`${ours}\``)
     }
   }
