@@ -32,11 +32,12 @@ const { node } = fc.letrec<{ node: Nodes; leaf: Nodes; element: Nodes }>((tie) =
 }))
 
 describe('xmlString', () => {
-  it('writes what xast-util-to-xml writes with closeEmptyElements, byte for byte', () => {
+  it('writes what xast-util-to-xml writes with closeEmptyElements, and tightClose, byte for byte', () => {
     fc.assert(
       fc.property(fc.array(node, { maxLength: 5 }), (children) => {
         const root: Root = { type: 'root', children: children as Root['children'] }
         expect(xmlString(root)).toBe(toXml(root, { closeEmptyElements: true }))
+        expect(xmlString(root, { tightClose: true })).toBe(toXml(root, { closeEmptyElements: true, tightClose: true }))
       }),
       { numRuns: 3000 },
     )

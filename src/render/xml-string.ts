@@ -2,15 +2,15 @@ import type { Nodes, Root } from 'xast'
 
 /**
  * xast → XML text, as xast-util-to-xml 4 writes it with
- * `closeEmptyElements` (a property test holds it to that library byte for
- * byte), without its cost: the library builds a regular expression for
+ * `closeEmptyElements` (and `tightClose` if asked: `<br/>`, not `<br />`; a
+ * property test holds it to that library byte for byte), without its cost: the library builds a regular expression for
  * every attribute value it escapes (stringify-entities caches them by the
  * array it is given, and `value()` makes a new array at each call), which
  * took two thirds of the render stage's time for a book of 30,000 footnotes
- * (docs/decisions/0024-nesting-limits.md).
+ * (docs/decisions/0024-nesting-limits.md), and most of the Kobo target's.
  */
-export function xmlString(tree: Root | Nodes): string {
-  return one(tree)
+export function xmlString(tree: Root | Nodes, options: { tightClose?: boolean } = {}): string {
+  return one(tree, options.tightClose ? '/>' : ' />')
 }
 
 /** Characters XML 1.0 forbids that the library drops from every value. */
@@ -33,13 +33,13 @@ const name = (value: string): string => escape(value, nameUnsafe)
 const quoted = (value: unknown): string => `"${escape(String(value), attributeUnsafe)}"`
 const greaterThanIn = (value: unknown, end: RegExp): string => clean(value).replace(end, (found) => found.replaceAll('>', '&#x3E;'))
 
-function one(node: Root | Nodes): string {
+function one(node: Root | Nodes, close: string): string {
   switch (node.type) {
     case 'root':
-      return all(node.children)
+      return all(node.children, close)
     case 'element': {
       const nodeName = name(node.name)
-      const content = all(node.children ?? [])
+      const content = all(node.children ?? [], close)
       let attributes = ''
       const given = node.attributes ?? {}
       for (const key in given) {
@@ -47,7 +47,7 @@ function one(node: Root | Nodes): string {
         const value = given[key]
         if (value !== null && value !== undefined) attributes += ` ${name(key)}=${quoted(value)}`
       }
-      return content ? `<${nodeName}${attributes}>${content}</${nodeName}>` : `<${nodeName}${attributes} />`
+      return content ? `<${nodeName}${attributes}>${content}</${nodeName}>` : `<${nodeName}${attributes}${close}`
     }
     case 'text':
     case 'raw' as Nodes['type']:
@@ -74,8 +74,8 @@ function one(node: Root | Nodes): string {
   }
 }
 
-function all(children: ReadonlyArray<Nodes>): string {
+function all(children: ReadonlyArray<Nodes>, close: string): string {
   let out = ''
-  for (const child of children) out += one(child)
+  for (const child of children) out += one(child, close)
   return out
 }
