@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { cssUrls } from '../src/css-urls.ts'
+import { cssUrls, scanCss } from '../src/css-urls.ts'
+import { cssProblems } from '../src/load/css-check.ts'
 import { bookDate } from '../src/load/book-date.ts'
 
 describe('bookDate (book.yaml `date`)', () => {
@@ -65,5 +66,26 @@ describe('cssUrls (css-tree tokenizer)', () => {
 
   it('never throws, whatever the text', () => {
     fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (css) => void cssUrls(css)), { numRuns: 2000 })
+  })
+
+  it('finds every string of a resource function, an escaped url( and the script the checker refuses, in one scan', () => {
+    const css = 'a { b: image-set("x.png" 1x, "https://e.com/y.png" 2x); c: u\\72l(https://e.com/z.png); behavior : url(b.htc); d: expression(alert(1)) }'
+    const mentions = scanCss(css)
+    expect(mentions.filter((found) => found.kind === 'url').map((found) => found.kind === 'url' && [found.url, found.in])).toEqual([
+      ['x.png', 'image-set'],
+      ['https://e.com/y.png', 'image-set'],
+      ['https://e.com/z.png', 'url'],
+      ['b.htc', 'url'],
+    ])
+    expect(mentions.some((found) => found.kind === 'property' && found.name === 'behavior')).toBe(true)
+    expect(mentions.some((found) => found.kind === 'function' && found.name === 'expression')).toBe(true)
+    const reasons = cssProblems(css).map((problem) => problem.reason)
+    expect(reasons.filter((reason) => reason.includes('remote'))).toHaveLength(2)
+    expect(reasons.some((reason) => reason.includes('`behavior`'))).toBe(true)
+    expect(reasons.some((reason) => reason.includes('`expression()`'))).toBe(true)
+  })
+
+  it('refuses an @import, its url() at itself, and no string outside a resource function', () => {
+    expect(cssProblems('@import url(https://e.com/a.css);\n@import "https://e.com/b.css";\np::before { content: "https://e.com/c.png" }').map((problem) => problem.offset)).toEqual([0, 8, 34])
   })
 })

@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import fc from 'fast-check'
 import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
+import { colophon } from './helpers/cli.ts'
 import { isWithin, physicalPath } from '../src/cli/out-path.ts'
 import { BookError, build, loadBook } from '../src/index.ts'
 import { openManuscript, type Manuscript } from '../src/load/open.ts'
@@ -135,6 +136,24 @@ describe('a file that vanishes', () => {
     expect(message?.reason).toMatch(/missing image `map\.svg`|image `map\.svg` that cannot be read: it does not exist/)
     expect(message?.reason).not.toMatch(ERRNO)
   })
+})
+
+describe('a story file named on the command line that is not a file', () => {
+  it('a FIFO or a folder by a story file\'s name: build, import and typeset say so, never wait', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'colophon-story-fifo-'))
+    try {
+      execFileSync('mkfifo', [join(folder, 'story.md')])
+      await mkdir(join(folder, 'folder.md'))
+      for (const args of [['build', 'story.md', '--out', 'out/book.epub'], ['import', 'story.md', '--dry-run'], ['typeset', 'story.md'], ['import', 'folder.md', '--dry-run']]) {
+        const run = await colophon(args, { cwd: folder })
+        expect(run.code, run.stderr).not.toBe(0)
+        expect(run.stderr).toMatch(args[1] === 'folder.md' ? /folder `folder\.md`/ : /story\.md.*named pipe \(FIFO\)/)
+        expect(run.stderr).not.toMatch(ERRNO)
+      }
+    } finally {
+      await rm(folder, { recursive: true, force: true })
+    }
+  }, 120_000)
 })
 
 describe('where --out really lands', () => {

@@ -99,3 +99,51 @@ describe('an interrupt during a long synchronous step', () => {
     expect(latencies.length).toBe(4)
   })
 })
+
+/**
+ * `preview` and `build --watch` rebuild on every save. Between builds Ctrl-C
+ * stops them as their listeners say; during a rebuild the signal keeps its
+ * default action, as in a build, so a long rebuild ends at once too. The
+ * manuscript starts small; saving the 6 MB scene into it makes the slow rebuild.
+ */
+describe('an interrupt during a rebuild', () => {
+  const commands = [
+    { name: 'preview', args: (folder: string) => ['preview', folder, '--no-open', '--port', '0'], ready: 'colophon: previewing' },
+    { name: 'build --watch', args: (folder: string) => ['build', folder, '--watch', '--no-cache', '--threads', '0', '--out', `${folder}-out/book.epub`], ready: 'for changes (Ctrl-C to stop)' },
+    { name: 'build FILE --watch', args: (folder: string) => ['build', join(folder, 'story.md'), '--watch', '--threads', '0', '--out', `${folder}-out/book.epub`], ready: 'for changes (Ctrl-C to stop)' },
+  ]
+  const measured: string[] = []
+  for (const command of commands) {
+    it(`SIGINT ends \`colophon ${command.name}\` within 1 s while it rebuilds`, async () => {
+      const folder = join(work, command.name.replaceAll(/\W+/g, '-'))
+      const scene = join(folder, command.name.includes('FILE') ? 'story.md' : 'chapters/01-one/01-all.md')
+      await mkdir(join(folder, 'chapters/01-one'), { recursive: true })
+      await writeFile(join(folder, 'book.yaml'), 'title: One Long Scene\nauthor: Ann Author\nlanguage: en\n')
+      await writeFile(scene, '# One\n\nA short text.\n')
+      const child = spawn(process.execPath, [BIN, ...command.args(folder)], { cwd: work, env: { ...process.env, XDG_CACHE_HOME: TEST_CACHE_HOME }, stdio: ['ignore', 'ignore', 'pipe'] })
+      let stderr = ''
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+      const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null; time: number }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal, time: performance.now() })))
+      for (let waited = 0; !stderr.includes(command.ready) && waited < 120_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50))
+      expect(stderr, stderr).toContain(command.ready)
+      const before = stderr.length
+      await writeFile(scene, await readFile(join(work, 'whole/chapters/01-one/01-all.md')))
+      // Well into the rebuild's synchronous work (the 6 MB text takes seconds to typeset and render).
+      await new Promise((resolve) => setTimeout(resolve, 1500))
+      const sent = performance.now()
+      child.kill('SIGINT')
+      const end = await ended
+      const latency = end.time - sent
+      measured.push(`${command.name}: ${Math.round(latency)} ms`)
+      expect(stderr.slice(before), 'the rebuild had not ended').not.toMatch(/built|rebuilt|rebuild failed/)
+      expect(latency).toBeLessThan(1000)
+      expect(end.signal ?? end.code).toBe(end.signal ? 'SIGINT' : 130)
+      expect(stderr).not.toMatch(STACK_TRACE)
+    }, 180_000)
+  }
+
+  it('reports the latencies it measured', () => {
+    process.stderr.write(`signal latency during a rebuild: ${measured.join('; ')}\n`)
+    expect(measured.length).toBe(commands.length)
+  })
+})

@@ -132,4 +132,17 @@ describe('simple footnote definitions read without micromark', () => {
       { numRuns: 3000 },
     )
   }, 120_000)
+
+  it('give mdast-util-from-markdown’s tree for paragraphs of references, emphasis and punctuation around them', () => {
+    const piece = fc.constantFrom('word', 'é', ' ', '  ', '.', ',', '!', '(', ')', '^', ':', '*', '**', '_', '__', '***', '\n', '  \n', '\n  ', '[^1]', '[^b-2]', '[^a_b]', '[^C]', '[^none]', '![^1]', '[^1]:', '[x]', '[', ']', '“', '—')
+    const paragraph = fc.array(piece, { minLength: 1, maxLength: 14 }).map((pieces) => pieces.join(''))
+    const definitions = '[^1]: One.\n[^b-2]: Two *b*.\n[^a_b]: Three.\n[^c]: Four.'
+    fc.assert(
+      fc.property(fc.array(paragraph, { minLength: 1, maxLength: 4 }), fc.boolean(), (paragraphs, first) => {
+        const text = first ? `${definitions}\n\n${paragraphs.join('\n\n')}\n` : `${paragraphs.join('\n\n')}\n\n${definitions}\n`
+        expect(strip(parseMarkdown(text, { footnotes: true })), text).toEqual(strip(fromMarkdown(text, withNotes)))
+      }),
+      { numRuns: 5000 },
+    )
+  }, 300_000)
 })

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import fc from 'fast-check'
-import type { BlockContent, Code, Heading, List, ListItem, PhrasingContent, Root, RootContent } from 'mdast'
+import type { BlockContent, Code, FootnoteDefinition, Heading, List, ListItem, PhrasingContent, Root, RootContent } from 'mdast'
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
 import { createNormaliser, normaliseFile } from '../src/normalise/index.ts'
@@ -31,7 +31,11 @@ const cleanText = fc.oneof(
 /** Any UTF-16: lone surrogates, C0 controls, U+FFFE… */
 const anyText = fc.oneof(cleanText, fc.string({ unit: 'binary', maxLength: 6 }), fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)), maxLength: 4 }))
 
-function trees(text: fc.Arbitrary<string>): fc.Arbitrary<Root> {
+/** Footnote labels, some the same but for case (`a` and `A` are one note), one XML forbids. */
+const noteLabels = fc.constantFrom('a', 'A', 'b', '1', 'ß', 'note & <x>', 'bad\u0001')
+
+function trees(text: fc.Arbitrary<string>, notes = false): fc.Arbitrary<Root> {
+  const reference = noteLabels.map((identifier): PhrasingContent => ({ type: 'footnoteReference', identifier, label: identifier }))
   const { blockList } = fc.letrec<{ phrase: PhrasingContent; phrases: PhrasingContent[]; block: BlockContent; blockList: BlockContent[]; item: ListItem }>((tie) => ({
     phrase: fc.oneof(
       { depthSize: 'small', withCrossShrink: true },
@@ -40,6 +44,7 @@ function trees(text: fc.Arbitrary<string>): fc.Arbitrary<Root> {
       text.map((value): PhrasingContent => ({ type: 'inlineCode', value })),
       tie('phrases').map((children): PhrasingContent => ({ type: 'emphasis', children })),
       tie('phrases').map((children): PhrasingContent => ({ type: 'strong', children })),
+      ...(notes ? [reference, reference] : []),
     ),
     phrases: fc.array(tie('phrase'), { maxLength: 5 }) as fc.Arbitrary<PhrasingContent[]>,
     block: fc.oneof(
@@ -58,7 +63,15 @@ function trees(text: fc.Arbitrary<string>): fc.Arbitrary<Root> {
       .record({ spread: fc.option(fc.boolean(), { nil: undefined }), checked: fc.constantFrom(null, undefined), children: tie('blockList') })
       .map((node) => ({ type: 'listItem', ...node }) as ListItem),
   }))
-  return blockList.map((children) => ({ type: 'root', children }))
+  if (!notes) return blockList.map((children) => ({ type: 'root', children }))
+  const definition = fc.record({ identifier: noteLabels, children: blockList }).map((node): FootnoteDefinition => ({ type: 'footnoteDefinition', label: node.identifier, ...node }))
+  return fc
+    .tuple(blockList, fc.array(fc.tuple(definition, fc.nat()), { maxLength: 5 }))
+    .map(([children, definitions]) => {
+      const all: RootContent[] = [...children]
+      for (const [node, at] of definitions) all.splice(at % (all.length + 1), 0, node)
+      return { type: 'root', children: all }
+    })
 }
 
 const labels = fc.constantFrom(labelsFor('en').sceneBreak, labelsFor('fr').sceneBreak, 'Scene "break" & <more> ]]> \u2060…')
@@ -80,6 +93,37 @@ describe('simpleXhtmlParts', () => {
       { numRuns: RUNS },
     )
   }, 600_000)
+
+  it(`writes footnotes as toXhtmlParts does: numbers, repeated references, notes in notes, labels (${RUNS} trees)`, () => {
+    let accepted = 0
+    fc.assert(
+      fc.property(trees(cleanText, true), fc.constantFrom({ backlink: 'Back to text', note: 'Note' }, { backlink: 'Retour "au" texte & <plus>', note: 'Note ]]>' }), (tree, noteLabels) => {
+        const fastOptions = { ...options('Scene break'), noteLabels }
+        const fast = simpleXhtmlParts(tree, fastOptions)
+        const full = { ...options('Scene break'), noteLabels }
+        const expected = toXhtmlParts(tree, full)
+        if (fast === undefined) {
+          expect(fastOptions.notes?.next, 'a refused text numbers nothing').toBe(3)
+          return
+        }
+        accepted++
+        expect(fast).toEqual(expected)
+        expect(fastOptions.notes?.next).toBe(full.notes?.next)
+        expect(full.file?.messages).toEqual([])
+      }),
+      { numRuns: RUNS },
+    )
+    expect(accepted).toBeGreaterThan(RUNS / 4)
+  }, 600_000)
+
+  it('leaves footnotes to the full path when the caller does not number them, or a definition is nested', () => {
+    const note: FootnoteDefinition = { type: 'footnoteDefinition', identifier: 'n', label: 'n', children: [{ type: 'paragraph', children: [{ type: 'text', value: 'A note.' }] }] }
+    const text: Root = { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: 'Text' }, { type: 'footnoteReference', identifier: 'n', label: 'n' }] }, note] }
+    expect(simpleXhtmlParts(text, { sceneBreakLabel: 'x' })).toBeUndefined()
+    expect(simpleXhtmlParts(text, options('x'))?.notes).toContain('<span class="note-number">3. </span>A note. <a href="#chapter-1-noteref-3"')
+    const nested: Root = { type: 'root', children: [...text.children, { type: 'footnoteDefinition', identifier: 'm', label: 'm', children: [{ type: 'blockquote', children: [note] }] }] }
+    expect(simpleXhtmlParts(nested, options('x'))).toBeUndefined()
+  })
 
   it('refuses a tree only where the full path warns (any UTF-16, lone surrogates and controls)', () => {
     let refused = 0
@@ -118,7 +162,6 @@ describe('simpleXhtmlParts', () => {
     ['footnoteReference', { type: 'footnoteReference', identifier: '1', label: '1' }, 'phrase'],
     ['delete', { type: 'delete', children: [{ type: 'text', value: 'x' }] }, 'phrase'],
     ['definition', { type: 'definition', identifier: 'm', label: 'm', url: 'https://example.com' }, 'block'],
-    ['footnoteDefinition', { type: 'footnoteDefinition', identifier: '1', label: '1', children: [] }, 'block'],
     ['table', { type: 'table', children: [] }, 'block'],
     ['yaml', { type: 'yaml', value: 'a: 1' }, 'block'],
     ['an unknown node', { type: 'mystery', value: 'x' } as unknown as RootContent, 'block'],

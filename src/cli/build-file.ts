@@ -12,6 +12,7 @@ import { buildAndWrite, type BuildCommandOptions } from './build.ts'
 import { importFile } from './import-file.ts'
 import { UsageError } from './index.ts'
 import { report } from './report.ts'
+import { withDefaultSignals } from './interrupts.ts'
 
 /**
  * A private manuscript folder for one story file: the file is imported into
@@ -80,8 +81,9 @@ export async function buildFile(path: string, options: BuildCommandOptions, targ
   if (options.out && resolve(options.out) === source) throw new UsageError(`--out \`${options.out}\` is the story file itself, expected another path for the book`)
   process.stderr.write(`colophon: building ${path}\n`)
   const manuscript = await fileManuscript(path)
-  // The private folder goes with an interrupt; the signal is then raised again, so the book's
-  // writer (withInterrupts) or the system's default action ends the process as for a folder build.
+  // Between builds, the private folder goes with an interrupt; the signal is then raised again and
+  // ends the process. During a build the signals keep their default action (withDefaultSignals), as
+  // for a folder build: a folder left in the system's temporary folder is the price of ending at once.
   const interrupted = (signal: NodeJS.Signals): void => {
     manuscript.remove()
     process.off('SIGINT', interrupted)
@@ -97,7 +99,7 @@ export async function buildFile(path: string, options: BuildCommandOptions, targ
     }
     const progress = createProgress(progressMode(process.stderr, process.env), process.stderr)
     try {
-      await once(progress)
+      await withDefaultSignals(() => once(progress))
     } finally {
       progress.done()
     }
@@ -107,7 +109,7 @@ export async function buildFile(path: string, options: BuildCommandOptions, targ
       running = running.then(async () => {
         const start = performance.now()
         try {
-          await once()
+          await withDefaultSignals(() => once())
           process.stderr.write(`colophon: rebuilt in ${Math.round(performance.now() - start)} ms\n`)
         } catch (error) {
           if (error instanceof BookError) process.stderr.write(`${await report(error.messages)}\n`)

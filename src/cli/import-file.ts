@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises'
 import { basename, extname } from 'node:path'
 import { VFile } from 'vfile'
 import { BookError } from '../errors.ts'
 import { importBytes, type ImportResult } from '../import/index.ts'
 import { manuscriptFiles, nameOf, type ManuscriptFile } from '../import/manuscript.ts'
+import { isRefusal, NOT_FOUND, readNamedFile } from '../load/open.ts'
 
 export interface ImportedFolder extends ImportResult {
   /** The manuscript folder's files, as `colophon import` writes them. */
@@ -20,14 +20,14 @@ export interface ImportedFolder extends ImportResult {
  * failed on input it did not expect (a corrupt zip).
  */
 export async function importFile(path: string): Promise<ImportedFolder> {
-  let bytes: Uint8Array
-  try {
-    bytes = new Uint8Array(await readFile(path))
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    const why = code === 'ENOENT' ? 'missing file' : code === 'EISDIR' ? 'folder' : `file that cannot be read (${code ?? String(error)})`
-    throw fail(path, `Unexpected ${why} \`${path}\`, expected a story as Markdown, plain text, HTML, DOCX or EPUB`, 'import-read')
+  // A FIFO, socket or device by a story file's name is refused, not waited on (open.ts).
+  const read = readNamedFile(path)
+  if (isRefusal(read)) {
+    const what =
+      read.reason === NOT_FOUND ? `missing file \`${path}\`` : read.reason.startsWith('it is a folder') ? `folder \`${path}\`` : `\`${path}\` that cannot be read (${read.reason.replace(/, expected a file$/, '')})`
+    throw fail(path, `Unexpected ${what}, expected a story as Markdown, plain text, HTML, DOCX or EPUB`, 'import-read')
   }
+  const bytes = new Uint8Array(read)
   // A DOCX and an EPUB are zips: a file by either name that is not one is not what its name says.
   const zipped = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04
   const named = extname(path).toLowerCase()

@@ -37,6 +37,26 @@ export async function withInterrupts<T>(write: () => Promise<T>): Promise<T> {
 }
 
 /**
+ * Run `work` (a build) with SIGINT and SIGTERM at the system's default
+ * action, as every build runs: the listeners a long-running command keeps
+ * for its idle time (`preview`'s stop, a story file's private folder) are
+ * taken off meanwhile and put back after, so Ctrl-C during a rebuild ends
+ * the process at once rather than when the rebuild's synchronous steps let
+ * a listener run. `withInterrupts` inside still guards the writing.
+ */
+export async function withDefaultSignals<T>(work: () => Promise<T>): Promise<T> {
+  const signals = ['SIGINT', 'SIGTERM'] as const
+  // Raw listeners: a `once` listener's wrapper removes itself when called, put back or not.
+  const kept = signals.map((signal) => process.rawListeners(signal) as Array<(signal: NodeJS.Signals) => void>)
+  for (const [index, signal] of signals.entries()) for (const listener of kept[index] ?? []) process.off(signal, listener)
+  try {
+    return await work()
+  } finally {
+    for (const [index, signal] of signals.entries()) for (const listener of kept[index] ?? []) process.on(signal, listener)
+  }
+}
+
+/**
  * Write to standard error now, past anything still queued (a long report),
  * because the process exits right after: a queued write would be lost.
  */

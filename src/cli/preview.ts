@@ -6,6 +6,7 @@ import { watchFile } from '../preview/watch.ts'
 import { fileManuscript } from './build-file.ts'
 import { isStoryFile } from './build.ts'
 import { UsageError } from './index.ts'
+import { withDefaultSignals } from './interrupts.ts'
 
 export interface PreviewCommandOptions {
   port: string
@@ -44,6 +45,8 @@ export async function runPreview(dir: string, options: PreviewCommandOptions): P
     target: targets[0],
     wordJoiner: options.wordJoiner,
     nbsp: options.nbsp,
+    // Ctrl-C during a rebuild ends the process at once (decision 0021); between builds it stops the server.
+    around: withDefaultSignals,
     onBuild(event) {
       const what = event.changed.filter(Boolean).length > 0 ? ` after ${event.changed.filter(Boolean).join(', ')}` : ''
       if (event.kind === 'built') {

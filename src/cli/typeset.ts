@@ -1,8 +1,9 @@
-import { readFile } from 'node:fs/promises'
 import { text } from 'node:stream/consumers'
 import { VFile } from 'vfile'
 import { typeset } from '../typeset.ts'
 import { BookError } from '../errors.ts'
+import { isRefusal, readNamedFile } from '../load/open.ts'
+import { UsageError } from './index.ts'
 import { report } from './report.ts'
 
 export interface TypesetCommandOptions {
@@ -16,7 +17,9 @@ export interface TypesetCommandOptions {
 
 /** `colophon typeset`: Markdown in (file or standard input), typeset result out on standard output. */
 export async function runTypeset(path: string | undefined, options: TypesetCommandOptions): Promise<void> {
-  const value = path ? await readFile(path, 'utf8') : await text(process.stdin)
+  const read = path ? readNamedFile(path) : undefined
+  if (isRefusal(read)) throw new UsageError(`Unexpected \`${path}\` that cannot be read: ${read.reason}`)
+  const value = read ? read.toString('utf8') : await text(process.stdin)
   const file = new VFile({ path: path ?? '<stdin>', value: value.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n') })
   const dialogueDashes = options.dialogueDashes === undefined ? undefined : options.dialogueDashes === 'true'
   const result = typeset(file, { wordJoiner: options.wordJoiner, nbsp: options.nbsp, language: options.lang, ...(dialogueDashes === undefined ? {} : { dialogueDashes }) })

@@ -1,13 +1,4 @@
-import { createRequire } from 'node:module'
-
-type CssTree = typeof import('css-tree')
-let loaded: CssTree | undefined
-
-/** css-tree, loaded on first need (a book without SVG or CSS of its own never needs it), and kept out of the bundle: it reads its data files by path. */
-function cssTree(): CssTree {
-  loaded ??= createRequire(import.meta.url)('css-tree') as CssTree
-  return loaded
-}
+import { scanCss } from '../css-urls.ts'
 
 /** Something in a style sheet that could fetch, script or point outside the book. */
 export interface CssProblem {
@@ -16,62 +7,38 @@ export interface CssProblem {
   offset: number
 }
 
-/** Functions whose argument is a resource: a quoted `url("…")` is one, and so are these. */
-const RESOURCE_FUNCTIONS = new Set(['url', 'src', 'image', 'image-set', '-webkit-image-set', 'cross-fade', '-webkit-cross-fade', 'element', '-moz-element'])
 /** What old browsers ran as script from CSS. */
 const SCRIPT_FUNCTIONS = new Set(['expression'])
 const SCRIPT_PROPERTIES = new Set(['behavior', '-moz-binding'])
 
 /**
  * Check a style sheet (a book's `book.css`, an SVG's `<style>` or
- * `style=""`) by its tokens, as css-tree's tokenizer reads them after the
- * CSS Syntax spec, with escapes decoded (`u\72l(` is `url(`): no `@import`,
- * no resource but a `#fragment` of the same document (no remote URL, no
- * `data:` URL, no file: a book's CSS can reach nothing the book does not
- * package, other than the `packaged` paths it is told of), no script (`expression()`, `behavior`, `-moz-binding`).
+ * `style=""`) by what the one CSS scanner (`css-urls.ts`) finds in it, with
+ * escapes decoded (`u\72l(` is `url(`): no `@import`, no resource but a
+ * `#fragment` of the same document (no remote URL, no `data:` URL, no file:
+ * a book's CSS can reach nothing the book does not package, other than the
+ * `packaged` paths it is told of), no script (`expression()`, `behavior`,
+ * `-moz-binding`).
  */
 export function cssProblems(css: string, packaged: Packaged = new Set()): CssProblem[] {
-  const { ident, tokenize, tokenTypes, url: cssUrl, string: cssString } = cssTree()
   const problems: CssProblem[] = []
-  let resourceFunction: string | undefined
-  tokenize(css, (type, start, end) => {
-    const raw = css.slice(start, end)
-    switch (type) {
-      case tokenTypes.AtKeyword: {
-        const name = ident.decode(raw.slice(1)).toLowerCase()
-        if (name === 'import') problems.push({ reason: `Unexpected \`@import\`, expected the rules themselves in this style sheet (nothing outside the book is loaded)`, offset: start })
+  for (const mention of scanCss(css)) {
+    switch (mention.kind) {
+      case 'import':
+        problems.push({ reason: `Unexpected \`@import\`, expected the rules themselves in this style sheet (nothing outside the book is loaded)`, offset: mention.offset })
         break
-      }
-      case tokenTypes.Url:
-        checkUrl(cssUrl.decode(raw), start, problems, packaged)
+      case 'url':
+        // An `@import`'s bare string is refused with the `@import`; a `url()` is refused at itself.
+        if (mention.in !== 'import') checkUrl(mention.url, mention.at, problems, packaged)
         break
-      case tokenTypes.Function: {
-        const name = ident.decode(raw.slice(0, -1)).toLowerCase()
-        if (SCRIPT_FUNCTIONS.has(name)) problems.push({ reason: `Unexpected \`${name}()\`, which some readers run as script, expected plain values`, offset: start })
-        resourceFunction = RESOURCE_FUNCTIONS.has(name) ? name : undefined
-        // An escaped `u\72l(https://…)` is a function token here, its URL plain tokens: read it up to `)`.
-        if (name === 'url' && !/^\s*["']/.test(css.slice(end))) {
-          const close = css.indexOf(')', end)
-          checkUrl(cssUrl.decode(`url(${css.slice(end, close < 0 ? css.length : close)})`), start, problems, packaged)
-        }
-        return
-      }
-      case tokenTypes.String:
-        if (resourceFunction) checkUrl(cssString.decode(raw), start, problems, packaged)
+      case 'function':
+        if (SCRIPT_FUNCTIONS.has(mention.name)) problems.push({ reason: `Unexpected \`${mention.name}()\`, which some readers run as script, expected plain values`, offset: mention.offset })
         break
-      case tokenTypes.Ident: {
-        const name = ident.decode(raw).toLowerCase()
-        if (SCRIPT_PROPERTIES.has(name) && /^\s*:/.test(css.slice(end, end + 40))) {
-          problems.push({ reason: `Unexpected \`${name}\`, which some readers run as script, expected plain properties`, offset: start })
-        }
+      case 'property':
+        if (SCRIPT_PROPERTIES.has(mention.name)) problems.push({ reason: `Unexpected \`${mention.name}\`, which some readers run as script, expected plain properties`, offset: mention.offset })
         break
-      }
-      case tokenTypes.WhiteSpace:
-        // `url( "x" )`: the string may follow white space.
-        return
     }
-    resourceFunction = undefined
-  })
+  }
   return problems
 }
 

@@ -108,11 +108,11 @@ export async function loadBook(folder: string, options: LoadOptions = {}): Promi
 
   const templates = await loadTemplates(manuscript, problems)
   // A book's own templates are checked as its prose is: no script, handler or outside resource in them.
-  const checked = checkOwnTemplates(root, cwd, templates.all)
+  const checked = checkOwnTemplates(root, cwd, templates.all, templates.own)
   problems.push(...checked.problems)
   notes.push(...checked.warnings)
   // The fonts and images they name inside the manuscript are packaged with them.
-  const { assets, problems: assetProblems } = await loadTemplateAssets(root, templates.own, cwd)
+  const { assets, problems: assetProblems } = await loadTemplateAssets(manuscript, templates.own)
   problems.push(...assetProblems)
   if (problems.length > 0 || !metadata) throw new BookError(problems)
   return { root: rootFile.path, folder: root, metadata, front, chapters, back, cover, templates: templates.all, assets, messages: notes }

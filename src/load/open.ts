@@ -103,6 +103,30 @@ export function readInside(manuscript: Manuscript, path: string, reuse = false):
   }
 }
 
+/**
+ * The bytes of a regular file the user named on the command line (a story
+ * file for `build FILE`, `import`, `preview FILE`, `typeset`), wherever it
+ * is: a FIFO, a socket, a device or a folder is a refusal in words, never a
+ * wait for a writer that does not come.
+ */
+export function readNamedFile(path: string): Buffer | Refusal {
+  let fd: number
+  try {
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0))
+  } catch (error) {
+    return { reason: inWords(error), ruleId: 'unreadable' }
+  }
+  try {
+    const kind = kindOf(fstatSync(fd))
+    if (kind) return { reason: `it is ${kind}, expected a file`, ruleId: 'not-a-file' }
+    return readAll(fd, false)
+  } catch (error) {
+    return { reason: inWords(error), ruleId: 'unreadable' }
+  } finally {
+    closeSync(fd)
+  }
+}
+
 function outside(path: string, manuscript: Manuscript): Refusal {
   // A path that names a place inside the folder, yet leads out, does so through a link.
   const named = relative(manuscript.folder, resolve(manuscript.cwd, path))

@@ -1,4 +1,3 @@
-import { statSync } from 'node:fs'
 import { join } from 'node:path'
 import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
@@ -6,18 +5,19 @@ import { displayPath } from './read-text.ts'
 import { checkTemplate, partialCycles } from './template-check.ts'
 
 /**
- * Check the templates a manuscript brings of its own (`templates/…`), as
+ * Check the templates a manuscript brings of its own (`own`, as
+ * `loadTemplates` read them from `templates/`), as
  * its prose is checked (template-check.ts), and every template for partials
  * that include themselves. Errors are fatal messages at the template's
  * line and column; an SVG template's removed DOCTYPE is a warning, and the
  * cleaned text replaces the template's in `templates`.
  */
-export function checkOwnTemplates(root: string, cwd: string, templates: Map<string, string>): { problems: VFileMessage[]; warnings: VFileMessage[] } {
+export function checkOwnTemplates(root: string, cwd: string, templates: Map<string, string>, own: ReadonlyMap<string, string>): { problems: VFileMessage[]; warnings: VFileMessage[] } {
   const problems: VFileMessage[] = []
   const warnings: VFileMessage[] = []
   const fileOf = (name: string): VFile => new VFile({ path: displayPath(join(root, 'templates', name), cwd), cwd })
   for (const [name, text] of templates) {
-    if (!isOwn(root, name)) continue
+    if (!own.has(name)) continue
     const checked = checkTemplate(name, text)
     const file = fileOf(name)
     for (const finding of checked.findings) {
@@ -40,12 +40,4 @@ export function checkOwnTemplates(root: string, cwd: string, templates: Map<stri
     problems.push(message)
   }
   return { problems, warnings }
-}
-
-function isOwn(root: string, name: string): boolean {
-  try {
-    return statSync(join(root, 'templates', name), { throwIfNoEntry: false })?.isFile() ?? false
-  } catch {
-    return false
-  }
 }

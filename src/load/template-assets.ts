@@ -1,11 +1,11 @@
-import { readFile, realpath, stat } from 'node:fs/promises'
-import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path'
+import { isAbsolute, join, posix, resolve } from 'node:path'
 import { VFile } from 'vfile'
 import { location } from 'vfile-location'
 import type { VFileMessage } from 'vfile-message'
 import { cssUrls } from '../css-urls.ts'
 import { binaryMediaType, FONT_TYPES, IMAGE_TYPES } from '../media-types.ts'
 import { svgProblem } from './images.ts'
+import { isRefusal, NOT_FOUND, readInside, type Manuscript } from './open.ts'
 import { displayPath } from './read-text.ts'
 import { Slugger } from './slug.ts'
 
@@ -51,16 +51,17 @@ interface Reference {
 /**
  * Read every font and image the manuscript's own templates name (CSS
  * `url()`, `src` and `href` of the XHTML skeletons). Each must be a file
- * inside the manuscript and a font (WOFF2, WOFF, OpenType, TrueType) or an
+ * inside the manuscript, read as every file of it is (`open.ts`: links
+ * followed, FIFOs, folders and permissions refused in words), and a font (WOFF2, WOFF, OpenType, TrueType) or an
  * image (JPEG, PNG, GIF, SVG) by its bytes; anything else is a fatal message
  * at the template's line and column. Remote and `data:` URLs are left to the
  * sanitisers; colophon's own templates name only what the build makes.
  */
-export async function loadTemplateAssets(root: string, own: ReadonlyMap<string, string>, cwd: string): Promise<{ assets: BookAsset[]; problems: VFileMessage[] }> {
+export async function loadTemplateAssets(manuscript: Manuscript, own: ReadonlyMap<string, string>): Promise<{ assets: BookAsset[]; problems: VFileMessage[] }> {
   const assets = new Map<string, BookAsset>()
   const problems: VFileMessage[] = []
   const slugs = new Slugger()
-  const realRoot = await realpath(root)
+  const { folder: root, cwd } = manuscript
   for (const [name, text] of own) {
     const output = OUTPUT[name]
     if (!output) continue
@@ -101,21 +102,15 @@ export async function loadTemplateAssets(root: string, own: ReadonlyMap<string, 
         continue
       }
       const wanted = resolve(root, 'templates', decoded)
-      const real = await realpath(wanted).catch(() => undefined)
-      if (!real) {
-        fail(`Unexpected missing file \`${url}\`, expected a file at \`${displayPath(wanted, cwd)}\``, 'template-resource-missing')
-        continue
-      }
-      if (isOutside(realRoot, real)) {
-        fail(`Unexpected path \`${url}\` that leads outside the manuscript folder${real !== wanted ? ' (through a symbolic link)' : ''}, expected a file inside it`, 'template-resource-outside')
-        continue
-      }
-      if (!(await stat(real)).isFile()) {
-        fail(`Unexpected path \`${url}\` that is a folder, expected a font or an image file`, 'template-resource-missing')
-        continue
-      }
       if (assets.has(href)) continue
-      const data = new Uint8Array(await readFile(real))
+      const read = readInside(manuscript, wanted)
+      if (isRefusal(read)) {
+        if (read.ruleId === 'outside') fail(`Unexpected path \`${url}\` that ${read.reason.replace(/^it /, '')}`, 'template-resource-outside')
+        else if (read.reason === NOT_FOUND) fail(`Unexpected missing file \`${url}\`, expected a file at \`${displayPath(wanted, cwd)}\``, 'template-resource-missing')
+        else fail(`Unexpected \`${url}\` that cannot be read: ${read.reason}`, read.ruleId === 'not-a-file' ? 'template-resource-type' : 'template-resource-unreadable')
+        continue
+      }
+      const data = new Uint8Array(read)
       const mediaType = binaryMediaType(data)
       if (!mediaType || !([...FONT_TYPES, ...IMAGE_TYPES] as string[]).includes(mediaType)) {
         const what = mediaType === 'image/webp' ? 'a WebP image (EPUB 3.2 readers need not show it: convert it)' : 'a file that is neither a font nor an image by its content'
@@ -146,9 +141,4 @@ async function xhtmlReferences(text: string): Promise<Reference[]> {
     }
   })
   return references
-}
-
-function isOutside(root: string, path: string): boolean {
-  const inside = relative(root, path)
-  return inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)
 }

@@ -20,6 +20,8 @@ export interface PreviewOptions extends Omit<BuildOptions, 'targets'> {
   prepare?: () => Promise<void>
   /** What to watch instead of the manuscript folder (for `preview FILE`, the file). */
   watch?: (onChange: (paths: string[]) => void) => Watcher
+  /** Runs each build (the CLI's `withDefaultSignals`: an interrupt then ends the process at once). */
+  around?: (build: () => Promise<void>) => Promise<void>
 }
 
 export type PreviewEvent =
@@ -53,7 +55,7 @@ export function formatMessages(messages: VFileMessage[]): string {
  * failed one keeps the last good book and shows the errors over it.
  */
 export async function startPreview(manuscript: string, options: PreviewOptions = {}): Promise<Preview> {
-  const { port, target = 'epub', onBuild, prepare, watch = (onChange) => watchManuscript(manuscript, onChange), ...buildOptions } = options
+  const { port, target = 'epub', onBuild, prepare, watch = (onChange) => watchManuscript(manuscript, onChange), around = (work) => work(), ...buildOptions } = options
   const server = await startPreviewServer({ port })
   let running: Promise<void> = Promise.resolve()
   let queued: string[] | undefined
@@ -82,7 +84,7 @@ export async function startPreview(manuscript: string, options: PreviewOptions =
     running = running.then(async () => {
       const paths = queued ?? []
       queued = undefined
-      await rebuild(paths)
+      await around(() => rebuild(paths))
     })
   }
 

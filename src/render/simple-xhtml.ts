@@ -1,4 +1,5 @@
 import type { BlockContent, Code, Heading, List, ListItem, Node, PhrasingContent, Root, RootContent } from 'mdast'
+import { createNoteWriter, type NoteWriter } from './simple-notes.ts'
 import type { XhtmlOptions, XhtmlParts } from './to-xhtml.ts'
 
 /**
@@ -12,11 +13,14 @@ import type { XhtmlOptions, XhtmlParts } from './to-xhtml.ts'
  * For every tree it accepts the result is byte for byte that of
  * `toXhtmlParts(tree, options)` (a property test holds it to that). It
  * returns `undefined`, for the caller to take the full path, for a tree with
- * anything else: raw HTML, links, images, definitions, footnotes, tables,
+ * anything else: raw HTML, links, images, definitions, tables,
  * unknown nodes, `data.hName`/`hProperties`/`hChildren`, a task-list item, a
  * block where a phrase belongs or the reverse, a heading depth other than
  * 1–6, a list `start` that is not a whole number, or a character XML forbids
  * (the sanitizer would warn and remove it).
+ *
+ * Footnotes are written by `simple-notes.ts` when the caller numbers them
+ * (`options.notes`), with definitions at the top of the tree.
  *
  * Each step below names the stage of the full path it reproduces.
  */
@@ -24,10 +28,26 @@ export function simpleXhtmlParts(tree: Root, options: XhtmlOptions): XhtmlParts 
   if (tree.type !== 'root' || hasHastData(tree)) return undefined
   // The scene break's label is an attribute: the sanitizer drops it (with a warning) if XML forbids a character in it.
   const hr = forbidden.test(options.sceneBreakLabel) ? undefined : `<hr class="scene-break" role="separator" aria-label="${escapeAttribute(options.sceneBreakLabel)}" />`
-  const body = blocks(tree.children, '', hr)
+  let notes: NoteWriter | undefined
+  if (options.notes && tree.children.some((child) => child.type === 'footnoteDefinition')) {
+    notes = createNoteWriter(tree, options.notes, options.noteLabels ?? { backlink: 'Back to text', note: 'Note' }, escapeAttribute, forbidden)
+    if (!notes) return undefined
+  }
+  const context: Context = { hr, notes }
+  // mdast-util-to-hast writes nothing for a definition (its handler is `ignore`).
+  const body = blocks(notes ? tree.children.filter((child) => child.type !== 'footnoteDefinition') : tree.children, '', context)
   if (body === undefined) return undefined
+  const asides = notes ? notes.asides((nodes) => blocks(nodes as RootContent[], '', context)) : ''
+  if (asides === undefined) return undefined
+  notes?.commit()
   // hastToXml: XML forbids `]]>` in text.
-  return { body: body.includes(']]>') ? body.replaceAll(']]>', ']]&gt;') : body, notes: '' }
+  return { body: body.includes(']]>') ? body.replaceAll(']]>', ']]&gt;') : body, notes: asides.includes(']]>') ? asides.replaceAll(']]>', ']]&gt;') : asides }
+}
+
+/** What every block and phrase is written with: the scene break's element, the footnotes' writer if any. */
+interface Context {
+  hr: string | undefined
+  notes: NoteWriter | undefined
 }
 
 /** XML 1.0's forbidden characters, as `src/load/xml-chars.ts` lists them (without its `g` flag, so `test` keeps no state). */
@@ -41,31 +61,31 @@ const lineEnding = /\r?\n|\r/g
  * between), with `edge` before and after when there is at least one (a
  * blockquote's or list's loose wrap).
  */
-function blocks(nodes: ReadonlyArray<RootContent>, edge: string, hr: string | undefined): string | undefined {
+function blocks(nodes: ReadonlyArray<RootContent>, edge: string, context: Context): string | undefined {
   let out = ''
   for (let index = 0; index < nodes.length; index++) {
-    const written = block(nodes[index] as RootContent, hr)
+    const written = block(nodes[index] as RootContent, context)
     if (written === undefined) return undefined
     out += index === 0 ? written : `\n${written}`
   }
   return nodes.length > 0 ? edge + out + edge : edge
 }
 
-function block(node: RootContent, hr: string | undefined): string | undefined {
+function block(node: RootContent, context: Context): string | undefined {
   if (hasHastData(node)) return undefined
   switch (node.type) {
     case 'paragraph':
-      return element('p', '', phrases(node.children, false))
+      return element('p', '', phrases(node.children, false, context))
     case 'heading':
-      return heading(node)
+      return heading(node, context)
     case 'thematicBreak':
-      return hr
+      return context.hr
     case 'blockquote': {
-      const content = blocks(node.children, '\n', hr)
+      const content = blocks(node.children, '\n', context)
       return content === undefined ? undefined : `<blockquote>${content}</blockquote>`
     }
     case 'list':
-      return list(node, hr)
+      return list(node, context)
     case 'code':
       return code(node)
     default:
@@ -73,15 +93,15 @@ function block(node: RootContent, hr: string | undefined): string | undefined {
   }
 }
 
-function heading(node: Heading): string | undefined {
+function heading(node: Heading, context: Context): string | undefined {
   const depth: unknown = node.depth
   // An `h7` is no element the allow-list keeps: the sanitizer would unwrap it.
   if (depth !== 1 && depth !== 2 && depth !== 3 && depth !== 4 && depth !== 5 && depth !== 6) return undefined
-  return element(`h${depth}`, '', phrases(node.children, false))
+  return element(`h${depth}`, '', phrases(node.children, false, context))
 }
 
 /** mdast-util-to-hast's `list` and `listItem`: a tight list's paragraphs lose their `<p>`. */
-function list(node: List, hr: string | undefined): string | undefined {
+function list(node: List, context: Context): string | undefined {
   const { start } = node
   let attributes = ''
   if (typeof start === 'number' && start !== 1) {
@@ -96,7 +116,7 @@ function list(node: List, hr: string | undefined): string | undefined {
   let out = ''
   for (let index = 0; index < node.children.length; index++) {
     const child = node.children[index] as ListItem
-    const written = item(child, loose, hr)
+    const written = item(child, loose, context)
     if (written === undefined) return undefined
     out += index === 0 ? written : `\n${written}`
   }
@@ -109,7 +129,7 @@ function itemLoose(node: ListItem): boolean {
   return spread === null || spread === undefined ? node.children.length > 1 : Boolean(spread)
 }
 
-function item(node: ListItem, loose: boolean, hr: string | undefined): string | undefined {
+function item(node: ListItem, loose: boolean, context: Context): string | undefined {
   let out = ''
   const children = node.children as BlockContent[]
   for (let index = 0; index < children.length; index++) {
@@ -118,11 +138,11 @@ function item(node: ListItem, loose: boolean, hr: string | undefined): string | 
     if (loose || index !== 0 || !paragraph) out += '\n'
     if (paragraph && !loose) {
       if (hasHastData(child)) return undefined
-      const content = phrases(child.children, false)
+      const content = phrases(child.children, false, context)
       if (content === undefined) return undefined
       out += content
     } else {
-      const written = block(child, hr)
+      const written = block(child, context)
       if (written === undefined) return undefined
       out += written
     }
@@ -151,11 +171,11 @@ function code(node: Code): string | undefined {
  * the text after a hard break, or off the first child of the element after
  * one if that child is a text: `trimHead` says this parent is such an element.
  */
-function phrases(nodes: ReadonlyArray<PhrasingContent>, trimHead: boolean): string | undefined {
+function phrases(nodes: ReadonlyArray<PhrasingContent>, trimHead: boolean, context: Context): string | undefined {
   let out = ''
   for (let index = 0; index < nodes.length; index++) {
     const previous = index === 0 ? undefined : nodes[index - 1]
-    const written = phrase(nodes[index] as PhrasingContent, previous?.type === 'break', index === 0 && trimHead)
+    const written = phrase(nodes[index] as PhrasingContent, previous?.type === 'break', index === 0 && trimHead, context)
     if (written === undefined) return undefined
     out += written
   }
@@ -163,15 +183,15 @@ function phrases(nodes: ReadonlyArray<PhrasingContent>, trimHead: boolean): stri
 }
 
 /** `afterBreak`: this node follows a hard break. `first`: it is the first child of an element that does. */
-function phrase(node: PhrasingContent, afterBreak: boolean, first: boolean): string | undefined {
+function phrase(node: PhrasingContent, afterBreak: boolean, first: boolean, context: Context): string | undefined {
   if (hasHastData(node)) return undefined
   switch (node.type) {
     case 'text':
       return text(node.value, afterBreak || first)
     case 'emphasis':
-      return element('em', '', phrases(node.children, afterBreak))
+      return element('em', '', phrases(node.children, afterBreak, context))
     case 'strong':
-      return element('strong', '', phrases(node.children, afterBreak))
+      return element('strong', '', phrases(node.children, afterBreak, context))
     case 'inlineCode': {
       const value: unknown = node.value
       if (typeof value !== 'string' || forbidden.test(value)) return undefined
@@ -180,6 +200,8 @@ function phrase(node: PhrasingContent, afterBreak: boolean, first: boolean): str
     }
     case 'break':
       return '<br />\n'
+    case 'footnoteReference':
+      return context.notes?.reference(node)
     default:
       return undefined
   }

@@ -5,9 +5,9 @@ import { raw } from 'hast-util-raw'
 import { toXast } from 'hast-util-to-xast'
 import type { VFile } from 'vfile'
 import type { Root as XastRoot } from 'xast'
-import { toXml } from 'xast-util-to-xml'
 import { createFootnotes, type NoteLabels, type NoteNumbering } from './footnotes.ts'
 import { sanitizeTree } from './sanitize.ts'
+import { xmlString } from './xml-string.ts'
 import { findTooDeepNode, MAX_TREE_DEPTH } from '../normalise/parse/nesting.ts'
 
 export interface XhtmlOptions {
@@ -87,10 +87,10 @@ export function hastToXml(hast: HastRoot | Element): string {
   for (const child of xast.children) {
     if (child.type === 'element' && child.attributes.xmlns === 'http://www.w3.org/1999/xhtml') delete child.attributes.xmlns
   }
-  // XML forbids `]]>` in text; xast-util-to-xml escapes only `&` and `<`.
+  // XML forbids `]]>` in text; xmlString (as xast-util-to-xml) escapes only `&` and `<`.
   // Elsewhere the sequence can only be inside an attribute value, where
   // `&gt;` means the same, and comments were removed by the sanitizer.
-  return toXml(xast, { closeEmptyElements: true }).replaceAll(']]>', ']]&gt;')
+  return xmlString(xast).replaceAll(']]>', ']]&gt;')
 }
 
 /** The scene-break element that every chapter and text uses between scenes. */

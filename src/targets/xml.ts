@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root, RootContent } from 'xast'
 import { fromXml } from 'xast-util-from-xml'
-import { toXml } from 'xast-util-to-xml'
+import { xmlString } from '../render/xml-string.ts'
 
 export type { Element, ElementContent, Root, RootContent }
 
@@ -17,10 +17,10 @@ export function serializeXml(tree: Root): string {
     children.push(child)
     if (child.type !== 'element') children.push({ type: 'text', value: '\n' })
   }
-  // XML forbids `]]>` in text, and xast-util-to-xml escapes only `&` and `<` there (as hastToXml in
+  // XML forbids `]]>` in text, and xmlString (as xast-util-to-xml) escapes only `&` and `<` there (as hastToXml in
   // render/to-xhtml.ts knows): prose with `Fish ]]> chips` made the Kobo target's pages malformed.
   // In an attribute value `&gt;` means the same; CDATA sections keep theirs.
-  return `${escapeCdataEnds(toXml({ type: 'root', children }, { closeEmptyElements: true, tightClose: true }))}\n`
+  return `${escapeCdataEnds(xmlString({ type: 'root', children }, { tightClose: true }))}\n`
 }
 
 /** `]]>` outside CDATA sections as `]]&gt;`. */

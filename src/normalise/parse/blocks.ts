@@ -117,6 +117,33 @@ function startsBlock(text: string, start: number, end: number): boolean {
   }
 }
 
+/** A footnote reference with a label simple definitions may have (`[^note-1]`). */
+const NOTE_REFERENCE = /\[\^([A-Za-z0-9_-]{1,99})\]/g
+
+/**
+ * Whether a block that is not prose only because of footnote references is
+ * prose with them: every `[` in it opens `[^label]` of a label in `labels`
+ * (upper case, defined by simple definitions), not first on its line (where
+ * it could read as a definition), not after `!` nor before `(` (an image or
+ * a link may be read there), and the block is prose
+ * once they are masked. `inline.ts` then reads them as references, as
+ * micromark-extension-gfm-footnote does (decision 0024).
+ */
+export function isProseWithNotes(text: string, block: Block, labels: ReadonlySet<string>): boolean {
+  const slice = text.slice(block.start, block.end)
+  if (!slice.includes('[^')) return false
+  let fits = true
+  const masked = slice.replace(NOTE_REFERENCE, (match: string, label: string, offset: number) => {
+    let before = offset - 1
+    while (before >= 0 && slice.charCodeAt(before) === 32) before--
+    const after = slice.charCodeAt(offset + match.length)
+    // `![^1](x)` is an image and `[^1](x)` could be read as a link: micromark decides those.
+    if (before < 0 || slice.charCodeAt(before) === 10 || slice.charCodeAt(offset - 1) === 33 || after === 40 || !labels.has(label.toUpperCase())) fits = false
+    return 'x'.repeat(match.length)
+  })
+  return fits && classify(masked, 0, masked.length).prose
+}
+
 /**
  * Whether `text[start, end)` is one line of plain prose on its own: what a
  * simple footnote definition may hold (`[^1]: A note.`) for `parseMarkdown`

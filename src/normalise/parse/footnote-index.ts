@@ -12,7 +12,9 @@ import type { Extension, TokenizeContext, Tokenizer } from 'micromark-util-types
 export function gfmFootnoteIndex(labels: readonly string[] = []): Extension {
   const construct = { name: 'gfmFootnoteIndex', tokenize: seeded(labels) }
   // Not `add: 'after'`: combined after the footnote extension, it goes before its constructs.
-  return { document: { 91: construct }, text: { 91: construct } }
+  // At `]` too: `![^1]` and `][^1]` are references read where a label ends, and the footnote
+  // extension makes an empty list there if no `[` construct ran first.
+  return { document: { 91: construct }, text: { 91: construct, 93: construct } }
 }
 
 /** An array of labels whose `includes` is a Set lookup (only `push` and `includes` are used on it). */

@@ -1,7 +1,7 @@
 import type { FootnoteDefinition, Paragraph, Root, RootContent } from 'mdast'
 import type { Point } from 'unist'
 import type { Options } from 'mdast-util-from-markdown'
-import { isProseLine, mustParseWhole, splitBlocks, type Block } from './blocks.ts'
+import { isProseLine, isProseWithNotes, mustParseWhole, splitBlocks, type Block } from './blocks.ts'
 import { charFinder } from './find-chars.ts'
 import { parseInline, type Line } from './inline.ts'
 import { commonmark } from './load-commonmark.ts'
@@ -36,6 +36,16 @@ export function parseMarkdown(text: string, options: ParseOptions = {}): Root {
   }
   const blocks = notes?.blocks ?? splitBlocks(text)
   const definitions = notes?.definitions ?? new Set<number>()
+  // Paragraphs whose only markup is references to those notes are read here too.
+  let nextBracket: ((from: number) => number) | undefined
+  if (notes) {
+    const labels = new Set(notes.labels)
+    for (const block of blocks) {
+      if (block.prose || definitions.has(block.start) || !isProseWithNotes(text, block, labels)) continue
+      block.prose = true
+      nextBracket ??= charFinder(text, '[')
+    }
+  }
   if (!blocks.some((block) => block.prose || definitions.has(block.start))) return fromMarkdown(text, options)
   const lineStarts = findLineStarts(text)
   const point = (offset: number): Point => {
@@ -75,13 +85,13 @@ export function parseMarkdown(text: string, options: ParseOptions = {}): Root {
       continue
     }
     flush(block.start - 1)
-    children.push(paragraph(text, block, point, nextDelimiter))
+    children.push(paragraph(text, block, point, nextDelimiter, nextBracket))
   }
   flush(text.length)
   return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: point(text.length) } }
 }
 
-function paragraph(text: string, block: Block, point: (offset: number) => Point, nextDelimiter: (from: number) => number): Paragraph {
+function paragraph(text: string, block: Block, point: (offset: number) => Point, nextDelimiter: (from: number) => number, nextBracket?: (from: number) => number): Paragraph {
   const lines: Line[] = []
   let lineStart = block.start
   while (lineStart <= block.end) {
@@ -98,7 +108,7 @@ function paragraph(text: string, block: Block, point: (offset: number) => Point,
   }
   return {
     type: 'paragraph',
-    children: parseInline(text, lines, point, nextDelimiter),
+    children: parseInline(text, lines, point, nextDelimiter, nextBracket),
     position: { start: point(block.start), end: point(block.end) },
   }
 }

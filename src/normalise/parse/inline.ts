@@ -1,4 +1,4 @@
-import type { Break, Emphasis, PhrasingContent, Strong, Text } from 'mdast'
+import type { Break, Emphasis, FootnoteReference, PhrasingContent, Strong, Text } from 'mdast'
 import type { Point } from 'unist'
 import { classifyCharacter } from 'micromark-util-classify-character'
 
@@ -8,7 +8,9 @@ import { classifyCharacter } from 'micromark-util-classify-character'
  * nodes, exactly as micromark and mdast-util-from-markdown would give it:
  * text, hard breaks, and `*`/`_` emphasis and strong emphasis resolved by
  * micromark's own rules (flanking by Unicode class, the rule of three, strong
- * when both runs are longer than one), with the same positions.
+ * when both runs are longer than one), with the same positions. In a
+ * paragraph `isProseWithNotes` let through, a `[` opens a footnote
+ * reference (`[^label]`), which emphasis flanks as its brackets.
  */
 
 /** A line of the paragraph: its content (no leading or trailing spaces) and what ends it. */
@@ -23,7 +25,7 @@ export interface Line {
   spacesStart: number
 }
 
-type Item = TextItem | DelimItem | BreakItem | GroupItem
+type Item = TextItem | DelimItem | BreakItem | GroupItem | NoteItem
 interface Base {
   prev: Item | undefined
   next: Item | undefined
@@ -50,6 +52,11 @@ interface BreakItem extends Base {
   start: number
   end: number
 }
+interface NoteItem extends Base {
+  kind: 'note'
+  start: number
+  end: number
+}
 interface GroupItem extends Base {
   kind: 'emphasis' | 'strong'
   start: number
@@ -65,6 +72,8 @@ export function parseInline(
   point: (offset: number) => Point,
   /** Where the next `*` or `_` is (`charFinder`), shared by the text's paragraphs. */
   nextDelimiter: (from: number) => number,
+  /** Where the next `[` is, in a paragraph with footnote references. */
+  nextBracket?: (from: number) => number,
 ): PhrasingContent[] {
   let head: Item | undefined
   let tail: Item | undefined
@@ -85,6 +94,14 @@ export function parseInline(
     let at = line.start
     while (at < line.end) {
       const next = nextDelimiter(at)
+      const bracket = nextBracket ? nextBracket(at) : -1
+      if (bracket >= 0 && bracket < line.end && (next < 0 || bracket < next)) {
+        const close = text.indexOf(']', bracket)
+        addText(from, bracket)
+        append({ kind: 'note', start: bracket, end: close + 1, prev: undefined, next: undefined })
+        from = at = close + 1
+        continue
+      }
       if (next < 0 || next >= line.end) break
       at = next
       const code = text.charCodeAt(at)
@@ -230,6 +247,13 @@ function build(first: Item | undefined, text: string, point: (offset: number) =>
       case 'delim':
         if (item.length > 0) addText(text.slice(item.start, item.start + item.length), item.start, item.start + item.length)
         break
+      case 'note': {
+        flush()
+        const label = text.slice(item.start + 2, item.end - 1)
+        const node: FootnoteReference = { type: 'footnoteReference', identifier: label.toLowerCase(), label, position: { start: point(item.start), end: point(item.end) } }
+        nodes.push(node)
+        break
+      }
       case 'break': {
         flush()
         const node: Break = { type: 'break', position: { start: point(item.start), end: point(item.end) } }
