@@ -301,7 +301,7 @@ describe('colophon init', () => {
     for (const key of ['title', 'subtitle', 'sort-title', 'author', 'language', 'identifier', 'publisher', 'date', 'edition', 'description', 'subjects', 'series', 'rights', 'cover-alt', 'order', 'fandoms', 'rating', 'warnings', 'relationships', 'characters', 'tags', 'source', 'status', 'words']) {
       expect(yaml, key).toMatch(new RegExp(`^(# )?${key}:`, 'm'))
     }
-    expect(await readFile(join(folder, '.gitignore'), 'utf8')).toMatch(/^dist\/$[\s\S]*^\.colophon-cache\/$/m)
+    expect(await readFile(join(folder, '.gitignore'), 'utf8')).toMatch(/^dist\/$[\s\S]*^node_modules\/$/m)
     const workflow = await readFile(join(folder, '.github/workflows/book.yml'), 'utf8')
     expect(workflow).toMatch(/node-version: lts\/\*/)
     expect(workflow).toMatch(/colophon build --target all/)
