@@ -1,13 +1,7 @@
-import { createRequire } from 'node:module'
-
-type CssTree = typeof import('css-tree')
-let loaded: CssTree | undefined
-
-/** css-tree, loaded on first need (a book without SVG or CSS of its own never needs it), and kept out of the bundle: it reads its data files by path. */
-function cssTree(): CssTree {
-  loaded ??= createRequire(import.meta.url)('css-tree') as CssTree
-  return loaded
-}
+// css-tree's tokenizer and its small helpers only: the whole library reads its data files at
+// import (over 100 ms), and every build checks its style sheet and pages with these (verify/safety.ts).
+import { tokenize, tokenTypes } from 'css-tree/tokenizer'
+import { ident, string as cssString, url as cssUrl } from 'css-tree/utils'
 
 /** Something in a style sheet that could fetch, script or point outside the book. */
 export interface CssProblem {
@@ -31,7 +25,6 @@ const SCRIPT_PROPERTIES = new Set(['behavior', '-moz-binding'])
  * package, other than the `packaged` paths it is told of), no script (`expression()`, `behavior`, `-moz-binding`).
  */
 export function cssProblems(css: string, packaged: Packaged = new Set()): CssProblem[] {
-  const { ident, tokenize, tokenTypes, url: cssUrl, string: cssString } = cssTree()
   const problems: CssProblem[] = []
   let resourceFunction: string | undefined
   tokenize(css, (type, start, end) => {
