@@ -5,6 +5,7 @@ import fc from 'fast-check'
 import JSZip from 'jszip'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { verifySafety, type BookEntry } from '../src/verify/index.ts'
+import { mayBeUnsafe, unsafeMarkup } from '../src/verify/safety.ts'
 import { colophon, ROOT } from './helpers/cli.ts'
 import { parseReport } from './helpers/report.ts'
 
@@ -87,6 +88,13 @@ describe('the check of every built page for script and outside resources', () =>
     for (const [name, bytes] of books) expect(verifySafety(await entriesOf(bytes)), name).toEqual([])
   })
 
+  it('parses none of the pages of a book without web links (the quick test passes them)', async () => {
+    const entries = await entriesOf(books.get('manuscript: sequence.epub') as Uint8Array)
+    const pages = entries.filter((entry) => entry.path.endsWith('.xhtml'))
+    expect(pages.length).toBeGreaterThan(5)
+    for (const entry of pages) expect(mayBeUnsafe(new TextDecoder().decode(entry.data as Uint8Array)), entry.path).toBe(false)
+  })
+
   it.each(HOSTILE)('refuses %s at its line, naming the page', (markup, reason) => {
     const { text, at } = insert(page, [markup])
     const found = verifySafety([{ path: PAGE, data: text }], 'book.epub')
@@ -126,6 +134,35 @@ describe('the check of every built page for script and outside resources', () =>
     const svg = verifySafety([{ path: 'EPUB/images/scene-break.svg', data: '<svg xmlns="http://www.w3.org/2000/svg">\n<rect onclick="alert(1)" width="1" height="1"/>\n</svg>\n' }])
     expect(svg.map((message) => [message.line, message.reason.slice(0, 30)])).toEqual([[2, 'Unexpected event handler `oncl']])
     expect(verifySafety([{ path: 'EPUB/css/book.css', data: 'p { background: url(../images/rule.png) }' }])).toEqual([])
+  })
+})
+
+describe('the quick test that spares most pages a full parse', () => {
+  const name = fc.constantFrom('p', 'span', 'a', 'img', 'link', 'script', 'SCRIPT', 'Script', 'iframe', 'style', 'set', 'animate', 'use', 'image', 'meta', 'form', 'foreignObject', 'svg')
+  const prefix = fc.constantFrom('', 'x:', 'ǂ:', 'svg:')
+  const attributeName = fc.constantFrom('class', 'id', 'href', 'src', 'srcset', 'style', 'onload', 'ONCLICK', 'onmouseover', 'attributeName', 'http-equiv', 'data', 'poster', 'title', 'alt', 'action')
+  const value = fc.oneof(
+    fc.constantFrom('a.png', '#x', 'https://example.com/a', '//example.com/a', ' data:x', 'java\tscript:x', 'JavaScript:x', 'vbscript:x', '&#106;avascript:x', 'url(https://e.com/a)', 'u\\72l(x)', 'onclick', 'a > b', "it's", 'color: red', '&amp;'),
+    fc.string({ maxLength: 12 }).map((text) => text.replace(/[<&"\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/g, '')),
+  )
+  const attribute = fc.tuple(prefix, attributeName, value).map(([p, n, v]) => ` ${p === 'ǂ:' || p === 'svg:' ? 'x:' : p}${n}="${v.replaceAll('"', '&quot;')}"`)
+  const element = fc.tuple(prefix, name, fc.array(attribute, { maxLength: 3 }), fc.constantFrom('text', 'on="x" javascript:x &lt;script&gt;', '<!-- <script> onload= -->', '<![CDATA[ <script> ]]>', ''))
+    .map(([p, n, attributes, inner]) => {
+      // Attributes must be unique for the page to be well-formed.
+      const unique = [...new Map(attributes.map((a) => [a.split('=')[0], a])).values()].join('')
+      return `<${p}${n}${unique}>${inner}</${p}${n}>`
+    })
+  const page = fc.array(element, { maxLength: 6 }).map(
+    (elements) => `<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n<html xmlns="http://www.w3.org/1999/xhtml" xmlns:x="http://example.com/x" xmlns:ǂ="http://example.com/y" xmlns:svg="http://www.w3.org/2000/svg"><head><title>t</title></head><body>\n${elements.join('\n')}\n</body></html>`,
+  )
+
+  it('passes every page in which the rules find something on to them', () => {
+    fc.assert(
+      fc.property(page, (xml) => {
+        if (unsafeMarkup(xml).length > 0) expect(mayBeUnsafe(xml), xml).toBe(true)
+      }),
+      { numRuns: 2000 },
+    )
   })
 })
 

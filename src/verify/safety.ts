@@ -3,12 +3,12 @@ import { SaxesParser, type SaxesAttributeNS } from 'saxes'
 import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import { cssProblems, type Packaged } from '../load/css-check.ts'
-import { animatedDanger, FORBIDDEN_ELEMENTS, hasScriptUrl, isHandler, isHttpEquiv, resourceProblem, SCHEME_OR_HOST } from '../load/markup-rules.ts'
+import { animatedDanger, ANIMATIONS, FORBIDDEN_ELEMENTS, hasScriptUrl, isHandler, isHttpEquiv, RESOURCE_ATTRIBUTES, resourceProblem, SCHEME_OR_HOST } from '../load/markup-rules.ts'
 import { checkSvg } from '../load/svg-check.ts'
 import type { BookEntry } from './references.ts'
 
 /** One thing in a built page that could script the reader or fetch from outside the book. */
-interface Finding {
+export interface Finding {
   reason: string
   line: number
   column: number
@@ -21,6 +21,74 @@ interface Finding {
 const IN_BOOK: Packaged = { has: (url) => !SCHEME_OR_HOST.test(url) }
 /** CSS can reach nothing without one of these: `url(`, `@import`, an escape, the two script properties. */
 const CSS_MAY_REACH = /[\\(@]|behavior|binding/i
+/** Forbidden element names in any letter case: a reader that reads a page as HTML would run `<SCRIPT>`. */
+const FORBIDDEN_ANY_CASE = new Set([...FORBIDDEN_ELEMENTS].map((name) => name.toLowerCase()))
+
+/** A namespace prefix (`x:`), as a pattern: anything a name can hold up to the colon. */
+const PREFIX = `(?:[^\\s<>=/:"']+:)?`
+/** A script URL with any control characters or spaces between its letters, as `hasScriptUrl` reads it. */
+const spaced = (word: string): string => [...word].join('[\\u0000-\\u0020]*')
+/**
+ * What a tag must hold for any rule to find something in it, in any letter
+ * case: a forbidden, `<style>` or animation element; an `on…`, `style`,
+ * `srcset` or `attributeName` attribute; `http-equiv`; a script URL; a
+ * character reference (which can spell any of these in a value); a
+ * resource attribute whose value starts with a scheme, `//` or an entity.
+ */
+const TAG_MAY_BE_UNSAFE = new RegExp(
+  [
+    `^<${PREFIX}(?:${[...FORBIDDEN_ANY_CASE, ...[...ANIMATIONS].map((name) => name.toLowerCase()), 'style'].join('|')})[\\s/>]`,
+    `\\s${PREFIX}(?:on[^\\s=]*|style|srcset|attributeName)\\s*=`,
+    'http-equiv',
+    spaced('javascript:'),
+    spaced('vbscript:'),
+    '&#',
+    `\\s${PREFIX}(?:${[...RESOURCE_ATTRIBUTES].join('|')})\\s*=\\s*["'][\\u0000-\\u0020]*(?:[a-z][a-z0-9+.-]*:|//|&)`,
+  ].join('|'),
+  'i',
+)
+
+/**
+ * Whether any rule could find something in a page: a start tag that
+ * `TAG_MAY_BE_UNSAFE` matches, a processing instruction other than the XML
+ * declaration, a DOCTYPE other than `<!DOCTYPE html>`, or markup this reading
+ * cannot follow. Only the tags are read (text holds `<` only as `&lt;`, and
+ * what it says is no markup; comments and CDATA sections are skipped to
+ * their ends); a page this finds nothing in is safe without being parsed,
+ * and any other is parsed and the rules decide. Parsing every page with
+ * saxes took 85 ms on the 100k-word bench book, this a few
+ * (docs/decisions/0037-check-the-built-pages.md).
+ */
+export function mayBeUnsafe(xml: string): boolean {
+  for (let at = xml.indexOf('<'); at !== -1; ) {
+    const next = xml.charCodeAt(at + 1)
+    let end: number
+    if (next === 0x21 /* ! */) {
+      const close = xml.startsWith('<!--', at) ? '-->' : xml.startsWith('<![CDATA[', at) ? ']]>' : undefined
+      if (close === undefined && !/^<!DOCTYPE\s+html\s*>/i.test(xml.slice(at, at + 40))) return true
+      end = close === undefined ? at + 1 : xml.indexOf(close, at + 4)
+      if (end < 0) return true
+    } else if (next === 0x3f /* ? */) {
+      if (!/^<\?xml\s/.test(xml.slice(at, at + 6))) return true
+      end = at + 1
+    } else if (next === 0x2f /* / */) {
+      end = at + 2
+    } else {
+      // A start tag, to its `>` outside quoted values (where `>` may stand).
+      let quote = 0
+      for (end = at + 1; end < xml.length; end++) {
+        const code = xml.charCodeAt(end)
+        if (quote !== 0) {
+          if (code === quote) quote = 0
+        } else if (code === 0x22 || code === 0x27) quote = code
+        else if (code === 0x3e) break
+      }
+      if (TAG_MAY_BE_UNSAFE.test(xml.slice(at, end + 1))) return true
+    }
+    at = xml.indexOf('<', end)
+  }
+  return false
+}
 
 /**
  * The last line of defence for issue 20's rule that nothing a manuscript
@@ -96,8 +164,12 @@ function svgFindings(text: string): Finding[] {
     .map((finding) => ({ reason: finding.reason, line: finding.place.line, column: finding.place.column }))
 }
 
-/** A page read as a reader reads it (saxes, with namespaces); well-formedness is verify's other check. */
 function pageFindings(xml: string): Finding[] {
+  return mayBeUnsafe(xml) ? unsafeMarkup(xml) : []
+}
+
+/** What the rules find in a page read as a reader reads it (saxes, with namespaces); well-formedness is verify's other check. */
+export function unsafeMarkup(xml: string): Finding[] {
   const findings: Finding[] = []
   const parser = new SaxesParser({ xmlns: true, position: true })
   let at = { line: 1, column: 1 }
@@ -114,8 +186,8 @@ function pageFindings(xml: string): Finding[] {
     at = { line: parser.line, column: Math.max(1, parser.column - tag.name.length - 1) }
   })
   parser.on('opentag', (tag) => {
-    // In any namespace: `<x:script xmlns:x="…">` is a script to a reader that knows that namespace.
-    if (FORBIDDEN_ELEMENTS.has(tag.local)) error(`Unexpected \`<${tag.name}>\`, expected no script, embedded document or form in a page of a book`, at)
+    // In any namespace and letter case: `<x:script xmlns:x="…">` is a script to a reader that knows that namespace.
+    if (FORBIDDEN_ANY_CASE.has(tag.local.toLowerCase())) error(`Unexpected \`<${tag.name}>\`, expected no script, embedded document or form in a page of a book`, at)
     const attributes = Object.values(tag.attributes) as SaxesAttributeNS[]
     if (tag.local === 'meta' && isHttpEquiv(attributes.map((attribute) => attribute.local))) error('Unexpected `<meta http-equiv>`, expected no refresh or other HTTP header in a page of a book', at)
     const animated = animatedDanger(tag.local, (tag.attributes.attributeName as SaxesAttributeNS | undefined)?.value)
