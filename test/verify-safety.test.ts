@@ -5,7 +5,7 @@ import fc from 'fast-check'
 import JSZip from 'jszip'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { verifySafety, type BookEntry } from '../src/verify/index.ts'
-import { mayBeUnsafe, unsafeMarkup } from '../src/verify/safety.ts'
+import { mayBeUnsafe, ownTemplateOf, unsafeMarkup } from '../src/verify/safety.ts'
 import { colophon, ROOT } from './helpers/cli.ts'
 import { parseReport } from './helpers/report.ts'
 
@@ -123,6 +123,17 @@ describe('the check of every built page for script and outside resources', () =>
       }),
       { numRuns: 200 },
     )
+  })
+
+  it("names the book's own template that made a file, and only that", () => {
+    const templateOf = ownTemplateOf(new Set(['chapter.xhtml', 'matter.xhtml', 'book.css', 'footer.xhtml']))
+    expect(templateOf('EPUB/text/chapter-12.xhtml')).toBe('templates/chapter.xhtml')
+    expect(templateOf('EPUB/text/dedication.xhtml')).toBe('templates/matter.xhtml')
+    expect(templateOf('EPUB/css/book.css')).toBe('templates/book.css')
+    expect(templateOf('EPUB/text/titlepage.xhtml')).toBeUndefined()
+    expect(templateOf('EPUB/nav.xhtml')).toBeUndefined()
+    expect(templateOf('EPUB/images/scene-break.svg')).toBeUndefined()
+    expect(ownTemplateOf(new Set(['nav.xhtml', 'content-warnings.xhtml', 'warnings.xhtml']))('EPUB/text/content-warnings.xhtml')).toBe('templates/warnings.xhtml')
   })
 
   it('checks style sheets and drawings as the load stage does', () => {

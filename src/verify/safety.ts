@@ -130,28 +130,25 @@ export function verifySafety(
   return problems
 }
 
-/** The template (`templates/chapter.xhtml`) that made the EPUB's file at `path`, by colophon's names for pages, when the book has its own. */
+/** The template (`templates/chapter.xhtml`) that made the EPUB's file at `path`, when it is one of the book's own (`own`: their names). */
 export function ownTemplateOf(own: ReadonlySet<string>): (path: string) => string | undefined {
   return (path) => {
-    const name = posix.basename(path)
-    const stem = name.replace(/\.[a-z]+$/, '')
-    const template =
-      name === 'book.css' || name === 'scene-break.svg'
-        ? name
-        : /^chapter-\d+$/.test(stem)
-          ? 'chapter.xhtml'
-          : stem === 'content-warnings'
-            ? 'warnings.xhtml'
-            : ['cover', 'titlepage', 'colophon', 'nav'].includes(stem)
-              ? `${stem}.xhtml`
-              : name.endsWith('.xhtml')
-                ? 'matter.xhtml'
-                : undefined
-    if (template && own.has(template)) return `templates/${template}`
-    // A page made by a built-in template may include a partial of the book's own.
-    const partials = name.endsWith('.xhtml') ? [...own].filter((entry) => entry.endsWith('.xhtml')) : []
-    return partials.length > 0 ? partials.map((entry) => `templates/${entry}`).join(', ') : undefined
+    const template = templateMaking(posix.basename(path))
+    // colophon's own templates include no partials: a page made by one owes nothing to the book's.
+    return template && own.has(template) ? `templates/${template}` : undefined
   }
+}
+
+/** The template colophon fills to make a file of this name (render/index.ts, package/index.ts). */
+function templateMaking(name: string): string | undefined {
+  if (name === 'book.css' || name === 'scene-break.svg') return name
+  if (!name.endsWith('.xhtml')) return undefined
+  const stem = name.slice(0, -'.xhtml'.length)
+  if (/^chapter-\d+$/.test(stem)) return 'chapter.xhtml'
+  if (stem === 'content-warnings') return 'warnings.xhtml'
+  if (['cover', 'titlepage', 'colophon', 'nav'].includes(stem)) return name
+  // Front and back matter pages are named after their files.
+  return 'matter.xhtml'
 }
 
 function cssFindings(css: string): Finding[] {
