@@ -44,6 +44,8 @@ const HOSTILE: Array<[string, string]> = [
   ['<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><image xlink:href="https://example.com/a.png"/></svg>', '`xlink:href="https://example.com/a.png"`'],
   ['<svg xmlns="http://www.w3.org/2000/svg"><use href="https://example.com/a.svg#x"/></svg>', 'a remote resource'],
   ['<a href="data:text/html,hello">x</a>', 'a `data:` URL'],
+  ['<a href="https://example.com/" ping="https://example.com/track">x</a>', '`ping="https://example.com/track"`'],
+  ['<div xml:base="https://example.com/"><img src="a.png" alt=""/></div>', '`xml:base="https://example.com/"`'],
   ['<p style="background: url(https://example.com/a.png)">x</p>', 'Unexpected `url(https://example.com/a.png)`'],
   ['<p style="background: u\\72l(https://example.com/a.png)">x</p>', 'Unexpected `url(https://example.com/a.png)`'],
   ['<style>@import url(a.css);</style>', 'Unexpected `@import`'],
@@ -151,7 +153,7 @@ describe('the check of every built page for script and outside resources', () =>
 describe('the quick test that spares most pages a full parse', () => {
   const name = fc.constantFrom('p', 'span', 'a', 'img', 'link', 'script', 'SCRIPT', 'Script', 'iframe', 'style', 'set', 'animate', 'use', 'image', 'meta', 'form', 'foreignObject', 'svg')
   const prefix = fc.constantFrom('', 'x:', 'ǂ:', 'svg:')
-  const attributeName = fc.constantFrom('class', 'id', 'href', 'src', 'srcset', 'style', 'onload', 'ONCLICK', 'onmouseover', 'attributeName', 'http-equiv', 'data', 'poster', 'title', 'alt', 'action')
+  const attributeName = fc.constantFrom('class', 'id', 'href', 'src', 'srcset', 'ping', 'base', 'style', 'onload', 'ONCLICK', 'onmouseover', 'attributeName', 'http-equiv', 'data', 'poster', 'title', 'alt', 'action')
   const value = fc.oneof(
     fc.constantFrom('a.png', '#x', 'https://example.com/a', '//example.com/a', ' data:x', 'java\tscript:x', 'JavaScript:x', 'vbscript:x', '&#106;avascript:x', 'url(https://e.com/a)', 'u\\72l(x)', 'onclick', 'a > b', "it's", 'color: red', '&amp;'),
     fc.string({ maxLength: 12 }).map((text) => text.replace(/[<&"\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/g, '')),

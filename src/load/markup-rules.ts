@@ -8,8 +8,14 @@ export const FORBIDDEN_ELEMENTS: ReadonlySet<string> = new Set([
   'script', 'noscript', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'portal', 'form', 'input', 'button',
   'textarea', 'select', 'base', 'audio', 'video', 'source', 'track', 'foreignObject', 'handler', 'listener',
 ])
-/** Attributes whose value a reader loads as a resource. */
-export const RESOURCE_ATTRIBUTES: ReadonlySet<string> = new Set(['src', 'srcset', 'poster', 'data', 'background', 'href', 'codebase', 'action', 'formaction', 'manifest', 'icon'])
+/**
+ * Attributes whose value a reader loads as a resource, or sends a request
+ * to (`ping`), or resolves the page's other URLs against (`xml:base`).
+ */
+export const RESOURCE_ATTRIBUTES: ReadonlySet<string> = new Set([
+  'src', 'srcset', 'poster', 'data', 'background', 'href', 'codebase', 'action', 'formaction', 'manifest', 'icon',
+  'ping', 'longdesc', 'lowsrc', 'dynsrc', 'archive', 'classid', 'base',
+])
 /** Where `href` is a link to follow, not a resource to load. */
 export const LINK_ELEMENTS: ReadonlySet<string> = new Set(['a', 'area'])
 /** The schemes a link may have: the prose's (render/html-schema.ts). */
