@@ -17,7 +17,7 @@ import type { NormalisedBook, Text } from '../normalise/index.ts'
 import { assembleEpub, type Publication } from '../package/index.ts'
 import { renderBook, type RenderedBook } from '../render/index.ts'
 import { makeTargets, type TargetOutput } from '../targets/make.ts'
-import { verifyBuilt } from '../verify/index.ts'
+import { ownTemplateOf, verifyBuilt } from '../verify/index.ts'
 import { generator } from '../version.ts'
 import type { TextSettings } from '../workers/tasks.ts'
 import { normaliseTexts, type TypesetStats } from '../workers/texts.ts'
@@ -141,8 +141,9 @@ export async function targets(run: BuildRun, assembled: { rendered: Rendered; pu
 /** verify: each output's zip, references and XML checked; what is found (the build throws it). */
 export async function verify(_run: BuildRun, packed: Packed): Promise<Packed & { problems: VFileMessage[] }> {
   const problems: VFileMessage[] = []
+  const templateOf = ownTemplateOf(new Set(packed.typeset.source.ownTemplates ?? []))
   // One target after another: the pool runs one batch of tasks at a time.
-  for (const output of packed.outputs) problems.push(...(await verifyBuilt(output.epub, output.entries, output.fileName, packed.xml.check)))
+  for (const output of packed.outputs) problems.push(...(await verifyBuilt(output.epub, output.entries, output.fileName, packed.xml.check, templateOf)))
   return { ...packed, problems }
 }
 

@@ -115,7 +115,7 @@ export async function loadBook(folder: string, options: LoadOptions = {}): Promi
   const { assets, problems: assetProblems } = await loadTemplateAssets(manuscript, templates.own)
   problems.push(...assetProblems)
   if (problems.length > 0 || !metadata) throw new BookError(problems)
-  return { root: rootFile.path, folder: root, metadata, front, chapters, back, cover, templates: templates.all, assets, messages: notes }
+  return { root: rootFile.path, folder: root, metadata, front, chapters, back, cover, templates: templates.all, ownTemplates: [...templates.own.keys()], assets, messages: notes }
 }
 
 /** What loading found so far: fatal problems, and warnings of files the book leaves out. */

@@ -1,6 +1,7 @@
 import { SaxesParser, type SaxesAttributeNS } from 'saxes'
 import type { Point } from 'unist'
 import { cssProblems } from './css-check.ts'
+import { animatedDanger, FORBIDDEN_ELEMENTS, hasScriptUrl, isHandler } from './markup-rules.ts'
 
 /**
  * What the SVG checker found: an error (the drawing cannot go into the
@@ -21,10 +22,6 @@ export interface CheckedSvg {
 
 const SVG_NS = 'http://www.w3.org/2000/svg'
 const XLINK_NS = 'http://www.w3.org/1999/xlink'
-/** Elements that run script, embed another document, or hold HTML: nothing a drawing in a book needs. */
-const FORBIDDEN_ELEMENTS = new Set(['script', 'foreignObject', 'handler', 'listener', 'iframe', 'embed', 'object', 'audio', 'video'])
-/** SMIL elements, which set another attribute (`attributeName`) over time. */
-const ANIMATIONS = new Set(['set', 'animate', 'animateTransform', 'animateMotion', 'animateColor', 'discard'])
 /** A DOCTYPE with only an external identifier, after the XML declaration, comments and white space. */
 const EXTERNAL_DOCTYPE = /^(\uFEFF?(?:\s+|<\?xml\s[^?]*\?>|<!--[\s\S]*?-->)*)<!DOCTYPE\s+svg\s+(?:PUBLIC\s+("[^"]*"|'[^']*')\s+|SYSTEM\s+)("[^"]*"|'[^']*')\s*>/
 
@@ -79,13 +76,9 @@ export function checkSvg(text: string): CheckedSvg {
     if (FORBIDDEN_ELEMENTS.has(tag.local)) error(`Unexpected \`<${tag.name}>\`, expected a plain drawing (no script, no document within it)`, at)
     const attributes = Object.values(tag.attributes) as SaxesAttributeNS[]
     for (const attribute of attributes) checkAttribute(attribute, at, error)
-    if (ANIMATIONS.has(tag.local)) {
-      const target = tag.attributes.attributeName as SaxesAttributeNS | undefined
-      const name = target?.value.trim() ?? ''
-      const local = name.slice(name.indexOf(':') + 1).toLowerCase()
-      if (/^on/.test(local) || local === 'href' || local === 'style') {
-        error(`Unexpected \`<${tag.name}>\` of \`${name}\`, expected animation of presentation attributes only (an animated \`${name}\` can add a script or a reference)`, at)
-      }
+    const animated = animatedDanger(tag.local, (tag.attributes.attributeName as SaxesAttributeNS | undefined)?.value)
+    if (animated !== undefined) {
+      error(`Unexpected \`<${tag.name}>\` of \`${animated}\`, expected animation of presentation attributes only (an animated \`${animated}\` can add a script or a reference)`, at)
     }
     if (tag.local === 'style') style = { start: { line: parser.line, column: parser.column + 1 }, css: '' }
   })
@@ -121,11 +114,11 @@ type Report = (reason: string, place: Point) => void
 
 function checkAttribute(attribute: SaxesAttributeNS, at: Point, error: Report): void {
   const { local, name, value } = attribute
-  if (/^on/i.test(local)) {
+  if (isHandler(local)) {
     error(`Unexpected event handler \`${name}\`, expected a plain drawing (no script)`, at)
     return
   }
-  if (/javascript\s*:/i.test(value.replace(/[\u0000-\u0020]+/g, ''))) {
+  if (hasScriptUrl(value)) {
     error(`Unexpected \`javascript:\` in \`${name}\`, expected a plain drawing (no script)`, at)
     return
   }

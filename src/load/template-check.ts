@@ -2,6 +2,7 @@ import Mustache from 'mustache'
 import { SaxesParser, type SaxesAttributeNS } from 'saxes'
 import type { Point } from 'unist'
 import { cssProblems } from './css-check.ts'
+import { FORBIDDEN_ELEMENTS, hasScriptUrl, isHandler, isHttpEquiv, resourceProblem, SCHEME_OR_HOST } from './markup-rules.ts'
 import { checkSvg } from './svg-check.ts'
 
 /** What checking a book's own template found, at its place in the template. */
@@ -18,22 +19,11 @@ const BUILT = new Set(['../css/book.css', '../images/scene-break.svg', 'css/book
  * manuscript's own, which template-assets.ts packages (or refuses at this
  * place when it is missing, outside the manuscript, or not a font or image).
  */
-const PACKAGED = { has: (url: string): boolean => BUILT.has(url) || (url !== '' && !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(url)) }
+const PACKAGED = { has: (url: string): boolean => BUILT.has(url) || (url !== '' && !SCHEME_OR_HOST.test(url)) }
 /** What `{{value}}` tags are replaced by while the template is read as XML: a letter XML allows in names and text. */
 const FILLED = 'ǂ'
-/** Elements that run script, embed documents or take input: nothing a page of a book needs. */
-const FORBIDDEN = new Set([
-  'script', 'noscript', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'portal', 'form', 'input', 'button',
-  'textarea', 'select', 'base', 'audio', 'video', 'source', 'track', 'foreignObject', 'handler', 'listener',
-])
 const XHTML_NS = 'http://www.w3.org/1999/xhtml'
 const SVG_NS = 'http://www.w3.org/2000/svg'
-/** Attributes whose value a reader loads as a resource. */
-const RESOURCE_ATTRIBUTES = new Set(['src', 'srcset', 'poster', 'data', 'background', 'href', 'codebase', 'action', 'formaction', 'manifest', 'icon'])
-/** Where `href` is a link to follow, not a resource to load. */
-const LINK_ELEMENTS = new Set(['a', 'area'])
-const LINK_SCHEMES = /^(?:https?|mailto):/i
-
 /**
  * Check one of a manuscript's own templates (`templates/…`) as its prose is
  * checked: the Mustache must parse, partials must not include themselves,
@@ -144,8 +134,8 @@ function checkXml(xml: string, findings: TemplateFinding[]): void {
   })
   parser.on('opentag', (tag) => {
     const at = tagStart
-    if (FORBIDDEN.has(tag.local) && (tag.uri === XHTML_NS || tag.uri === SVG_NS || !tag.uri)) error(`Unexpected \`<${tag.name}>\`, expected no script, embedded document or form in a page of a book`, at)
-    if (tag.local === 'meta' && Object.values(tag.attributes).some((attribute) => (attribute as SaxesAttributeNS).local.toLowerCase() === 'http-equiv')) {
+    if (FORBIDDEN_ELEMENTS.has(tag.local) && (tag.uri === XHTML_NS || tag.uri === SVG_NS || !tag.uri)) error(`Unexpected \`<${tag.name}>\`, expected no script, embedded document or form in a page of a book`, at)
+    if (tag.local === 'meta' && isHttpEquiv(Object.values(tag.attributes).map((attribute) => (attribute as SaxesAttributeNS).local))) {
       error('Unexpected `<meta http-equiv>`, expected no refresh or other HTTP header in a page of a book', at)
     }
     for (const attribute of Object.values(tag.attributes) as SaxesAttributeNS[]) checkAttribute(tag.local, attribute, at, error)
@@ -170,19 +160,16 @@ function checkXml(xml: string, findings: TemplateFinding[]): void {
 
 function checkAttribute(element: string, attribute: SaxesAttributeNS, at: Point, error: (reason: string, place: Point) => void): void {
   const { local, name, value } = attribute
-  if (/^on/i.test(local)) return error(`Unexpected event handler \`${name}\`, expected no script in a page of a book`, at)
-  if (/javascript:|vbscript:/i.test(value.replace(/[\u0000-\u0020]+/g, ''))) return error(`Unexpected script URL in \`${name}\`, expected no script in a page of a book`, at)
+  if (isHandler(local)) return error(`Unexpected event handler \`${name}\`, expected no script in a page of a book`, at)
+  if (hasScriptUrl(value)) return error(`Unexpected script URL in \`${name}\`, expected no script in a page of a book`, at)
   if (local === 'style') {
     for (const problem of cssProblems(`x{${value.replaceAll(FILLED, '0')}}`, PACKAGED)) error(`${problem.reason} (in \`${name}\`)`, at)
     return
   }
-  if (!RESOURCE_ATTRIBUTES.has(local.toLowerCase())) return
-  const url = value.trim()
   // A value that begins with `{{…}}` is filled by colophon with a path it packages.
-  if (url === '' || url.startsWith(FILLED) || url.startsWith('#') || PACKAGED.has(url)) return
-  if (local === 'href' && LINK_ELEMENTS.has(element) && LINK_SCHEMES.test(url)) return
-  const what = /^data:/i.test(url) ? 'a `data:` URL' : /^[a-z][a-z0-9+.-]*:|^\/\//i.test(url) ? 'a remote resource' : 'a file the book does not package'
-  error(`Unexpected \`${name}="${value.replaceAll(FILLED, '…')}"\`, ${what}, expected a resource colophon packages (\`{{…}}\` values, ../css/book.css, ../images/scene-break.svg) or a \`#fragment\``, at)
+  if (value.trim().startsWith(FILLED)) return
+  const what = resourceProblem(element, local, value, PACKAGED)
+  if (what) error(`Unexpected \`${name}="${value.replaceAll(FILLED, '…')}"\`, ${what}, expected a resource colophon packages (\`{{…}}\` values, ../css/book.css, ../images/scene-break.svg) or a \`#fragment\``, at)
 }
 
 /**

@@ -45,6 +45,8 @@ export interface Book {
   cover?: GivenCover
   /** Template name (`chapter.xhtml`, `book.css` …) → its text, overrides applied. */
   templates: Map<string, string>
+  /** The names of the manuscript's own templates among them (a built page's problem names the one that made it). */
+  ownTemplates?: readonly string[]
   /** Fonts and images the manuscript's own templates name (`templates/fonts/…`), with their media types. */
   assets: BookAsset[]
   /** Warnings of files the book does not carry as text: book.yaml, empty files left out. */

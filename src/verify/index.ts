@@ -3,9 +3,11 @@ import type { VFileMessage } from 'vfile-message'
 import { wellFormedError, type XmlProblem } from './well-formed.ts'
 import { readZip, type ZipEntry } from './unzip.ts'
 import { verifyReferences } from './references.ts'
+import { verifySafety } from './safety.ts'
 
 export { wellFormedError, type XmlProblem } from './well-formed.ts'
 export { verifyReferences, type BookEntry } from './references.ts'
+export { ownTemplateOf, verifySafety } from './safety.ts'
 
 const XML_ENTRY = /\.(?:xhtml|html|opf|ncx|xml|svg)$/
 
@@ -49,17 +51,21 @@ export async function verifyEpub(bytes: Uint8Array, bookName = 'book.epub', chec
  * Check an EPUB colophon just made: the OCF rules on its bytes, and every
  * XML file as it went into the zip (`entries`, the zip writer's input). The
  * same checks as `verifyEpub` without inflating the zip again: the zip
- * writer itself is held to the validators by the tests.
+ * writer itself is held to the validators by the tests. Every page, drawing
+ * and style sheet is also checked for script and outside resources
+ * (safety.ts); `templateOf` names the book's own template that made a file.
  */
 export async function verifyBuilt(
   bytes: Uint8Array,
   entries: ReadonlyArray<{ path: string; data: string | Uint8Array }>,
   bookName = 'book.epub',
   check: XmlChecker = checkHere,
+  templateOf?: (path: string) => string | undefined,
 ): Promise<VFileMessage[]> {
   const problems = verifyContainer(bytes, bookName)
   problems.push(...(await verifyXml(xmlEntries(entries), bookName, check)))
   problems.push(...verifyReferences(entries, bookName))
+  problems.push(...verifySafety(entries, bookName, templateOf))
   return problems
 }
 
