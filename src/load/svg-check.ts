@@ -2,6 +2,7 @@ import { SaxesParser, type SaxesAttributeNS } from 'saxes'
 import type { Point } from 'unist'
 import { cssProblems } from './css-check.ts'
 import { animatedDanger, FORBIDDEN_ELEMENTS, hasScriptUrl, isHandler } from './markup-rules.ts'
+import { pointAt, pointWithin as shift } from '../text-point.ts'
 
 /**
  * What the SVG checker found: an error (the drawing cannot go into the
@@ -134,14 +135,4 @@ function checkAttribute(attribute: SaxesAttributeNS, at: Point, error: Report): 
 }
 
 /** The point `offset` characters into `css`, whose first character is at `start`. */
-function shift(start: Point, css: string, offset: number): Point {
-  const before = css.slice(0, offset)
-  const lines = before.split('\n')
-  if (lines.length === 1) return { line: start.line, column: start.column + offset }
-  return { line: start.line + lines.length - 1, column: (lines.at(-1) as string).length + 1 }
-}
 
-function pointAt(text: string, offset: number): Point {
-  const lines = text.slice(0, offset).split('\n')
-  return { line: lines.length, column: (lines.at(-1) as string).length + 1, offset }
-}

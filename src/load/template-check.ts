@@ -4,6 +4,7 @@ import type { Point } from 'unist'
 import { cssProblems } from './css-check.ts'
 import { FORBIDDEN_ELEMENTS, hasScriptUrl, isHandler, isHttpEquiv, resourceProblem, SCHEME_OR_HOST } from './markup-rules.ts'
 import { checkSvg } from './svg-check.ts'
+import { pointAt, pointWithin as shift } from '../text-point.ts'
 
 /** What checking a book's own template found, at its place in the template. */
 export interface TemplateFinding {
@@ -232,13 +233,4 @@ function collectPartials(tokens: Mustache.TemplateSpans, found: Array<{ name: st
   }
 }
 
-function shift(start: Point, css: string, offset: number): Point {
-  const lines = css.slice(0, offset).split('\n')
-  if (lines.length === 1) return { line: start.line, column: start.column + offset }
-  return { line: start.line + lines.length - 1, column: (lines.at(-1) as string).length + 1 }
-}
 
-function pointAt(text: string, offset: number): Point {
-  const lines = text.slice(0, offset).split('\n')
-  return { line: lines.length, column: (lines.at(-1) as string).length + 1, offset }
-}

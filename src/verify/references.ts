@@ -4,6 +4,7 @@ import type { VFileMessage } from 'vfile-message'
 import { cssUrls } from '../css-urls.ts'
 import { binaryMediaType } from '../media-types.ts'
 import { imagesWithoutSrc, ncxPlayOrderProblems } from './schema-rules.ts'
+import { pointAt as pointOf } from '../text-point.ts'
 
 /** A file of the EPUB as the zip holds it (or is about to). */
 export interface BookEntry {
@@ -182,12 +183,3 @@ function textOf(data: string | Uint8Array): string {
 }
 
 /** Line and column (1-based) of an offset, for a message. */
-function pointOf(text: string, offset: number): { line: number; column: number } {
-  let line = 1
-  let start = 0
-  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
-    line++
-    start = index + 1
-  }
-  return { line, column: offset - start + 1 }
-}

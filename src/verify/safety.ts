@@ -6,6 +6,7 @@ import { cssProblems, type Packaged } from '../load/css-check.ts'
 import { animatedDanger, ANIMATIONS, FORBIDDEN_ELEMENTS, hasScriptUrl, isHandler, isHttpEquiv, RESOURCE_ATTRIBUTES, resourceProblem, SCHEME_OR_HOST } from '../load/markup-rules.ts'
 import { checkSvg } from '../load/svg-check.ts'
 import type { BookEntry } from './references.ts'
+import { pointAt } from '../text-point.ts'
 
 /** One thing in a built page that could script the reader or fetch from outside the book. */
 export interface Finding {
@@ -224,12 +225,3 @@ export function unsafeMarkup(xml: string): Finding[] {
   return findings
 }
 
-function pointAt(text: string, offset: number): { line: number; column: number } {
-  let line = 1
-  let start = 0
-  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
-    line++
-    start = index + 1
-  }
-  return { line, column: offset - start + 1 }
-}

@@ -1,4 +1,5 @@
 import type { Point } from 'unist'
+import { pointAt } from '../../text-point.ts'
 
 /**
  * How deep a text may nest. Past it the text is refused with a message at
@@ -132,15 +133,6 @@ function htmlTooDeep(text: string, limit: number): TooDeep | undefined {
   return undefined
 }
 
-function pointAt(text: string, offset: number): Point {
-  let line = 1
-  let lineStart = 0
-  for (let at = text.indexOf('\n'); at >= 0 && at < offset; at = text.indexOf('\n', at + 1)) {
-    line++
-    lineStart = at + 1
-  }
-  return { line, column: offset - lineStart + 1, offset }
-}
 
 /**
  * The deepest a parsed or rendered tree may be, in nodes below its root:
