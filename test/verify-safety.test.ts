@@ -60,6 +60,8 @@ const SAFE = [
   '<p style="color: red">red</p>',
   '<svg xmlns="http://www.w3.org/2000/svg"><a href="#x"><rect width="1" height="1" fill="url(#g)"/></a><set attributeName="fill" to="red"/></svg>',
   '<p>onload="alert(1)" and &lt;script&gt; are only words here, as is javascript:void(0)</p>',
+  // A title or alt text is the author's words, which may name a script URL: a reader never follows it.
+  '<img src="../images/cover.png" alt="&lt;a href=&quot;javascript:alert(1)&quot;&gt;" title="javascript:void(0)"/>',
 ]
 
 /** `page` with `lines` put after its `<body …>` line; the line numbers they landed on. */

@@ -192,7 +192,8 @@ export function unsafeMarkup(xml: string): Finding[] {
     if (animated !== undefined) error(`Unexpected \`<${tag.name}>\` of \`${animated}\`, expected animation of presentation attributes only`, at)
     for (const { local, name, value } of attributes) {
       if (isHandler(local)) error(`Unexpected event handler \`${name}\`, expected no script in a page of a book`, at)
-      else if (hasScriptUrl(value)) error(`Unexpected script URL in \`${name}\`, expected no script in a page of a book`, at)
+      // Only where a reader follows or loads the value: `alt`, `title` and `aria-label` carry the author's words, which may name one.
+      else if (RESOURCE_ATTRIBUTES.has(local.toLowerCase()) && hasScriptUrl(value)) error(`Unexpected script URL in \`${name}\`, expected no script in a page of a book`, at)
       else if (local === 'style') {
         if (CSS_MAY_REACH.test(value)) for (const problem of cssProblems(`x{${value}}`, IN_BOOK)) error(`${problem.reason} (in \`${name}\`)`, at)
       } else {
