@@ -198,7 +198,17 @@ describe('HTML import: text as written', () => {
         const shown = paragraphs.map((value) => value.replace(/\s+/g, ' ').trim()).filter((value) => value !== '')
         fc.pre(shown.length > 0 && shown.some((value) => words(value).length > 0))
         const html = `<!doctype html><html lang="en"><body><main>${paragraphs.map((value) => `<p>${escape(value)}</p>`).join('')}</main></body></html>`
-        const { book } = await importBytes('text.html', new TextEncoder().encode(html))
+        let imported: Awaited<ReturnType<typeof importBytes>>
+        try {
+          imported = await importBytes('text.html', new TextEncoder().encode(html))
+        } catch (error) {
+          // A page of a few words (`- x`, `to Ann`) may be read as a front page, a dedication, and then holds
+          // no story: refused by name (import-empty). A page with a story's length never is.
+          expect((error as BookError).messages?.[0]?.ruleId, String(error)).toBe('import-empty')
+          expect(words(shown.join(' ')).length, html).toBeLessThanOrEqual(40)
+          return
+        }
+        const { book } = imported
         const markdown = book.chapters.flatMap((chapter) => chapter.scenes).join('\n')
         const read: string[] = []
         const walk = (node: Nodes): void => {
