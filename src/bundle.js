@@ -21,6 +21,8 @@ const entries = {
   'cover-worker': 'workers/cover-worker.ts',
   // Loaded on first need only (src/normalise/parse/load-commonmark.ts).
   commonmark: 'normalise/parse/commonmark.ts',
+  // Loaded on first raw HTML only (src/normalise/typography/load-html-parser.ts).
+  'html-parser': 'normalise/typography/html-parser.ts',
 }
 
 /** colophon's source files and folders (src/, without the bundle), in a fixed order. */

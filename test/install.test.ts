@@ -79,7 +79,7 @@ describe('an installed package', () => {
 
   it('ships its bundle', async () => {
     const shipped = await readdir(join(folder, 'prefix', 'lib', 'node_modules', 'colophon', 'src', 'bundled'))
-    expect(shipped).toEqual(expect.arrayContaining(['cli.js', 'api.js', 'worker.js', 'cover-worker.js', 'commonmark.js', 'manifest.json']))
+    expect(shipped).toEqual(expect.arrayContaining(['cli.js', 'api.js', 'worker.js', 'cover-worker.js', 'commonmark.js', 'html-parser.js', 'manifest.json']))
   })
 
   it.skipIf(typeof user === 'string')(`builds the same bytes for root and for a plain user, from the bundle${typeof user === 'string' ? ` (skipped: ${user})` : ''}`, async () => {

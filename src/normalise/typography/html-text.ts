@@ -1,11 +1,11 @@
 import type { Element, Nodes as HastNodes } from 'hast'
-import { fromHtml } from 'hast-util-from-html'
 import type { Html, Text } from 'mdast'
 import type { BlockText, Passage, RunText } from './block-text.ts'
 import { writeBlockText } from './block-text.ts'
 import { HARD_BREAK, OPAQUE } from './chars.ts'
 import { forLanguage, type ResolvedOptions } from './options.ts'
 import { runPreset } from './run-preset.ts'
+import { htmlParser } from './load-html-parser.ts'
 
 /**
  * The text inside raw HTML that a writer pasted into a scene (`<p>"Well,"
@@ -60,7 +60,7 @@ export function htmlBlocks(node: Html): HtmlBlock[] {
   const value = node.value
   // Cheap test first: most HTML nodes in prose are a lone tag with no text.
   if (!hasText(value)) return []
-  const tree = fromHtml(value, { fragment: true })
+  const tree = htmlParser().fromHtml(value, { fragment: true })
   const base = node.position?.start
   const blocks: HtmlBlock[] = []
   let main = run()
