@@ -148,5 +148,13 @@ describe("a book's own templates that write what EPUBCheck's schemas refuse", ()
     expect(ncxPlayOrderProblems(ncx(point(1, 'a.xhtml'), point(1, 'b.xhtml'))).map((problem) => problem.reason)).toEqual([
       'Unexpected playOrder="1" for `b.xhtml`, which an earlier entry gives `a.xhtml`, expected one target per playOrder',
     ])
+    // The problem is at the entry's own tag (past a title in another plane), and only a `<content>` child of the entry counts.
+    const nested = `<navPoint id="n" playOrder="1"><navLabel><text>𝔄 title</text><content src="label.xhtml"/></navLabel><content src="a.xhtml"/>${point(2, 'b.xhtml')}</navPoint>`
+    const text = ncx(nested, point(1, 'a.xhtml'), point(2, 'c.xhtml'))
+    const [problem, ...rest] = ncxPlayOrderProblems(text)
+    expect(rest).toEqual([])
+    expect(problem?.reason).toBe('Unexpected playOrder="2" for `c.xhtml`, which an earlier entry gives `b.xhtml`, expected one target per playOrder')
+    expect(text.slice(problem?.offset)).toMatch(/^<navPoint id="p27" playOrder="2"><navLabel><text>x<\/text><\/navLabel><content src="c\.xhtml"\/><\/navPoint><\/navMap>/)
+    expect(ncxPlayOrderProblems('<ncx><navMap><navPoint playOrder="1">&undefined;</navPoint></navMap></ncx>')).toEqual([])
   })
 })

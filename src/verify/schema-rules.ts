@@ -1,4 +1,4 @@
-import { parseXml, type Element, type Root, type RootContent } from '../targets/xml.ts'
+import { SaxesParser } from 'saxes'
 
 /** A problem EPUBCheck's schemas would report, at an offset of the file's text. */
 export interface SchemaProblem {
@@ -38,39 +38,47 @@ export function imagesWithoutSrc(text: string): SchemaProblem[] {
  * both EPUBChecks fail.
  */
 export function ncxPlayOrderProblems(text: string): SchemaProblem[] {
-  let tree: Root
-  try {
-    tree = parseXml(text)
-  } catch {
-    // Reported by the well-formedness check.
-    return []
-  }
-  const ordered: Array<{ order: number; src: string; element: Element }> = []
-  const walk = (nodes: RootContent[]): void => {
-    for (const node of nodes) {
-      if (node.type !== 'element') continue
-      const order = node.attributes.playOrder
-      if (order !== undefined && order !== null) {
-        const content = node.children.find((child): child is Element => child.type === 'element' && child.name === 'content')
-        ordered.push({ order: Number(order), src: String(content?.attributes.src ?? ''), element: node })
-      }
-      walk(node.children)
+  // Read with saxes, which the verify stage loads anyway, as events: building a tree of the NCX
+  // (xast-util-from-xml) loaded and compiled a second XML parser for every build.
+  const ordered: Array<{ order: number; src: string; offset: number }> = []
+  // The open elements, each with the entry it makes when it has a playOrder: its first `<content>` child gives the `src`.
+  const open: Array<{ order: number; src: string; offset: number; content: boolean } | undefined> = []
+  const parser = new SaxesParser({ position: true })
+  let failed = false
+  parser.on('error', () => {
+    failed = true
+  })
+  parser.on('opentag', (tag) => {
+    const parent = open.at(-1)
+    if (tag.name === 'content' && parent && !parent.content) {
+      parent.src = String(tag.attributes.src ?? '')
+      parent.content = true
     }
-  }
-  walk(tree.children)
-  const offsetOf = (element: Element): number | undefined => element.position?.start.offset
+    const order = tag.attributes.playOrder
+    // At `opentag` the parser stands just past the tag's `>`: its `<` is the last one before.
+    const entry = order === undefined ? undefined : { order: Number(order), src: '', offset: text.lastIndexOf('<', parser.position - 1), content: false }
+    if (entry) ordered.push(entry)
+    if (tag.isSelfClosing) return
+    open.push(entry)
+  })
+  parser.on('closetag', (tag) => {
+    if (!tag.isSelfClosing) open.pop()
+  })
+  parser.write(text).close()
+  // Reported by the well-formedness check.
+  if (failed) return []
   const problems: SchemaProblem[] = []
   const orderOfSrc = new Map<string, number>()
   const srcOfOrder = new Map<number, string>()
   const orders = new Set(ordered.map((entry) => entry.order))
-  for (const { order, src, element } of ordered) {
+  for (const { order, src, offset } of ordered) {
     const known = orderOfSrc.get(src)
     if (known !== undefined && known !== order) {
-      problems.push({ offset: offsetOf(element), reason: `Unexpected playOrder="${order}" for \`${src}\`, which an earlier entry gives playOrder="${known}", expected one playOrder per target`, ruleId: 'ncx-play-order' })
+      problems.push({ offset, reason: `Unexpected playOrder="${order}" for \`${src}\`, which an earlier entry gives playOrder="${known}", expected one playOrder per target`, ruleId: 'ncx-play-order' })
     } else if (srcOfOrder.has(order) && srcOfOrder.get(order) !== src) {
-      problems.push({ offset: offsetOf(element), reason: `Unexpected playOrder="${order}" for \`${src}\`, which an earlier entry gives \`${srcOfOrder.get(order)}\`, expected one target per playOrder`, ruleId: 'ncx-play-order' })
+      problems.push({ offset, reason: `Unexpected playOrder="${order}" for \`${src}\`, which an earlier entry gives \`${srcOfOrder.get(order)}\`, expected one target per playOrder`, ruleId: 'ncx-play-order' })
     } else if (order > 1 && !orders.has(order - 1)) {
-      problems.push({ offset: offsetOf(element), reason: `Unexpected playOrder="${order}" with no entry at ${order - 1}, expected playOrders that run from 1 without a gap`, ruleId: 'ncx-play-order' })
+      problems.push({ offset, reason: `Unexpected playOrder="${order}" with no entry at ${order - 1}, expected playOrders that run from 1 without a gap`, ruleId: 'ncx-play-order' })
     }
     if (!orderOfSrc.has(src)) orderOfSrc.set(src, order)
     if (!srcOfOrder.has(order)) srcOfOrder.set(order, src)
