@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { undrawable } from '../src/cover/coverage.ts'
+import { LATIN_DRAWN, undrawable, undrawableIn } from '../src/cover/coverage.ts'
 import { coverFonts } from '../src/cover/fonts.ts'
 import { layoutCover } from '../src/cover/layout.ts'
 import { BookError, build } from '../src/index.ts'
@@ -20,6 +20,19 @@ describe('the drawn cover in other scripts', () => {
       const drawn = layout.lines.slice(0, -1).reduce((sum, line) => sum + drawnLetters(line.svg), 0)
       expect(drawn, title).toBe(letters)
     }
+  })
+
+  it('reads the font\'s ranges only for what its Latin subsets may lack, and they do draw the rest', () => {
+    // Every character the quick test lets by, tried one by one past it: the ranges the fonts' CSS gives cover each.
+    const latin = [0x0000, 0x02ba, 0x2000, 0x206f].map((code) => String.fromCodePoint(code))
+    expect(latin.every((character) => LATIN_DRAWN.test(character))).toBe(true)
+    for (const [low, high] of [[0x21, 0x2ba], [0x2000, 0x206f]] as const) {
+      const all = Array.from({ length: high - low + 1 }, (_, index) => String.fromCodePoint(low + index)).join('')
+      expect(undrawableIn(`${all}\u0400`)).toEqual([])
+    }
+    expect(LATIN_DRAWN.test('The Keeper’s Daughter — Part 2')).toBe(true)
+    expect(LATIN_DRAWN.test('Сад')).toBe(false)
+    expect(undrawable({ title: 'Garden 庭', authors: 'A' })).toEqual(['庭'])
   })
 
   it('names the letters its font lacks', () => {

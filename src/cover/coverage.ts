@@ -33,8 +33,18 @@ export function undrawable(text: CoverText): string[] {
 /** A letter, digit or mark: what a cover must never leave out (an emoji or a symbol it may, with a warning). */
 export const isLetter = (character: string): boolean => /[\p{L}\p{N}]|(?![\uFE00-\uFE0F])\p{M}/u.test(character)
 
+/**
+ * What the font's Latin subsets draw whole (@fontsource's latin, U+0000–00FF
+ * and U+2000–206F, and latin-ext, U+0100–02BA): a text of these alone, as
+ * most titles are, is drawn without reading the ranges, which cost a package
+ * lookup and a file read, some 10 ms of every build (test/cover-scripts.test.ts
+ * holds this to the fonts' CSS).
+ */
+export const LATIN_DRAWN = /^[\u0000-\u02BA\u2000-\u206F]*$/
+
 /** The characters of `all` that the cover's font lacks (each once, in order). */
 export function undrawableIn(all: string): string[] {
+  if (LATIN_DRAWN.test(all)) return []
   const covered = coverRanges()
   const missing = new Set<string>()
   for (const character of all) {
