@@ -3,11 +3,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import JSZip from 'jszip'
+import Mustache from 'mustache'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { verifySafety, type BookEntry } from '../src/verify/index.ts'
 import { mayBeUnsafe, ownTemplateOf, unsafeMarkup } from '../src/verify/safety.ts'
 import { colophon, ROOT } from './helpers/cli.ts'
 import { parseReport } from './helpers/report.ts'
+import { builtinTemplates } from '../src/load/templates.ts'
 
 /** The entries of an EPUB as the verify stage meets them. */
 async function entriesOf(bytes: Uint8Array): Promise<BookEntry[]> {
@@ -138,6 +140,19 @@ describe('the check of every built page for script and outside resources', () =>
     expect(templateOf('EPUB/nav.xhtml')).toBeUndefined()
     expect(templateOf('EPUB/images/scene-break.svg')).toBeUndefined()
     expect(ownTemplateOf(new Set(['nav.xhtml', 'content-warnings.xhtml', 'warnings.xhtml']))('EPUB/text/content-warnings.xhtml')).toBe('templates/warnings.xhtml')
+  })
+
+  it("holds colophon's own templates to including no partials", async () => {
+    // ownTemplateOf names no template of the book for a page colophon's own template made, and the load
+    // looks for partials that include themselves among the book's own templates alone: both rest on this.
+    const partials = (tokens: unknown[]): string[] =>
+      tokens.flatMap((token) => {
+        const [kind, name, , , children] = token as [string, string, number, number, unknown]
+        return [...(kind === '>' ? [name] : []), ...(Array.isArray(children) ? partials(children) : [])]
+      })
+    const names = (await readdir(builtinTemplates, { withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => entry.name)
+    expect(names).toContain('chapter.xhtml')
+    for (const name of names) expect(partials(Mustache.parse(await readFile(join(builtinTemplates, name), 'utf8'))), name).toEqual([])
   })
 
   it('checks style sheets and drawings as the load stage does', () => {
