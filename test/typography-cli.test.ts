@@ -27,6 +27,14 @@ describe('colophon typeset --format text', () => {
     expect(xhtml).toBe('<p>Mr.\u00A0Smith arrived at 5\u00A0p.m.\u2060—“late.”</p>')
   })
 
+  it('typesets the text inside raw HTML, its parser loaded on first need from the bundle', async () => {
+    const run = await colophon(['typeset', '--format', 'xhtml'], { input: '<div>"Well," she said -- "it\'s late."</div>\n\nPlain "prose".\n' })
+    expect(run.code, run.stderr).toBe(0)
+    expect(run.stderr).toBe('')
+    expect(run.stdout).toContain('<div>“Well,” she said\u2060—“it’s late.”</div>')
+    expect(run.stdout).toContain('<p>Plain “prose”.</p>')
+  })
+
   it('keeps standard output clean: typeset prints only its result, build prints nothing', async () => {
     const typesetRun = await colophon(['typeset', '--format', 'xhtml'], { input: 'Wait--*what*?\n' })
     expect(typesetRun.stdout).toBe('<p>Wait\u2060—<em>what</em>?</p>\n')
