@@ -3,7 +3,8 @@ import { createRunner, type Task, type TaskResult, type TextSettings } from './t
 /** A batch of the pool's tasks, as a worker thread receives it (pool.ts). */
 export interface BatchMessage {
   run: number
-  settings: TextSettings
+  /** What a text task typesets with; none for a batch of checks or deflations. */
+  settings?: TextSettings
   tasks: Array<{ index: number; task: Task }>
 }
 
@@ -15,9 +16,9 @@ export type ReplyMessage =
 
 /** Runs batches on a worker thread, with one runner per settings (a unified processor is reused, not rebuilt). */
 export function batchRunner(): (batch: BatchMessage) => ReplyMessage {
-  const runners = new Map<string, ReturnType<typeof createRunner>>()
+  const runners = new Map<string | undefined, ReturnType<typeof createRunner>>()
   return (batch) => {
-    const key = JSON.stringify(batch.settings)
+    const key = batch.settings && JSON.stringify(batch.settings)
     let runner = runners.get(key)
     if (!runner) {
       runner = createRunner(batch.settings)
