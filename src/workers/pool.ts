@@ -79,6 +79,8 @@ export class Pool implements Executor {
   readonly #runners = new Map<string | undefined, (task: Task) => TaskResult>()
   #run: Run | undefined
   #runs = 0
+  /** The last map asked for: one runs at a time, each after the one before (four targets zip at once). */
+  #queue: Promise<unknown> = Promise.resolve()
 
   constructor(threads = defaultThreads()) {
     this.threads = threads
@@ -95,8 +97,14 @@ export class Pool implements Executor {
     }
   }
 
-  async map<T extends Task>(tasks: readonly T[], { settings, onEach }: MapOptions<T> = {}): Promise<Array<ResultOf<T>>> {
-    if (tasks.length === 0) return []
+  map<T extends Task>(tasks: readonly T[], options: MapOptions<T> = {}): Promise<Array<ResultOf<T>>> {
+    if (tasks.length === 0) return Promise.resolve([])
+    const turn = this.#queue.then(() => this.#map(tasks, options))
+    this.#queue = turn.catch(() => undefined)
+    return turn
+  }
+
+  #map<T extends Task>(tasks: readonly T[], { settings, onEach }: MapOptions<T>): Promise<Array<ResultOf<T>>> {
     const onResult = onEach as ((index: number, result: TaskResult) => void) | undefined
     const key = settings && JSON.stringify(settings)
     let runner = this.#runners.get(key)
