@@ -21,7 +21,7 @@ import { generator } from '../version.ts'
 import type { TextSettings } from '../workers/tasks.ts'
 import { typesetBook } from '../workers/texts.ts'
 import type { BuildRun } from './run.ts'
-import { XmlOnPool } from './xml-on-pool.ts'
+import { XmlChecks } from './xml-checks.ts'
 import { languageNotes, refuseUndrawableCover } from './language-checks.ts'
 
 /** load: the manuscript read and checked (book.yaml, the texts, templates, assets); a watch reads again only the texts saved. */
@@ -115,14 +115,14 @@ export async function assemble(_run: BuildRun, rendered: Rendered): Promise<{ re
 export interface Packed {
   typeset: Typeset
   outputs: TargetOutput[]
-  xml: XmlOnPool
+  xml: XmlChecks
 }
 
 /** targets: one EPUB per target asked for (epub, kobo, kindle, apple), each zipped, its big texts deflated (and checked) on the executor. */
 export async function targets(run: BuildRun, assembled: { rendered: Rendered; publication: Publication }): Promise<Packed> {
   const { typeset } = assembled.rendered
   const book = typeset.source
-  const xml = new XmlOnPool(run.executor, run.cache)
+  const xml = new XmlChecks(run.executor, run.cache)
   const outputs = await makeTargets(assembled.publication, run.options.targets ?? ['epub'], {
     // An apostrophe is dropped, not a word break: `The Keeper's Daughter` → the-keepers-daughter.epub, as `colophon import` names its folder.
     slug: slugify(book.metadata.title.replace(/['\u2019]/g, '')),
@@ -138,7 +138,7 @@ export async function targets(run: BuildRun, assembled: { rendered: Rendered; pu
 export async function verify(_run: BuildRun, packed: Packed): Promise<Packed & { problems: VFileMessage[] }> {
   const problems: VFileMessage[] = []
   const templateOf = ownTemplateOf(new Set(packed.typeset.source.ownTemplates ?? []))
-  // One target after another: the executor runs one map of tasks at a time.
+  // One target after another: the pool runs one map at a time anyway.
   for (const output of packed.outputs) problems.push(...(await verifyBuilt(output.epub, output.entries, output.fileName, packed.xml.check, templateOf)))
   return { ...packed, problems }
 }

@@ -2,7 +2,7 @@ import { readdirSync, statSync, type Dirent } from 'node:fs'
 import { join } from 'node:path'
 import type { XmlProblem } from '../verify/well-formed.ts'
 import { defaultThreads, Pool } from './pool.ts'
-import { createRunner, type DeflatedText, type Task, type TaskResult, type TextResult, type TextSettings } from './tasks.ts'
+import { runnersBySettings, type DeflatedText, type Task, type TextResult, type TextSettings } from './tasks.ts'
 
 /** What a task gives: a text typeset, an XML document's problem (undefined: well-formed), a text deflated. */
 export type ResultOf<T extends Task> = T extends { kind: 'text' } ? TextResult : T extends { kind: 'xml' } ? XmlProblem | undefined : DeflatedText
@@ -32,14 +32,11 @@ export interface Executor {
 
 /** Every task run here, one after another, as it comes. */
 export function onMainThread(): Executor {
-  const runners = new Map<string | undefined, (task: Task) => TaskResult>()
+  const runnerFor = runnersBySettings()
   return {
     threads: 0,
     async map(tasks, { settings, onEach } = {}) {
-      const key = settings && JSON.stringify(settings)
-      let runner = runners.get(key)
-      if (!runner) runners.set(key, (runner = createRunner(settings)))
-      const run = runner
+      const run = runnerFor(settings)
       return tasks.map((task, index) => {
         const result = run(task) as ResultOf<(typeof tasks)[number]>
         onEach?.(index, result)

@@ -3,7 +3,7 @@ import type { Worker } from 'node:worker_threads'
 import { fromBundle } from '../root.ts'
 import { startWorker } from './start.ts'
 import type { TextSettings } from './tasks.ts'
-import { createRunner, type Task, type TaskResult } from './tasks.ts'
+import { runnersBySettings, type Task, type TaskResult } from './tasks.ts'
 import type { BatchMessage, ReplyMessage } from './batches.ts'
 import type { Executor, MapOptions, ResultOf } from './executor.ts'
 
@@ -76,7 +76,7 @@ export function defaultThreads(): number {
 export class Pool implements Executor {
   readonly threads: number
   readonly #slots: Slot[] = []
-  readonly #runners = new Map<string | undefined, (task: Task) => TaskResult>()
+  readonly #runnerFor = runnersBySettings()
   #run: Run | undefined
   #runs = 0
   /** The last map asked for: one runs at a time, each after the one before (four targets zip at once). */
@@ -106,12 +106,7 @@ export class Pool implements Executor {
 
   #map<T extends Task>(tasks: readonly T[], { settings, onEach }: MapOptions<T>): Promise<Array<ResultOf<T>>> {
     const onResult = onEach as ((index: number, result: TaskResult) => void) | undefined
-    const key = settings && JSON.stringify(settings)
-    let runner = this.#runners.get(key)
-    if (!runner) {
-      runner = createRunner(settings)
-      this.#runners.set(key, runner)
-    }
+    const runner = this.#runnerFor(settings)
     return new Promise<Array<ResultOf<T>>>((resolve, reject) => {
       const run: Run = {
         id: ++this.#runs,

@@ -74,6 +74,17 @@ export interface TextResult {
 
 export type TaskResult = TextResult | XmlProblem | DeflatedText | undefined
 
+/** Runners by settings, each made once: a worker thread, the pool and the main thread keep one each. */
+export function runnersBySettings(): (settings?: TextSettings) => (task: Task) => TaskResult {
+  const made = new Map<string | undefined, (task: Task) => TaskResult>()
+  return (settings) => {
+    const key = settings && JSON.stringify(settings)
+    let runner = made.get(key)
+    if (!runner) made.set(key, (runner = createRunner(settings)))
+    return runner
+  }
+}
+
 /**
  * Runs tasks, with one normaliser for the settings (a unified processor is
  * reused, not rebuilt per text), made when a first text comes: checking

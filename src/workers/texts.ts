@@ -1,4 +1,5 @@
 import type { VFile } from 'vfile'
+import type { MapStep } from '../cache/memo.ts'
 import { reviveMessage, reviveMessages } from '../cache/messages.ts'
 import type { TextFindings } from '../lint/text.ts'
 import type { Book, MatterPage } from '../load/types.ts'
@@ -9,11 +10,11 @@ import type { TextResult, TextSettings, TextSource } from './tasks.ts'
 import { readingOrder } from '../load/reading-order.ts'
 
 /**
- * Typesets texts with `settings`: results in the order of `texts`,
- * `onEach` hearing each one as it is done. Made by `typesetOn`, and
+ * Typesets texts with the settings given: results in the order of the
+ * texts, `onEach` hearing each one as it is done. Made by `typesetOn`, and
  * wrapped by the cache's memo (src/build/run.ts).
  */
-export type TypesetTexts = (settings: TextSettings, texts: readonly TextSource[], onEach?: (index: number, result: TextResult) => void) => Promise<TextResult[]>
+export type TypesetTexts = MapStep<TextSettings, TextSource, TextResult>
 
 /**
  * The per-text step, typesetting one text (workers/tasks.ts), mapped over

@@ -11,7 +11,7 @@ import type { Executor } from '../workers/executor.ts'
  * results (`checked`) rather than send every page to the threads again,
  * and skips what an earlier build found well-formed.
  */
-export class XmlOnPool {
+export class XmlChecks {
   /** XML texts already checked in this build, with what was found (undefined: well-formed). */
   readonly #checked = new Map<string, XmlProblem | undefined>()
 
