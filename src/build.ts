@@ -54,8 +54,9 @@ export interface BuildResult {
  * a function of the value the one before made (src/build/steps.ts;
  * docs/architecture.md follows one build through them):
  * load → typeset → render → assemble → targets → verify → lint.
- * Where work runs (the main thread, worker threads for a big book, the
- * cover's thread) and the cache of earlier builds belong to the run
+ * Where work runs (one executor: the main thread, or worker threads beside
+ * it for a big book; and the cover's thread) and the cache of earlier
+ * builds (a memo around the typeset step) belong to the run
  * (src/build/run.ts); neither changes a byte of the result.
  * Throws `BookError` (positioned messages) when the book cannot be built.
  */

@@ -55,7 +55,7 @@ export function onMainThread(): Executor {
  * without a worker and 1.05 s with one, a 1,000,000-word book in 2.26 s
  * without and 2.16 s with. Asked for by `threads`, they start sooner.
  */
-export const PARALLEL_CHARS = { byDefault: 2_000_000, asked: 400_000 } as const
+const PARALLEL_CHARS = { byDefault: 2_000_000, asked: 400_000 } as const
 
 /**
  * The executor for a build of the manuscript at `folder`: the pool when
