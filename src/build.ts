@@ -6,7 +6,7 @@ import type { ProgressListener } from './progress/events.ts'
 import type { TargetOutput } from './targets/make.ts'
 import type { PreflightOptions } from './targets/preflight/index.ts'
 import type { TargetName } from './targets/types.ts'
-import { startRun } from './build/run.ts'
+import { startRun, type BuildRun } from './build/run.ts'
 import { assemble, lint, load, render, targets, typeset, verify } from './build/steps.ts'
 import type { VFileMessage } from 'vfile-message'
 
@@ -54,8 +54,9 @@ export interface BuildResult {
  * a function of the value the one before made (src/build/steps.ts;
  * docs/architecture.md follows one build through them):
  * load → typeset → render → assemble → targets → verify → lint.
- * Where work runs (the main thread, worker threads for a big book, the
- * cover's thread) and the cache of earlier builds belong to the run
+ * Where work runs (one executor: the main thread, or worker threads beside
+ * it for a big book; and the cover's thread) and the cache of earlier
+ * builds (a memo around the typeset step) belong to the run
  * (src/build/run.ts); neither changes a byte of the result.
  * Throws `BookError` (positioned messages) when the book cannot be built.
  */
@@ -65,7 +66,7 @@ export async function build(manuscript: string, options: BuildOptions = {}): Pro
   const run = startRun(manuscript, options)
   try {
     const book = await run.stage('load', () => load(run), describeLoad)
-    const typesetBook = await run.stage('typeset', () => typeset(run, book), describeTypeset(run.pool.threads, options.cache !== undefined))
+    const typesetBook = await run.stage('typeset', () => typeset(run, book), describeTypeset(run))
     const rendered = await run.stage('render', () => render(run, typesetBook), ({ pages }) => `${pages.documents.length} pages`)
     const packed = await run.stage('package', async () => targets(run, await assemble(run, rendered)), describePackage)
     const verified = await run.stage('verify', () => verify(run, packed), ({ problems }) => (problems.length === 0 ? 'well-formed' : `${problems.length} problems`))
@@ -89,8 +90,11 @@ function describeLoad(book: Book): string {
   return `${count(book.chapters.length, 'chapter')}, ${count(scenes, 'scene')}`
 }
 
-function describeTypeset(threads: number, cached: boolean): (typeset: { stats: { texts: number; cached: number; parallel: boolean } }) => string {
-  return ({ stats }) => `${stats.texts} texts${cached ? `, ${stats.cached} from the cache` : ''}${stats.parallel && threads > 0 ? ', on worker threads' : ''}`
+function describeTypeset({ cache, executor }: BuildRun): (typeset: { texts: readonly unknown[] }) => string {
+  return ({ texts }) => {
+    const cached = cache?.stats.hits ?? 0
+    return `${texts.length} texts${cache ? `, ${cached} from the cache` : ''}${executor.threads > 0 && cached < texts.length ? ', on worker threads' : ''}`
+  }
 }
 
 function describePackage({ outputs }: { outputs: readonly TargetOutput[] }): string {

@@ -5,25 +5,27 @@ import { isLetter, undrawable } from '../cover/coverage.ts'
 import { BookError, InternalError } from '../errors.ts'
 import type { CoverText } from '../cover/layout.ts'
 import type { ProgressListener, Stage } from '../progress/events.ts'
+import { memo } from '../cache/memo.ts'
 import { coverOnThread, type CoverThread } from '../workers/cover.ts'
-import { Pool } from '../workers/pool.ts'
-import { looksLarge, PARALLEL_CHARS } from '../workers/texts.ts'
+import { startExecutor, type Executor } from '../workers/executor.ts'
+import { typesetOn, type TypesetTexts } from '../workers/texts.ts'
 import type { Metadata } from '../load/index.ts'
 import type { BuildOptions } from '../build.ts'
 
 /**
  * What one build holds besides the values its steps pass on: where work
- * runs (the pool: the main thread and, for a big book, worker threads; the
- * cover thread), the cache of earlier builds, and who hears its progress.
- * Made by `startRun`, ended by `close`, whether the build succeeds or not.
+ * runs (the executor: the main thread, or worker threads beside it for a
+ * big book; the cover thread), the cache of earlier builds, and who hears
+ * its progress. Made by `startRun`, ended by `close`, whether the build
+ * succeeds or not.
  */
 export interface BuildRun {
   manuscript: string
   options: BuildOptions
   cwd: string
-  pool: Pool
-  /** Characters to typeset from which worker threads take part. */
-  parallelChars: number
+  executor: Executor
+  /** The per-text typeset step on the executor, within the cache's memo when there is a cache. */
+  typesetTexts: TypesetTexts
   cache: BuildCache | undefined
   /** The cover being drawn on its thread, once book.yaml said what it shows (undefined: none asked). */
   drawnCover(): Promise<Uint8Array> | undefined
@@ -44,19 +46,18 @@ export function startRun(manuscript: string, options: BuildOptions): BuildRun {
   const listen: ProgressListener | undefined = options.onProgress
   const { cache } = options
   const cwd = options.cwd ?? process.cwd()
-  const pool = new Pool(options.threads)
+  const executor = startExecutor(resolve(cwd, manuscript), options.threads, options.previous !== undefined)
   const cover: CoverThread | undefined = options.previous ? undefined : coverOnThread()
-  const parallelChars = options.threads === undefined ? PARALLEL_CHARS.byDefault : PARALLEL_CHARS.asked
-  // A big book's worker threads load while the main thread reads it.
-  if (!options.previous && pool.threads > 0 && looksLarge(resolve(cwd, manuscript), parallelChars)) pool.start()
   cache?.begin()
+  // A text's result is remembered by its content and the settings it was typeset with (textKey).
+  const typesetTexts = cache ? memo(typesetOn(executor), (settings, text) => cache.textKey(settings, text.value), cache.texts) : typesetOn(executor)
   let drawn: Promise<Uint8Array> | undefined
   return {
     manuscript,
     options,
     cwd,
-    pool,
-    parallelChars,
+    executor,
+    typesetTexts,
     cache,
     drawnCover: () => drawn,
     onMetadata(metadata, hasCover) {
@@ -82,7 +83,7 @@ export function startRun(manuscript: string, options: BuildOptions): BuildRun {
     },
     async close() {
       cover?.cancel()
-      await pool.close()
+      await executor.close()
     },
   }
 }

@@ -9,7 +9,6 @@ import { coverText, drawnCover, givenCover, type CoverImage } from '../cover/ima
 import { BookError } from '../errors.ts'
 import { loadBook, type Book, type Metadata } from '../load/index.ts'
 import { loadImages } from '../load/images.ts'
-import { textsInOrder } from '../load/reading-order.ts'
 import { slugify } from '../load/slug.ts'
 import type { TextFindings } from '../lint/text.ts'
 import { finishLint, readSuppressions } from '../lint/index.ts'
@@ -20,9 +19,9 @@ import { makeTargets, type TargetOutput } from '../targets/make.ts'
 import { ownTemplateOf, verifyBuilt } from '../verify/index.ts'
 import { generator } from '../version.ts'
 import type { TextSettings } from '../workers/tasks.ts'
-import { normaliseTexts, type TypesetStats } from '../workers/texts.ts'
+import { typesetBook } from '../workers/texts.ts'
 import type { BuildRun } from './run.ts'
-import { XmlOnPool } from './xml-on-pool.ts'
+import { XmlChecks } from './xml-checks.ts'
 import { languageNotes, refuseUndrawableCover } from './language-checks.ts'
 
 /** load: the manuscript read and checked (book.yaml, the texts, templates, assets); a watch reads again only the texts saved. */
@@ -44,15 +43,12 @@ export interface Typeset {
   texts: Text[]
   /** What the lint found in each text. */
   lint: Array<{ file: VFile } & TextFindings>
-  /** Each text's key in the cache, for the render's memo. */
-  keys: Map<VFile, string>
-  stats: TypesetStats
   settings: TextSettings
   /** The build's time (`SOURCE_DATE_EPOCH`, else book.yaml's date): `dcterms:modified` and every zip entry's. */
   date: Date
 }
 
-/** typeset: every text on the pool, or from the cache. */
+/** typeset: every text typeset by the run's `typesetTexts` (on its executor, or from the cache). */
 export async function typeset(run: BuildRun, book: Book): Promise<Typeset> {
   // Read first: a malformed SOURCE_DATE_EPOCH stops the build before any work.
   const { date } = buildTime(run.options.env ?? process.env, book.metadata.date)
@@ -69,8 +65,8 @@ export async function typeset(run: BuildRun, book: Book): Promise<Typeset> {
     ...(metadata.quotes === undefined ? {} : { quotes: metadata.quotes }),
   }
   const listen = run.options.onProgress
-  const done = await normaliseTexts(book, settings, { pool: run.pool, parallelChars: run.parallelChars, cache: run.cache, onChapters: (chapters, total) => listen?.({ type: 'chapters', done: chapters, total }) })
-  return { source: book, book: done.book, texts: textsInOrder(done.book, (page) => page.text), lint: done.lint, keys: done.keys, stats: done.stats, settings, date }
+  const done = await typesetBook(book, settings, run.typesetTexts, (chapters, total) => listen?.({ type: 'chapters', done: chapters, total }))
+  return { source: book, ...done, settings, date }
 }
 
 /** What rendering made: the book's pages, styles and images, beside what it was made from. */
@@ -94,7 +90,7 @@ export async function render(run: BuildRun, typeset: Typeset): Promise<Rendered>
   const cover = book.cover ? givenCover(book.cover) : (cache?.keptCover(coverKey) ?? (await freshCover(book.metadata, run.drawnCover())))
   if (cache && !book.cover && !cache.hasCover(coverKey)) void Promise.resolve(cover.data).then((data) => cache.keepCover(coverKey, { ...cover, data }), () => undefined)
   const { metadata } = book
-  const rendered = await renderBook(typeset.book, { ...run.options, language: metadata.language, dialogueDashes: metadata.dialogueDashes, quotes: metadata.quotes, cover, generator }, images, cache?.renderMemo(typeset.keys))
+  const rendered = await renderBook(typeset.book, { ...run.options, language: metadata.language, dialogueDashes: metadata.dialogueDashes, quotes: metadata.quotes, cover, generator }, images, cache?.renderMemo(typeset.settings))
   // The fonts and images the book's own templates name go in beside the style sheet.
   const pages = { ...rendered, resources: [...rendered.resources, ...book.assets] }
   // Rendering warns (removed HTML) and finds book errors too: stop before packaging.
@@ -119,21 +115,21 @@ export async function assemble(_run: BuildRun, rendered: Rendered): Promise<{ re
 export interface Packed {
   typeset: Typeset
   outputs: TargetOutput[]
-  xml: XmlOnPool
+  xml: XmlChecks
 }
 
-/** targets: one EPUB per target asked for (epub, kobo, kindle, apple), each zipped; a big book deflates on the pool. */
+/** targets: one EPUB per target asked for (epub, kobo, kindle, apple), each zipped, its big texts deflated (and checked) on the executor. */
 export async function targets(run: BuildRun, assembled: { rendered: Rendered; publication: Publication }): Promise<Packed> {
   const { typeset } = assembled.rendered
   const book = typeset.source
-  const xml = new XmlOnPool(run.pool, typeset.settings, run.cache)
+  const xml = new XmlChecks(run.executor, run.cache)
   const outputs = await makeTargets(assembled.publication, run.options.targets ?? ['epub'], {
     // An apostrophe is dropped, not a word break: `The Keeper's Daughter` → the-keepers-daughter.epub, as `colophon import` names its folder.
     slug: slugify(book.metadata.title.replace(/['\u2019]/g, '')),
     date: typeset.date,
     preflight: run.options.preflight,
     pack: run.cache,
-    deflate: run.pool.working ? xml.deflate : undefined,
+    deflate: xml.deflate,
   })
   return { typeset, outputs, xml }
 }
@@ -142,7 +138,7 @@ export async function targets(run: BuildRun, assembled: { rendered: Rendered; pu
 export async function verify(_run: BuildRun, packed: Packed): Promise<Packed & { problems: VFileMessage[] }> {
   const problems: VFileMessage[] = []
   const templateOf = ownTemplateOf(new Set(packed.typeset.source.ownTemplates ?? []))
-  // One target after another: the pool runs one batch of tasks at a time.
+  // One target after another: the pool runs one map at a time anyway.
   for (const output of packed.outputs) problems.push(...(await verifyBuilt(output.epub, output.entries, output.fileName, packed.xml.check, templateOf)))
   return { ...packed, problems }
 }

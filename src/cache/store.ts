@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
-import type { VFile } from 'vfile'
 import type { CoverImage } from '../cover/index.ts'
 import type { PackCache, PackedEntry } from '../package/zip.ts'
 import type { RenderMemo } from '../render/index.ts'
+import type { MemoStore } from './memo.ts'
 import { recordMessage, reviveMessages, type MessageRecord } from './messages.ts'
 import type { TextResult } from '../workers/tasks.ts'
 import { pipelineVersion } from './version.ts'
@@ -145,20 +145,22 @@ export class BuildCache implements PackCache {
     return key
   }
 
-  text(key: string): TextResult | undefined {
-    const hit = this.#texts.get(key)
-    if (hit) {
+  /** Each text's typeset result by its key (`textKey`): the memo around the typeset step (src/build/run.ts) reads and fills it. */
+  readonly texts: MemoStore<TextResult> = {
+    get: (key) => {
+      const hit = this.#texts.get(key)
+      if (hit) {
+        this.#used.texts.add(key)
+        this.stats.hits++
+      } else {
+        this.stats.misses++
+      }
+      return hit
+    },
+    set: (key, result) => {
+      this.#texts.set(key, result)
       this.#used.texts.add(key)
-      this.stats.hits++
-    } else {
-      this.stats.misses++
-    }
-    return hit
-  }
-
-  rememberText(key: string, result: TextResult): void {
-    this.#texts.set(key, result)
-    this.#used.texts.add(key)
+    },
   }
 
   packed(content: string | Uint8Array): PackedEntry | undefined {
@@ -178,15 +180,15 @@ export class BuildCache implements PackCache {
   }
 
   /**
-   * Rendered parts and word counts for `renderBook`, for texts whose content
-   * keys are given (by their files); other texts are rendered as usual.
+   * Rendered parts and word counts for `renderBook`, each text found by its
+   * key as it was typeset with `settings` (`textKey`).
    */
-  renderMemo(keys: ReadonlyMap<VFile, string>): RenderMemo {
+  renderMemo(settings: unknown): RenderMemo {
     return {
       parts: (text, options, make) => {
-        const textKey = keys.get(text.file)
         const numbering = options.notes
-        if (textKey === undefined || !numbering) return make()
+        if (!numbering) return make()
+        const textKey = this.textKey(settings, String(text.file.value))
         const images = options.images ? [...options.images] : null
         const key = `${textKey}\u0000${JSON.stringify([options.sceneBreakLabel, numbering.prefix, numbering.next, images, options.noteLabels ?? null])}`
         const hit = this.#parts.get(key)
@@ -211,8 +213,7 @@ export class BuildCache implements PackCache {
         return xhtml
       },
       words: (text, language, count) => {
-        const textKey = keys.get(text.file)
-        if (textKey === undefined) return count()
+        const textKey = this.textKey(settings, String(text.file.value))
         const key = `${textKey}\u0000${language}`
         let words = this.#words.get(key)
         if (words === undefined) {

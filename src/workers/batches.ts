@@ -1,9 +1,10 @@
-import { createRunner, type Task, type TaskResult, type TextSettings } from './tasks.ts'
+import { runnersBySettings, type Task, type TaskResult, type TextSettings } from './tasks.ts'
 
 /** A batch of the pool's tasks, as a worker thread receives it (pool.ts). */
 export interface BatchMessage {
   run: number
-  settings: TextSettings
+  /** What a text task typesets with; none for a batch of checks or deflations. */
+  settings?: TextSettings
   tasks: Array<{ index: number; task: Task }>
 }
 
@@ -13,18 +14,12 @@ export type ReplyMessage =
   | { run: number; results: Array<{ index: number; result: TaskResult }> }
   | { run: number; error: string }
 
-/** Runs batches on a worker thread, with one runner per settings (a unified processor is reused, not rebuilt). */
+/** Runs batches on a worker thread. */
 export function batchRunner(): (batch: BatchMessage) => ReplyMessage {
-  const runners = new Map<string, ReturnType<typeof createRunner>>()
+  const runnerFor = runnersBySettings()
   return (batch) => {
-    const key = JSON.stringify(batch.settings)
-    let runner = runners.get(key)
-    if (!runner) {
-      runner = createRunner(batch.settings)
-      runners.set(key, runner)
-    }
+    const run = runnerFor(batch.settings)
     try {
-      const run = runner
       return { run: batch.run, results: batch.tasks.map(({ index, task }) => ({ index, result: run(task) })) }
     } catch (error) {
       return { run: batch.run, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }

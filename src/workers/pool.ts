@@ -3,8 +3,9 @@ import type { Worker } from 'node:worker_threads'
 import { fromBundle } from '../root.ts'
 import { startWorker } from './start.ts'
 import type { TextSettings } from './tasks.ts'
-import { createRunner, type Task, type TaskResult } from './tasks.ts'
+import { runnersBySettings, type Task, type TaskResult } from './tasks.ts'
 import type { BatchMessage, ReplyMessage } from './batches.ts'
+import type { Executor, MapOptions, ResultOf } from './executor.ts'
 
 /** Ends a worker once its current batch is done (worker.ts). */
 export const STOP_WORKER = 'stop'
@@ -41,8 +42,8 @@ interface Slot {
 
 interface Run {
   id: number
-  tasks: Task[]
-  settings: TextSettings
+  tasks: readonly Task[]
+  settings: TextSettings | undefined
   next: number
   retry: number[]
   results: TaskResult[]
@@ -65,35 +66,25 @@ export function defaultThreads(): number {
 }
 
 /**
- * Runs tasks on the main thread and on worker threads at once, results in
- * the order of the tasks whoever ran them, so output never depends on
- * scheduling. Workers start on first use; the main thread works from the
- * start, so a small job never waits for a worker to load.
+ * The executor with worker threads (executor.ts): runs tasks on the main
+ * thread and on the workers at once, results in the order of the tasks
+ * whoever ran them, so output never depends on scheduling. The workers
+ * start loading when the pool is made, before the book is read; the main
+ * thread takes tasks from the start, so a small job never waits for a
+ * worker to load.
  */
-export class Pool {
-  readonly #size: number
+export class Pool implements Executor {
+  readonly threads: number
   readonly #slots: Slot[] = []
-  readonly #runners = new Map<string, (task: Task) => TaskResult>()
+  readonly #runnerFor = runnersBySettings()
   #run: Run | undefined
   #runs = 0
+  /** The last map asked for: one runs at a time, each after the one before (four targets zip at once). */
+  #queue: Promise<unknown> = Promise.resolve()
 
   constructor(threads = defaultThreads()) {
-    this.#size = threads
-  }
-
-  /** Worker threads this pool runs besides the main thread. */
-  get threads(): number {
-    return this.#size
-  }
-
-  /** Whether worker threads were started (a big book): then big jobs are worth sharing with them. */
-  get working(): boolean {
-    return this.#slots.length > 0
-  }
-
-  /** Start the worker threads now, so they load while the main thread does other work. */
-  start(): void {
-    while (this.#slots.length < this.#size) {
+    this.threads = threads
+    while (this.#slots.length < threads) {
       const slot: Slot = { worker: startWorker('worker'), ready: false, inflight: [], dead: false, exited: false }
       slot.worker.unref()
       slot.worker.on('message', (reply: ReplyMessage) => this.#reply(slot, reply))
@@ -106,16 +97,17 @@ export class Pool {
     }
   }
 
-  /** Run every task; `onResult` hears each one as it finishes. */
-  async run(tasks: Task[], settings: TextSettings, onResult?: (index: number, result: TaskResult) => void): Promise<TaskResult[]> {
-    if (tasks.length === 0) return []
-    const key = JSON.stringify(settings)
-    let runner = this.#runners.get(key)
-    if (!runner) {
-      runner = createRunner(settings)
-      this.#runners.set(key, runner)
-    }
-    return new Promise((resolve, reject) => {
+  map<T extends Task>(tasks: readonly T[], options: MapOptions<T> = {}): Promise<Array<ResultOf<T>>> {
+    if (tasks.length === 0) return Promise.resolve([])
+    const turn = this.#queue.then(() => this.#map(tasks, options))
+    this.#queue = turn.catch(() => undefined)
+    return turn
+  }
+
+  #map<T extends Task>(tasks: readonly T[], { settings, onEach }: MapOptions<T>): Promise<Array<ResultOf<T>>> {
+    const onResult = onEach as ((index: number, result: TaskResult) => void) | undefined
+    const runner = this.#runnerFor(settings)
+    return new Promise<Array<ResultOf<T>>>((resolve, reject) => {
       const run: Run = {
         id: ++this.#runs,
         tasks,
@@ -131,7 +123,7 @@ export class Pool {
           onResult?.(index, result)
           if (--run.remaining === 0) {
             this.#run = undefined
-            resolve(run.results)
+            resolve(run.results as Array<ResultOf<T>>)
           }
         },
         fail: (error) => {
@@ -146,8 +138,8 @@ export class Pool {
   }
 
   /**
-   * End the workers; the pool can start them again. Each finishes the batch
-   * it is on and ends itself (see worker.ts): never terminated mid-task.
+   * End the workers. Each finishes the batch it is on and ends itself (see
+   * worker.ts): never terminated mid-task.
    */
   async close(): Promise<void> {
     const slots = this.#slots.splice(0)

@@ -74,18 +74,42 @@ export interface TextResult {
 
 export type TaskResult = TextResult | XmlProblem | DeflatedText | undefined
 
-/** Runs tasks with one normaliser per settings (a unified processor is reused, not rebuilt per text). */
-export function createRunner(settings: TextSettings): (task: Task) => TaskResult {
-  let processor: ReturnType<typeof createNormaliser> | undefined
+/** Runners by settings, each made once: a worker thread, the pool and the main thread keep one each. */
+export function runnersBySettings(): (settings?: TextSettings) => (task: Task) => TaskResult {
+  const made = new Map<string | undefined, (task: Task) => TaskResult>()
+  return (settings) => {
+    const key = settings && JSON.stringify(settings)
+    let runner = made.get(key)
+    if (!runner) made.set(key, (runner = createRunner(settings)))
+    return runner
+  }
+}
+
+/**
+ * Runs tasks, with one normaliser for the settings (a unified processor is
+ * reused, not rebuilt per text), made when a first text comes: checking
+ * and deflating need no settings.
+ */
+export function createRunner(settings?: TextSettings): (task: Task) => TaskResult {
+  let typeset: ((source: TextSource) => TextResult) | undefined
+  return (task) => {
+    if (task.kind === 'xml') return wellFormedError(task.text)
+    if (task.kind === 'deflate') return { entry: deflateText(task.text), ...(task.xml ? { xml: wellFormedError(task.text) ?? null } : {}) }
+    if (!settings) throw new Error('Unexpected text to typeset without settings, expected the book\'s settings with it')
+    typeset ??= typesetter(settings)
+    return typeset(task.source)
+  }
+}
+
+/** Typesets one text after another with the same settings. */
+function typesetter(settings: TextSettings): (source: TextSource) => TextResult {
   const labels = labelsFor(settings.language, settings.labels)
   const last: { findings?: TextFindings } = {}
   const context = lintContext(settings.language, settings.dialogueDashes)
   const lint = settings.lint ? (tree: Root, file: VFile) => void (last.findings = lintText(file, tree, context)) : undefined
-  return (task) => {
-    if (task.kind === 'xml') return wellFormedError(task.text)
-    if (task.kind === 'deflate') return { entry: deflateText(task.text), ...(task.xml ? { xml: wellFormedError(task.text) ?? null } : {}) }
-    processor ??= createNormaliser({ wordJoiner: settings.wordJoiner, language: settings.language, dialogueDashes: settings.dialogueDashes, nbsp: settings.nbsp, quotes: settings.quotes }, lint)
-    const file = new VFile({ path: task.source.path, cwd: task.source.cwd, value: task.source.value })
+  const processor = createNormaliser({ wordJoiner: settings.wordJoiner, language: settings.language, dialogueDashes: settings.dialogueDashes, nbsp: settings.nbsp, quotes: settings.quotes }, lint)
+  return (source) => {
+    const file = new VFile({ path: source.path, cwd: source.cwd, value: source.value })
     last.findings = undefined
     const { tree } = normaliseFile(file, processor)
     const words = countWords([tree], settings.language)
