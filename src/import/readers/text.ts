@@ -129,8 +129,11 @@ function range(from: number, to: number): number[] {
 
 /** A paragraph as a unit whose text is Markdown: lines of verse end in a hard break. */
 function paraUnit(para: Paragraph): Unit {
-  const text = para.lines.map((line) => escapeMarkdown(line, { emphasis: true })).join('\\\n')
-  return { kind: 'para', text, line: para.line, column: para.column }
+  const escape = (line: string): string => escapeMarkdown(line, { emphasis: true })
+  const text = para.lines.map(escape).join('\\\n')
+  // A joined line's stretches move along by the escapes before them (near enough: an escape may depend on what follows).
+  const lines = para.lines.map((line, index) => (para.origins[index] ?? []).map((segment) => ({ ...segment, at: segment.at === 0 ? 0 : escape(line.slice(0, segment.at)).length })))
+  return { kind: 'para', text, line: para.line, column: para.column, lines }
 }
 
 type Info = (reason: string, ruleId: string, line: number, column?: number, endLine?: number) => void
