@@ -52,19 +52,20 @@ export interface Traced {
  * moved along by what stands before them.
  */
 export function concatTraced(parts: readonly Traced[]): Required<Traced> {
-  let text = ''
+  const texts: string[] = []
   const lines: LineOrigins = [undefined]
+  // The length of the last line so far, kept as the parts come: scanning the joined text for it would cost its length each time.
+  let shift = 0
   for (const part of parts) {
     const own = part.text.split('\n')
-    const origins = own.map((_, index) => part.lines?.[index])
-    const shift = text.length - (text.lastIndexOf('\n') + 1)
-    const first = origins[0]?.map((segment) => ({ ...segment, at: segment.at + shift }))
+    const first = part.lines?.[0]?.map((segment) => ({ ...segment, at: segment.at + shift }))
     const merged = [...(lines.at(-1) ?? []), ...(first ?? [])]
     lines[lines.length - 1] = merged.length > 0 ? merged : undefined
-    lines.push(...origins.slice(1))
-    text += part.text
+    for (let index = 1; index < own.length; index++) lines.push(part.lines?.[index])
+    shift = own.length > 1 ? own.at(-1)!.length : shift + part.text.length
+    texts.push(part.text)
   }
-  return { text, lines }
+  return { text: texts.join(''), lines }
 }
 
 /** Texts joined with `separator` between them (`\n\n`: a blank line the writer made). */
