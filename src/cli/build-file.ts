@@ -63,7 +63,7 @@ export async function fileManuscript(path: string): Promise<FileManuscript> {
       const imported = await importFile(path)
       map = { folder: basename(path), source: path, files: new Map(imported.files.flatMap((file) => (file.origin ? [[file.path, file.origin] as const] : []))) }
       // An image the import could not copy is reported by the build, at its place, in the import's words (placeMessages).
-      imageMessages = imported.file.messages.filter((message) => message.ruleId === 'import-image')
+      imageMessages = imported.file.messages.filter((message) => message.ruleId === 'import-image' && message.fatal === false)
       await rm(folder, { recursive: true, force: true })
       for (const file of imported.files) {
         const target = join(folder, ...file.path.split('/'))

@@ -2,6 +2,7 @@ import type { Element, ElementContent, Root, RootContent } from 'hast'
 import type { VFile } from 'vfile'
 import { hastToMarkdown } from '../html-to-markdown.ts'
 import { isSceneBreak } from '../scene-break.ts'
+import { isFilePath } from '../local-images.ts'
 import { report, textOf } from './page.ts'
 
 /** Elements that only group what they hold: they are opened, and the scene breaks inside them found. */
@@ -27,8 +28,9 @@ type Piece = { kind: 'text'; node: RootContent } | { kind: 'break'; node: Elemen
  * a chapter's run of elements) → its scenes as Markdown. Scenes break at
  * `<hr>` and at ornament paragraphs (`* * *`, `. o .`, `~*~`, `o0o` …),
  * also inside the `<div>`s writers wrap their text in; each break is
- * reported. Images (remote, never fetched) and links that lead nowhere
- * outside the page are taken out, their text kept. Empty scenes (a break
+ * reported. Remote images (never fetched) and links that lead nowhere
+ * outside the page are taken out, their text kept; an image beside the
+ * page stays, for the import to copy. Empty scenes (a break
  * at the start, two in a row) are left out.
  */
 export function toScenes(nodes: readonly RootContent[], file: VFile, where: string): string[] {
@@ -162,7 +164,7 @@ function hasMedia(element: Element): boolean {
   return element.children.some((child) => child.type === 'element' && (child.tagName === 'img' || hasMedia(child)))
 }
 
-/** The element without what a book cannot hold from a web page: remote images (reported), page-relative links (their text kept), scripts. */
+/** The element without what a book cannot hold from a web page: remote images (reported), page-relative links (their text kept), scripts; an image beside the page is kept with its `src` and `alt` alone. */
 function clean(element: Element, file: VFile): Element {
   const children: ElementContent[] = []
   for (const child of element.children) {
@@ -172,8 +174,14 @@ function clean(element: Element, file: VFile): Element {
     }
     if (DROPPED.has(child.tagName)) continue
     if (child.tagName === 'img') {
+      const src = String(child.properties.src ?? '')
+      // A file beside the page (a saved page's `story_files/`) is kept: the import copies it (carry-images.ts).
+      if (isFilePath(src)) {
+        children.push({ ...child, properties: { src, alt: String(child.properties.alt ?? '') } })
+        continue
+      }
       const alt = String(child.properties.alt ?? '').trim()
-      report(file, `image \`${String(child.properties.src ?? '')}\`${alt ? ` (\`${alt}\`)` : ''} left out: a web page's images are not fetched`, child, 'import-image')
+      report(file, `image \`${src}\`${alt ? ` (\`${alt}\`)` : ''} left out: a web page's remote images are not fetched`, child, 'import-image')
       continue
     }
     if (child.tagName === 'a' && !/^(https?:|mailto:)/i.test(String(child.properties.href ?? ''))) {
