@@ -120,7 +120,7 @@ describe('colophon import', () => {
 })
 
 describe('colophon build FILE', () => {
-  it('builds the story file as it is into a valid EPUB in dist/, naming the story file's lines in its messages', async () => {
+  it('builds the story file as it is into a valid EPUB in dist/, naming the story file’s lines in its messages', async () => {
     const folder = await withStory()
     const text = `${await readFile(STORY, 'utf8')}\nThe the end.\n`
     await writeFile(join(folder, 'story.md'), text)
