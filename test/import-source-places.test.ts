@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { colophon, ROOT } from './helpers/cli.ts'
+import { docxFromLines } from './helpers/docx.ts'
 import { parseReport, STACK_TRACE, type Reported } from './helpers/report.ts'
 
 const FIXTURES = join(ROOT, 'test/fixtures/import-places')
@@ -80,13 +81,27 @@ describe('colophon build FILE names the story file and the place in it', () => {
     expect(messageAbout(messages, '2 spaces between words')).toMatchObject({ file: 'story.txt', ...placeOf(source, '  slept') })
   })
 
-  it('names the chapter and paragraph of an HTML story, whose text has no lines of its own once converted', async () => {
+  it('puts an HTML story\'s warnings at the line of the element the text came from', async () => {
     const folder = await withStory('story.html')
+    const source = await readFile(join(folder, 'story.html'), 'utf8')
     const run = await colophon(['build', 'story.html', '--out', 'book.epub'], { cwd: folder })
     expect(run.code, run.stderr).toBe(0)
     expectNoPrivatePaths(run.stderr, 'story.html')
+    // The paragraph's `<p>`: HTML is rewritten as Markdown, so the place is the element's, not the word's.
     const repeated = messageAbout(parseReport(run.stderr), 'repeated word `was was`')
-    expect(repeated.file).toBe('story.html (chapter 1 "Chapter 1", paragraph 2)')
+    expect(repeated).toMatchObject({ file: 'story.html', ...placeOf(source, '<p>The tower') })
+  })
+
+  it('names the chapter and paragraph of a DOCX story, whose text has no lines', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'colophon-places-'))
+    const lines = ['[center,bold]Chapter 1', 'The ferry came in at dusk.', '', '[center,bold]Chapter 2', 'The storm broke on the third night.', 'The tower was was cold.']
+    await writeFile(join(folder, 'story.docx'), await docxFromLines(lines, { title: 'The Keeper', creator: 'Maud Ellery' }))
+    const run = await colophon(['build', 'story.docx', '--out', 'book.epub'], { cwd: folder })
+    expect(run.code, run.stderr).toBe(0)
+    expectNoPrivatePaths(run.stderr, 'story.docx')
+    const repeated = messageAbout(parseReport(run.stderr), 'repeated word `was was`')
+    expect(repeated.file).toBe('story.docx (chapter 2 "Chapter 2", paragraph 2)')
+    expect(repeated.line).toBeUndefined()
   })
 
   it('keeps a folder build\'s messages as they were: the folder\'s own files', async () => {

@@ -1,7 +1,9 @@
 import type { Element, Nodes as HastNodes } from 'hast'
 import { toMdast, type Handle, type State } from 'hast-util-to-mdast'
 import type { Html, Nodes as MdastNodes, RootContent } from 'mdast'
+import { fromMarkdown } from 'mdast-util-from-markdown'
 import { toMarkdown } from 'mdast-util-to-markdown'
+import type { LineOrigins, Traced } from './source-map.ts'
 
 /**
  * A piece of HTML (a scene, a note) as Markdown an author would type: the
@@ -17,8 +19,46 @@ import { toMarkdown } from 'mdast-util-to-markdown'
  * strike-through, super- and subscript, small caps) stays as inline HTML.
  */
 export function hastToMarkdown(tree: HastNodes): string {
-  const mdast = toMdast(tree, { handlers, nodeHandlers: { comment: () => undefined } })
+  return write(toMdast(tree, { handlers, nodeHandlers: { comment: () => undefined } }))
+}
+
+function write(mdast: MdastNodes): string {
   return toMarkdown(mdast, { emphasis: '*', strong: '*', bullet: '*', rule: '*' }).trim() + '\n'
+}
+
+/**
+ * `hastToMarkdown`, and where each written line came from: the lines of
+ * each block written (a paragraph, a quotation) are the place of the
+ * element it came from (hast-util-to-mdast keeps positions; the Markdown
+ * written, read back, has as many blocks). None when the two do not line up.
+ */
+export function hastToTracedMarkdown(tree: HastNodes): Traced {
+  const mdast = toMdast(tree, { handlers, nodeHandlers: { comment: () => undefined } })
+  const text = write(mdast)
+  const blocks = mdast.type === 'root' ? mdast.children : [mdast]
+  const written = fromMarkdown(text).children
+  if (written.length !== blocks.length) return { text }
+  const lines: LineOrigins = text.split('\n').map(() => undefined)
+  written.forEach((block, index) => {
+    const from = firstPlace(blocks[index]!)
+    const start = block.position?.start.line
+    const end = block.position?.end.line
+    if (!from || start === undefined || end === undefined) return
+    for (let line = start; line <= end; line++) lines[line - 1] = [{ at: 0, line: from.line, column: from.column, whole: true }]
+  })
+  return { text, lines }
+}
+
+/** Where a node, or the first of its descendants that has a place, starts (a paragraph hast-util-to-mdast wrapped around loose text has none of its own). */
+function firstPlace(node: MdastNodes): { line: number; column: number } | undefined {
+  if (node.position) return node.position.start
+  if ('children' in node) {
+    for (const child of node.children) {
+      const place = firstPlace(child)
+      if (place) return place
+    }
+  }
+  return undefined
 }
 
 /** An inline element kept as the raw HTML tag pair around its converted children. */

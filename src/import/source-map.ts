@@ -13,6 +13,11 @@ export interface Segment {
   at: number
   line: number
   column: number
+  /**
+   * The stretch came from the element at `line`, `column`, but not character
+   * by character (HTML rewritten as Markdown): every column of it is that place.
+   */
+  whole?: boolean
 }
 
 /**
@@ -101,7 +106,7 @@ export function sourcePoint(lines: LineOrigins, point: { line: number; column: n
   const offset = Math.max(point.column - 1, 0)
   let segment = segments[0]!
   for (const candidate of segments) if (candidate.at <= offset) segment = candidate
-  return { line: segment.line, column: segment.column + Math.max(offset - segment.at, 0) }
+  return { line: segment.line, column: segment.whole ? segment.column : segment.column + Math.max(offset - segment.at, 0) }
 }
 
 /** The origin of a line, or of the nearest line before it that has one (a blank line the writer made is its paragraph's end). */

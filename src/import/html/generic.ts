@@ -5,7 +5,7 @@ import type { ImportedBook, ImportedChapter, ImportedMetadata, ImportedPage } fr
 import { hastToMarkdown } from '../html-to-markdown.ts'
 import { removeAll, report, textOf } from './page.ts'
 import { takeNotes } from './notes.ts'
-import { toScenes } from './scenes.ts'
+import { scenesOf, toScenes } from './scenes.ts'
 
 /** A page's parts that are never the story: navigation, banners, forms, scripts. */
 const CHROME = 'script, style, noscript, template, nav, header, footer, aside, form, button, iframe, [role=navigation], [role=banner], [role=contentinfo], [role=search], [role=complementary], [hidden]'
@@ -49,7 +49,7 @@ export function readGenericPage(tree: Root, file: VFile): ImportedBook {
     const where = `chapter ${chapters.length + 1}`
     const notes = takeNotes(nodes, file, where, { disclaimer: !front.some((page) => page.kind === 'disclaimer') })
     if (notes.disclaimer) front.push({ kind: 'disclaimer', markdown: hastToMarkdown(notes.disclaimer) })
-    const chapter: ImportedChapter = { title, scenes: toScenes(notes.body, file, where) }
+    const chapter: ImportedChapter = { title, ...scenesOf(toScenes(notes.body, file, where)) }
     if (notes.head) chapter.headNote = hastToMarkdown(notes.head)
     if (notes.end) chapter.endNote = hastToMarkdown(notes.end)
     return chapter

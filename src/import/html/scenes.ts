@@ -1,6 +1,8 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast'
 import type { VFile } from 'vfile'
-import { hastToMarkdown } from '../html-to-markdown.ts'
+import { hastToTracedMarkdown } from '../html-to-markdown.ts'
+import type { Traced } from '../source-map.ts'
+import type { ImportedChapter } from '../types.ts'
 import { isSceneBreak } from '../scene-break.ts'
 import { isFilePath } from '../local-images.ts'
 import { report, textOf } from './page.ts'
@@ -33,14 +35,14 @@ type Piece = { kind: 'text'; node: RootContent } | { kind: 'break'; node: Elemen
  * page stays, for the import to copy. Empty scenes (a break
  * at the start, two in a row) are left out.
  */
-export function toScenes(nodes: readonly RootContent[], file: VFile, where: string): string[] {
+export function toScenes(nodes: readonly RootContent[], file: VFile, where: string): Traced[] {
   const pieces: Piece[] = []
   collect(nodes, false, pieces, file)
-  const scenes: string[] = []
+  const scenes: Traced[] = []
   let current: RootContent[] = []
   const flush = (): void => {
-    const markdown = current.length > 0 ? hastToMarkdown({ type: 'root', children: current } as Root) : ''
-    if (markdown.trim() !== '') scenes.push(markdown)
+    const scene = current.length > 0 ? hastToTracedMarkdown({ type: 'root', children: current } as Root) : { text: '' }
+    if (scene.text.trim() !== '') scenes.push(scene)
     current = []
   }
   for (const piece of pieces) {
@@ -195,3 +197,17 @@ function clean(element: Element, file: VFile): Element {
 
 /** Blocks whose line breaks at start or end show nothing (Markdown cannot even write one there). */
 const TRIMMED = new Set(['p', 'div', 'li', 'dd', 'dt', 'td', 'th', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'center'])
+
+/** Scenes as a chapter holds them: their texts, and where each line came from. */
+export function scenesOf(scenes: readonly Traced[]): Pick<ImportedChapter, 'scenes' | 'origins'> {
+  return { scenes: scenes.map((scene) => scene.text), origins: { scenes: scenes.map((scene) => scene.lines) } }
+}
+
+/** More scenes at the end of a chapter, their origins beside them. */
+export function addScenes(chapter: ImportedChapter, scenes: readonly Traced[]): void {
+  const origins = (chapter.origins ??= { scenes: chapter.scenes.map(() => undefined) })
+  for (const scene of scenes) {
+    chapter.scenes.push(scene.text)
+    origins.scenes.push(scene.lines)
+  }
+}
