@@ -147,19 +147,28 @@ const IMAGE_RULES = new Set(['image-missing', 'image-outside', 'image-type', 'im
  * The build's messages at their places in the story file. An image the
  * import did not copy (missing, outside the story's folder) fails the load
  * too, which names a path in the private folder: at the same place, the
- * import's message says it instead, as an error.
+ * import's message says it instead, as an error. One the load did not fail
+ * at (a `../../images/x.png` that happens to name a copied image in the
+ * private folder) is still said, as the warning it is.
  */
 function placeMessages(messages: VFileMessage[], map: StoryMap, imageMessages: readonly VFileMessage[]): VFileMessage[] {
-  const placed = messages.map((message) => toSource(message, map))
-  return placed.map((message) => {
+  const said = new Set<VFileMessage>()
+  const placed = messages.map((message) => {
+    toSource(message, map)
     if (!IMAGE_RULES.has(message.ruleId ?? '')) return message
-    // The same image (its path as typed, `actual`) on the same line, or in a part named without lines.
-    const said = imageMessages.find(
+    // The same image (its path as typed, `actual`) at the same place, or in a part named without lines.
+    const same = imageMessages.find(
       (candidate) =>
-        (message.file ?? '').startsWith(candidate.file ?? '') && (candidate.line === undefined || candidate.line === message.line) && message.reason.includes(`\`${candidate.actual ?? ''}\``),
+        !said.has(candidate) &&
+        (message.file ?? '').startsWith(candidate.file ?? '') &&
+        candidate.line === message.line &&
+        candidate.column === message.column &&
+        message.reason.includes(`\`${candidate.actual ?? ''}\``),
     )
-    if (!said) return message
-    said.fatal = true
-    return said
+    if (!same) return message
+    said.add(same)
+    same.fatal = true
+    return same
   })
+  return [...placed, ...imageMessages.filter((message) => !said.has(message))]
 }
