@@ -65,6 +65,23 @@ describe('images beside a story file', () => {
     })
   }
 
+  it('pass the checks a manuscript\'s images pass: an SVG with a script and a PNG bomb are errors naming the image files beside the story', async () => {
+    const { folder } = await withStories()
+    await cp(join(ROOT, 'test/fixtures/broken/image-svg-script/manuscript/chapters/01-one/evil.svg'), join(folder, 'art/evil.svg'))
+    await cp(join(ROOT, 'test/fixtures/broken/png-bomb-image/manuscript/chapters/01-one/huge.png'), join(folder, 'bomb.png'))
+    const source = '# The Island Map\n\n## One\n\nA drawing: ![A drawing of the tower](art/evil.svg)\n\n## Two\n\nA huge one: ![A very large picture](bomb.png)\n'
+    await writeFile(join(folder, 'checked.md'), source)
+    const run = await colophon(['build', 'checked.md', '--out', 'book.epub'], { cwd: folder })
+    expect(run.code, run.stderr).toBe(1)
+    expect(run.stderr).not.toContain('checked.md/')
+    expect(run.stderr).not.toContain('../images/')
+    const errors = parseReport(run.stderr).filter((message) => message.severity === 'error')
+    // The script, at its place in the SVG file as the user has it.
+    expect(errors.find((message) => message.file === 'art/evil.svg')?.reason).toContain('<script>')
+    expect(errors.find((message) => message.file === 'checked.md' && message.line === 5)?.reason).toContain('`art/evil.svg`')
+    expect(errors.find((message) => message.file === 'checked.md' && message.line === 9)?.reason).toMatch(/megapixels/)
+  })
+
   it('are read only inside the story\'s folder: a missing file, `..`, an absolute path, a link leading out and a FIFO are errors at their lines, never read', async () => {
     const { work, folder } = await withStories()
     const secret = 'SECRET-BYTES-OUTSIDE-THE-STORY'

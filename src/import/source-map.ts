@@ -137,6 +137,7 @@ export interface StoryMap {
  * came. The message is changed in place and returned.
  */
 export function toSource(message: VFileMessage, map: StoryMap): VFileMessage {
+  renameFiles(message, map)
   const path = message.file ?? ''
   if (path !== map.folder && !path.startsWith(`${map.folder}/`)) return message
   const inside = path.slice(map.folder.length + 1)
@@ -172,4 +173,21 @@ function setPlace(message: VFileMessage, place: Point | Position | undefined): v
   const start = place && 'start' in place ? place.start : place
   message.line = start?.line
   message.column = start?.column
+}
+
+/**
+ * A reason that names a copied file by its place in the private folder
+ * (`story.md/images/map.svg`) or by the path a scene gives it there
+ * (`../../images/map.svg`) names it as the user does: `art/map.svg`.
+ */
+function renameFiles(message: VFileMessage, map: StoryMap): void {
+  let reason = message.reason
+  for (const [path, origin] of map.files) {
+    if (origin.file === undefined || !reason.includes(path)) continue
+    reason = reason.split(`${map.folder}/${path}`).join(origin.file)
+    reason = reason.replace(new RegExp(`(?<=\`)(?:\\.\\./)*${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=\`)`, 'g'), origin.file)
+  }
+  if (reason === message.reason) return
+  message.reason = reason
+  message.message = reason
 }
