@@ -2,7 +2,7 @@ import { extname, isAbsolute, posix } from 'node:path'
 import type { VFile } from 'vfile'
 import { NOT_FOUND } from '../load/open.ts'
 import { asciiWords } from '../load/slug.ts'
-import { localImages, replaceImages, type LocalImage } from './local-images.ts'
+import { localImages, replaceImages } from './local-images.ts'
 import { sourcePoint, type LineOrigins } from './source-map.ts'
 import type { ImportedBook, ImportedImage } from './types.ts'
 
