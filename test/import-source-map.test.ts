@@ -2,6 +2,8 @@ import fc from 'fast-check'
 import { VFile } from 'vfile'
 import { VFileMessage } from 'vfile-message'
 import { describe, expect, it } from 'vitest'
+import { fromHtml } from 'hast-util-from-html'
+import { hastToMarkdown, hastToTracedMarkdown } from '../src/import/html-to-markdown.ts'
 import { readMarkdown } from '../src/import/readers/markdown.ts'
 import { readText } from '../src/import/readers/text.ts'
 import { manuscriptFiles } from '../src/import/manuscript.ts'
@@ -75,6 +77,23 @@ describe('source map', () => {
       expect(charAt(story, from!)).toBe(needle[0])
       expect(story.split('\n')[from!.line - 1]).toContain(needle)
     }
+  })
+
+  it('gives Markdown written from HTML the line and column of the element each block came from, and the same text as before', () => {
+    const html = '<h2>One</h2>\n<p>First\nparagraph.</p>\n  <blockquote><p>Quoted.</p>\n<p>Second quoted.</p></blockquote>\n<ul><li>item</li>\n<li><p>other item</p></li></ul>\n<p>Last <em>words</em>.</p>\n'
+    const tree = fromHtml(html, { fragment: true })
+    const traced = hastToTracedMarkdown(tree)
+    expect(traced.text).toBe(hastToMarkdown(tree))
+    const at = (needle: string): { line: number; column: number } | undefined => {
+      const index = traced.text.split('\n').findIndex((line) => line.includes(needle))
+      return sourcePoint(traced.lines!, { line: index + 1, column: 3 })
+    }
+    const lineOf = (needle: string): number => html.slice(0, html.indexOf(needle)).split('\n').length
+    expect(at('First')).toEqual({ line: 2, column: 1 })
+    expect(at('Second quoted')).toEqual({ line: lineOf('<p>Second'), column: 1 })
+    expect(at('Quoted.')?.line).toBe(lineOf('<blockquote>'))
+    expect(at('other item')?.line).toBe(lineOf('<li><p>other'))
+    expect(at('Last')).toEqual({ line: lineOf('<p>Last'), column: 1 })
   })
 
   it('names the story file, or the part and paragraph where there are no lines, never the private folder', () => {

@@ -1,8 +1,7 @@
 import type { Element, Nodes as HastNodes } from 'hast'
 import { toMdast, type Handle, type State } from 'hast-util-to-mdast'
 import type { Html, Nodes as MdastNodes, RootContent } from 'mdast'
-import { fromMarkdown } from 'mdast-util-from-markdown'
-import { toMarkdown } from 'mdast-util-to-markdown'
+import { defaultHandlers, toMarkdown, type Handle as ToMarkdownHandle } from 'mdast-util-to-markdown'
 import type { LineOrigins, Traced } from './source-map.ts'
 
 /**
@@ -22,32 +21,47 @@ export function hastToMarkdown(tree: HastNodes): string {
   return write(toMdast(tree, { handlers, nodeHandlers: { comment: () => undefined } }))
 }
 
+const OPTIONS = { emphasis: '*', strong: '*', bullet: '*', rule: '*' } as const
+
 function write(mdast: MdastNodes): string {
-  return toMarkdown(mdast, { emphasis: '*', strong: '*', bullet: '*', rule: '*' }).trim() + '\n'
+  return toMarkdown(mdast, OPTIONS).trim() + '\n'
 }
 
 /**
  * `hastToMarkdown`, and where each written line came from: the lines of
- * each block written (a paragraph, a quotation) are the place of the
- * element it came from (hast-util-to-mdast keeps positions; the Markdown
- * written, read back, has as many blocks). None when the two do not line up.
+ * each block written (a paragraph, also one in a quotation or a list item)
+ * are the place of the element it came from (hast-util-to-mdast keeps
+ * positions). Where each block starts in the Markdown is what
+ * mdast-util-to-markdown's own tracker says as it writes it: no second parse.
  */
 export function hastToTracedMarkdown(tree: HastNodes): Traced {
   const mdast = toMdast(tree, { handlers, nodeHandlers: { comment: () => undefined } })
-  const text = write(mdast)
-  const blocks = mdast.type === 'root' ? mdast.children : [mdast]
-  const written = fromMarkdown(text).children
-  if (written.length !== blocks.length) return { text }
+  const starts: Array<{ line: number; from: { line: number; column: number } | undefined }> = []
+  const tracked = Object.fromEntries(
+    Object.entries(defaultHandlers).map(([type, handle]) => [
+      type,
+      ((node, parent, state, info) => {
+        if (parent && FLOW.has(parent.type)) starts.push({ line: info.now.line, from: firstPlace(node as MdastNodes) })
+        return (handle as ToMarkdownHandle)(node, parent, state, info)
+      }) satisfies ToMarkdownHandle,
+    ]),
+  )
+  const raw = toMarkdown(mdast, { ...OPTIONS, handlers: tracked })
+  const text = raw.trim() + '\n'
   const lines: LineOrigins = text.split('\n').map(() => undefined)
-  written.forEach((block, index) => {
-    const from = firstPlace(blocks[index]!)
-    const start = block.position?.start.line
-    const end = block.position?.end.line
-    if (!from || start === undefined || end === undefined) return
-    for (let line = start; line <= end; line++) lines[line - 1] = [{ at: 0, line: from.line, column: from.column, whole: true }]
+  // The lines the trim cut from the start move every line up.
+  const cut = (/^\s*/.exec(raw)?.[0].match(/\n/g) ?? []).length
+  // Blocks in document order: one inside a quotation or a list item starts where it, or after; the innermost wins its lines.
+  starts.forEach(({ line, from }, index) => {
+    if (!from) return
+    const next = starts[index + 1]?.line ?? lines.length + cut + 1
+    for (let at = line; at < next; at++) if (at - cut >= 1 && at - cut <= lines.length) lines[at - cut - 1] = [{ at: 0, line: from.line, column: from.column, whole: true }]
   })
   return { text, lines }
 }
+
+/** Nodes whose children are blocks. */
+const FLOW = new Set(['root', 'blockquote', 'list', 'listItem'])
 
 /** Where a node, or the first of its descendants that has a place, starts (a paragraph hast-util-to-mdast wrapped around loose text has none of its own). */
 function firstPlace(node: MdastNodes): { line: number; column: number } | undefined {
