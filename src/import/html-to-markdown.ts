@@ -48,6 +48,11 @@ export function hastToTracedMarkdown(tree: HastNodes): Traced {
   )
   const raw = toMarkdown(mdast, { ...OPTIONS, handlers: tracked })
   const text = raw.trim() + '\n'
+  if (!starts.some(({ from }) => from)) {
+    // A lone element (a note's `<p>`) is one block: every line is its place.
+    const from = firstPlace(mdast)
+    return from ? { text, lines: text.split('\n').map(() => [{ at: 0, line: from.line, column: from.column, whole: true }]) } : { text }
+  }
   const lines: LineOrigins = text.split('\n').map(() => undefined)
   // The lines the trim cut from the start move every line up.
   const cut = (/^\s*/.exec(raw)?.[0].match(/\n/g) ?? []).length

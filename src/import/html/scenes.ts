@@ -211,3 +211,10 @@ export function addScenes(chapter: ImportedChapter, scenes: readonly Traced[]): 
     origins.scenes.push(scene.lines)
   }
 }
+
+/** A chapter's head or end note, and where its lines came from. */
+export function addNote(chapter: ImportedChapter, which: 'headNote' | 'endNote', note: Traced): void {
+  chapter[which] = note.text
+  const origins = (chapter.origins ??= { scenes: chapter.scenes.map(() => undefined) })
+  origins[which] = note.lines
+}
