@@ -77,10 +77,15 @@ function destination(markdown: string, node: Image | Definition): { start: numbe
 
 /** The text with each destination replaced by the new one `to` gives it (or kept, when it gives none). */
 export function replaceImages(markdown: string, images: readonly LocalImage[], to: (image: LocalImage) => string | undefined): string {
-  let result = markdown
-  for (const image of [...images].sort((a, b) => b.start - a.start)) {
+  // In one pass, piece by piece: a text of many images costs its length once, not once per image.
+  const pieces: string[] = []
+  let last = 0
+  for (const image of [...images].sort((a, b) => a.start - b.start)) {
     const url = to(image)
-    if (url !== undefined) result = `${result.slice(0, image.start)}${url}${result.slice(image.end)}`
+    if (url === undefined || image.start < last) continue
+    pieces.push(markdown.slice(last, image.start), url)
+    last = image.end
   }
-  return result
+  pieces.push(markdown.slice(last))
+  return pieces.join('')
 }
