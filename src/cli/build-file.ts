@@ -2,7 +2,9 @@ import { rmSync } from 'node:fs'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join, resolve } from 'node:path'
+import type { VFileMessage } from 'vfile-message'
 import type { TargetName } from '../targets/types.ts'
+import { toSource, type StoryMap } from '../import/source-map.ts'
 import { colophonCommand, installKind } from '../check/install-advice.ts'
 import { BookError } from '../errors.ts'
 import { packageRoot } from '../root.ts'
@@ -18,9 +20,10 @@ import { withDefaultSignals } from './interrupts.ts'
  * A private manuscript folder for one story file: the file is imported into
  * it before each build. It lives in a fresh temporary folder and is named
  * after the file (`…/story.md/`), so that with the temporary folder as the
- * build's `cwd` every message names the part of the imported book it is
- * about as `story.md/chapters/01-one/01-the-ferry-came-in.md:3:5`, which is
- * the path `colophon import story.md` writes it to.
+ * build's `cwd` every message names a file of the imported book as
+ * `story.md/chapters/01-one/01-the-ferry-came-in.md:3:5`; `placed` then
+ * names the story file and the place the text came from instead
+ * (`story.md:42:5`; decision 0043), as the user knows no other file.
  */
 export interface FileManuscript {
   /** The manuscript folder to build. */
@@ -31,6 +34,8 @@ export interface FileManuscript {
   refresh(): Promise<string>
   /** Remove the temporary folder. */
   remove(): void
+  /** The build's messages at their places in the story file (and the images beside it), as of the last refresh. */
+  placed(messages: VFileMessage[]): VFileMessage[]
 }
 
 /** Guesses a build of a story file shows: what the book's title page and metadata will say. */
@@ -39,6 +44,8 @@ const SHOWN_GUESSES = new Set(['import-title', 'import-author', 'import-language
 export async function fileManuscript(path: string): Promise<FileManuscript> {
   const cwd = await mkdtemp(join(tmpdir(), 'colophon-'))
   const folder = join(cwd, basename(path))
+  let map: StoryMap = { folder: basename(path), source: path, files: new Map() }
+  let imageMessages: VFileMessage[] = []
   const remove = (): void => rmSync(cwd, { recursive: true, force: true })
   // However the process ends (an interrupt exits from its handler), the folder goes.
   process.once('exit', remove)
@@ -49,8 +56,14 @@ export async function fileManuscript(path: string): Promise<FileManuscript> {
       process.off('exit', remove)
       remove()
     },
+    placed(messages) {
+      return placeMessages(messages, map, imageMessages)
+    },
     async refresh() {
       const imported = await importFile(path)
+      map = { folder: basename(path), source: path, files: new Map(imported.files.flatMap((file) => (file.origin ? [[file.path, file.origin] as const] : []))) }
+      // An image the import could not copy is reported by the build, at its place, in the import's words (placeMessages).
+      imageMessages = imported.file.messages.filter((message) => message.ruleId === 'import-image' && message.fatal === false)
       await rm(folder, { recursive: true, force: true })
       for (const file of imported.files) {
         const target = join(folder, ...file.path.split('/'))
@@ -59,7 +72,7 @@ export async function fileManuscript(path: string): Promise<FileManuscript> {
       }
       // The import's warnings are shown, and where the book's title, author and language came from
       // (a detected language, `Unknown`); its other guesses only by `colophon import --dry-run`.
-      const warnings = imported.file.messages.filter((message) => message.fatal === false || SHOWN_GUESSES.has(message.ruleId ?? ''))
+      const warnings = imported.file.messages.filter((message) => (message.fatal === false || SHOWN_GUESSES.has(message.ruleId ?? '')) && !imageMessages.includes(message))
       const shown = warnings.length > 0 ? `${await report(warnings)}\n` : ''
       const chapters = imported.book.chapters.length
       const guesses = imported.file.messages.length
@@ -95,7 +108,7 @@ export async function buildFile(path: string, options: BuildCommandOptions, targ
   try {
     const once = async (progress?: ReturnType<typeof createProgress>): Promise<void> => {
       process.stderr.write(await manuscript.refresh())
-      await buildAndWrite(manuscript.folder, { ...options, cache: false }, targets, { cwd: manuscript.cwd, onProgress: progress?.listener, source })
+      await buildAndWrite(manuscript.folder, { ...options, cache: false }, targets, { cwd: manuscript.cwd, onProgress: progress?.listener, source, placed: manuscript.placed })
     }
     const progress = createProgress(progressMode(process.stderr, process.env), process.stderr)
     try {
@@ -125,4 +138,37 @@ export async function buildFile(path: string, options: BuildCommandOptions, targ
     process.off('SIGINT', interrupted)
     process.off('SIGTERM', interrupted)
   }
+}
+
+/** The load's rules for an image it could not read: the import says why in the user's terms when it did not copy the image. */
+const IMAGE_RULES = new Set(['image-missing', 'image-outside', 'image-type', 'image-remote'])
+
+/**
+ * The build's messages at their places in the story file. An image the
+ * import did not copy (missing, outside the story's folder) fails the load
+ * too, which names a path in the private folder: at the same place, the
+ * import's message says it instead, as an error. One the load did not fail
+ * at (a `../../images/x.png` that happens to name a copied image in the
+ * private folder) is still said, as the warning it is.
+ */
+function placeMessages(messages: VFileMessage[], map: StoryMap, imageMessages: readonly VFileMessage[]): VFileMessage[] {
+  const said = new Set<VFileMessage>()
+  const placed = messages.map((message) => {
+    toSource(message, map)
+    if (!IMAGE_RULES.has(message.ruleId ?? '')) return message
+    // The same image (its path as typed, `actual`) at the same place, or in a part named without lines.
+    const same = imageMessages.find(
+      (candidate) =>
+        !said.has(candidate) &&
+        (message.file ?? '').startsWith(candidate.file ?? '') &&
+        candidate.line === message.line &&
+        candidate.column === message.column &&
+        message.reason.includes(`\`${candidate.actual ?? ''}\``),
+    )
+    if (!same) return message
+    said.add(same)
+    same.fatal = true
+    return same
+  })
+  return [...placed, ...imageMessages.filter((message) => !said.has(message))]
 }

@@ -105,11 +105,19 @@ export async function buildAndWrite(
   extra: Pick<BuildOptions, 'cache' | 'onProgress' | 'lint' | 'previous' | 'cwd'> & {
     /** The story file of `colophon build FILE` (absolute): the book is never written over it. */
     source?: string
+    /** The messages as the user should read them (`build FILE`: at their places in the story file, not the private folder). */
+    placed?: (messages: VFileMessage[]) => VFileMessage[]
   },
 ): Promise<{ book: Book }> {
   const single = targets.length === 1
-  const { source, ...buildOptions } = extra
-  const result = await build(dir, { wordJoiner: options.wordJoiner, nbsp: options.nbsp, targets, threads: options.threads, ...buildOptions })
+  const { source, placed = (messages) => messages, ...buildOptions } = extra
+  let result: Awaited<ReturnType<typeof build>>
+  try {
+    result = await build(dir, { wordJoiner: options.wordJoiner, nbsp: options.nbsp, targets, threads: options.threads, ...buildOptions })
+  } catch (error) {
+    throw error instanceof BookError ? new BookError(placed(error.messages)) : error
+  }
+  result = { ...result, messages: placed(result.messages) }
   // A story file's build lints a temporary folder: the author lints the folder `colophon import` writes.
   const colophon = colophonCommand(installKind(packageRoot))
   const lintCommand = source ? `${colophon} import ${relative(process.cwd(), source)}\`, then \`${colophon} lint <the folder it writes>` : `${colophon} lint ${dir}`

@@ -1,9 +1,11 @@
-import { basename, extname } from 'node:path'
+import { realpathSync } from 'node:fs'
+import { basename, dirname, extname, join } from 'node:path'
 import { VFile } from 'vfile'
 import { BookError } from '../errors.ts'
 import { importBytes, type ImportResult } from '../import/index.ts'
 import { manuscriptFiles, nameOf, type ManuscriptFile } from '../import/manuscript.ts'
-import { isRefusal, NOT_FOUND, readNamedFile } from '../load/open.ts'
+import { isRefusal, NOT_FOUND, openManuscript, readInside, readNamedFile } from '../load/open.ts'
+import { carryImages, type ReadImage } from '../import/carry-images.ts'
 
 export interface ImportedFolder extends ImportResult {
   /** The manuscript folder's files, as `colophon import` writes them. */
@@ -42,9 +44,33 @@ export async function importFile(path: string): Promise<ImportedFolder> {
     const reason = error instanceof Error ? error.message : String(error)
     throw fail(path, `Unexpected content in \`${path}\` (${reason}), expected a story file that is whole and what its name says`, 'import-read')
   }
+  // A Markdown or HTML story names its images by their paths beside it; the other formats hold theirs.
+  if (result.format === 'markdown' || result.format === 'html') carryImages(result.book, result.file, besideStory(path))
   const files = manuscriptFiles(result.book, result.file)
   const title = result.book.metadata.title
   return { ...result, files, name: nameOf(typeof title === 'string' ? title : basename(path, extname(path)), 'book') }
+}
+
+/**
+ * Read a file of the story's own folder, as a manuscript's files are read
+ * (open.ts): after following links it must lie inside the folder, and be a
+ * regular file (never a FIFO or a device, never waited on).
+ */
+function besideStory(story: string): ReadImage {
+  const folder = openManuscript(dirname(story), process.cwd())
+  return (path) => {
+    if (isRefusal(folder)) return { reason: folder.reason }
+    const absolute = join(folder.folder, ...path.split('/'))
+    const data = readInside(folder, absolute)
+    if (isRefusal(data)) return { reason: data.reason }
+    let key = absolute
+    try {
+      key = realpathSync.native(absolute)
+    } catch {
+      // Read a moment ago: the path itself is key enough.
+    }
+    return { data: new Uint8Array(data), key }
+  }
 }
 
 function fail(path: string, reason: string, ruleId: string): BookError {

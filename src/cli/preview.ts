@@ -50,7 +50,8 @@ export async function runPreview(dir: string, options: PreviewCommandOptions): P
     onBuild(event) {
       const what = event.changed.filter(Boolean).length > 0 ? ` after ${event.changed.filter(Boolean).join(', ')}` : ''
       if (event.kind === 'built') {
-        if (event.warnings.length > 0) process.stderr.write(`${formatMessages(event.warnings)}\n`)
+        // A story file's warnings at their places in it (decision 0043).
+        if (event.warnings.length > 0) process.stderr.write(`${formatMessages(file ? file.placed(event.warnings) : event.warnings)}\n`)
         process.stderr.write(`[${time()}] built ${event.fileName} (${Math.round(event.bytes / 1024)} KiB)${what}\n`)
       } else {
         process.stderr.write(`${event.report}\n[${time()}] build failed${what}; still showing the last good book\n`)

@@ -2,6 +2,7 @@ import type { VFile } from 'vfile'
 import { BookError } from '../errors.ts'
 import { escapeMarkdown } from './escape-markdown.ts'
 import { isDisclaimer, isNoteStart, placeNotes, type Unit } from './notes.ts'
+import { concatTraced, joinTraced, unitOrigins, type Traced } from './source-map.ts'
 import type { ImportedBook, ImportedChapter } from './types.ts'
 
 /** A run of the source under one heading, its units already Markdown. */
@@ -43,11 +44,14 @@ export function assemble(sections: Section[], file: VFile): ImportedBook {
   }
   const book: ImportedBook = { metadata: {}, front: [], chapters: [], back: [], images: [] }
   const page = (kind: string, units: Unit[]): void => {
-    const markdown = join(units)
+    const { text: markdown, lines } = traced(units)
     if (markdown === '') return
     const same = book.front.find((existing) => existing.kind === kind)
-    if (same) same.markdown += '\n' + markdown
-    else book.front.push({ kind, markdown })
+    if (same) {
+      const joined = concatTraced([{ text: same.markdown, lines: same.lines }, { text: '\n' }, { text: markdown, lines }])
+      same.markdown = joined.text
+      same.lines = joined.lines
+    } else book.front.push({ kind, markdown, lines })
   }
   const chapterSections = sections.filter((section) => section.kind === 'chapter' && (!section.partOnly || hasText(section.units)))
   const opening = sections.find((section) => section.kind === 'front')?.units ?? []
@@ -67,8 +71,8 @@ export function assemble(sections: Section[], file: VFile): ImportedBook {
       page(section.page, section.units)
     } else if (section.kind === 'back') {
       info(`Back page \`${section.title}\``, 'import-back', section)
-      const markdown = join(section.units)
-      if (markdown !== '') book.back.push({ kind: section.page, markdown })
+      const { text: markdown, lines } = traced(section.units)
+      if (markdown !== '') book.back.push({ kind: section.page, markdown, lines })
     } else if (section.kind === 'chapter' && chapterSections.includes(section)) {
       let units = section.units
       if (book.chapters.length === 0) {
@@ -111,9 +115,11 @@ function hasText(units: Unit[]): boolean {
   return units.some((unit) => unit.kind === 'para')
 }
 
-function join(units: Unit[]): string {
-  const paras = units.filter((unit) => unit.kind === 'para').map((unit) => unit.text)
-  return paras.length === 0 ? '' : paras.join('\n\n') + '\n'
+/** A run of units as one Markdown text, a blank line between paragraphs, and where each of its lines came from. */
+function traced(units: Unit[]): Required<Traced> {
+  const paras = units.filter((unit) => unit.kind === 'para').map((unit) => ({ text: unit.text, lines: unit.lines ?? unitOrigins(unit.text, unit.line, unit.column) }))
+  if (paras.length === 0) return { text: '', lines: [] }
+  return concatTraced([joinTraced(paras, '\n\n'), { text: '\n' }])
 }
 
 function takeDisclaimers(units: Unit[]): { disclaimers: Unit[]; rest: Unit[] } {
@@ -162,14 +168,21 @@ function chapterOf(title: string, units: Unit[], number: number, file: VFile): I
     file.info(reason, { place: { line: unit.line, column: unit.column }, ruleId, source: 'colophon-import' })
   }
   const { head, body, end } = placeNotes(units)
-  const chapter: ImportedChapter = { title, scenes: [] }
+  const origins: NonNullable<ImportedChapter['origins']> = { scenes: [] }
+  const chapter: ImportedChapter = { title, scenes: [], origins }
   if (head) {
     info(`Author's note: the head note of chapter ${number}`, 'import-note', head[0]!)
-    chapter.headNote = join(head)
+    const note = traced(head)
+    chapter.headNote = note.text
+    origins.headNote = note.lines
   }
   let scene: Unit[] = []
   const flush = (): void => {
-    if (hasText(scene)) chapter.scenes.push(join(scene))
+    if (hasText(scene)) {
+      const { text, lines } = traced(scene)
+      chapter.scenes.push(text)
+      origins.scenes.push(lines)
+    }
     scene = []
   }
   for (const unit of body) {
@@ -182,7 +195,9 @@ function chapterOf(title: string, units: Unit[], number: number, file: VFile): I
   flush()
   if (end) {
     info(`Author's note: the end note of chapter ${number}`, 'import-note', end[0]!)
-    chapter.endNote = join(end)
+    const note = traced(end)
+    chapter.endNote = note.text
+    origins.endNote = note.lines
   }
   return chapter
 }

@@ -1,7 +1,8 @@
 import type { Element, Nodes as HastNodes } from 'hast'
 import { toMdast, type Handle, type State } from 'hast-util-to-mdast'
 import type { Html, Nodes as MdastNodes, RootContent } from 'mdast'
-import { toMarkdown } from 'mdast-util-to-markdown'
+import { defaultHandlers, toMarkdown, type Handle as ToMarkdownHandle } from 'mdast-util-to-markdown'
+import type { LineOrigins, Traced } from './source-map.ts'
 
 /**
  * A piece of HTML (a scene, a note) as Markdown an author would type: the
@@ -17,8 +18,66 @@ import { toMarkdown } from 'mdast-util-to-markdown'
  * strike-through, super- and subscript, small caps) stays as inline HTML.
  */
 export function hastToMarkdown(tree: HastNodes): string {
+  return write(toMdast(tree, { handlers, nodeHandlers: { comment: () => undefined } }))
+}
+
+const OPTIONS = { emphasis: '*', strong: '*', bullet: '*', rule: '*' } as const
+
+function write(mdast: MdastNodes): string {
+  return toMarkdown(mdast, OPTIONS).trim() + '\n'
+}
+
+/**
+ * `hastToMarkdown`, and where each written line came from: the lines of
+ * each block written (a paragraph, also one in a quotation or a list item)
+ * are the place of the element it came from (hast-util-to-mdast keeps
+ * positions). Where each block starts in the Markdown is what
+ * mdast-util-to-markdown's own tracker says as it writes it: no second parse.
+ */
+export function hastToTracedMarkdown(tree: HastNodes): Traced {
   const mdast = toMdast(tree, { handlers, nodeHandlers: { comment: () => undefined } })
-  return toMarkdown(mdast, { emphasis: '*', strong: '*', bullet: '*', rule: '*' }).trim() + '\n'
+  const starts: Array<{ line: number; from: { line: number; column: number } | undefined }> = []
+  const tracked = Object.fromEntries(
+    Object.entries(defaultHandlers).map(([type, handle]) => [
+      type,
+      ((node, parent, state, info) => {
+        if (parent && FLOW.has(parent.type)) starts.push({ line: info.now.line, from: firstPlace(node as MdastNodes) })
+        return (handle as ToMarkdownHandle)(node, parent, state, info)
+      }) satisfies ToMarkdownHandle,
+    ]),
+  )
+  const raw = toMarkdown(mdast, { ...OPTIONS, handlers: tracked })
+  const text = raw.trim() + '\n'
+  if (!starts.some(({ from }) => from)) {
+    // A lone element (a note's `<p>`) is one block: every line is its place.
+    const from = firstPlace(mdast)
+    return from ? { text, lines: text.split('\n').map(() => [{ at: 0, line: from.line, column: from.column, whole: true }]) } : { text }
+  }
+  const lines: LineOrigins = text.split('\n').map(() => undefined)
+  // The lines the trim cut from the start move every line up.
+  const cut = (/^\s*/.exec(raw)?.[0].match(/\n/g) ?? []).length
+  // Blocks in document order: one inside a quotation or a list item starts where it, or after; the innermost wins its lines.
+  starts.forEach(({ line, from }, index) => {
+    if (!from) return
+    const next = starts[index + 1]?.line ?? lines.length + cut + 1
+    for (let at = line; at < next; at++) if (at - cut >= 1 && at - cut <= lines.length) lines[at - cut - 1] = [{ at: 0, line: from.line, column: from.column, whole: true }]
+  })
+  return { text, lines }
+}
+
+/** Nodes whose children are blocks. */
+const FLOW = new Set(['root', 'blockquote', 'list', 'listItem'])
+
+/** Where a node, or the first of its descendants that has a place, starts (a paragraph hast-util-to-mdast wrapped around loose text has none of its own). */
+function firstPlace(node: MdastNodes): { line: number; column: number } | undefined {
+  if (node.position) return node.position.start
+  if ('children' in node) {
+    for (const child of node.children) {
+      const place = firstPlace(child)
+      if (place) return place
+    }
+  }
+  return undefined
 }
 
 /** An inline element kept as the raw HTML tag pair around its converted children. */

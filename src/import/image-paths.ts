@@ -20,7 +20,13 @@ export function retargetImages(markdown: string, up: string): string {
     const at = markdown.slice(start, end).lastIndexOf('images/')
     if (at >= 0) starts.push(start + at)
   })
-  let result = markdown
-  for (const at of starts.sort((a, b) => b - a)) result = `${result.slice(0, at)}${up}${result.slice(at)}`
-  return result
+  // In one pass: a text of many images costs its length once, not once per image.
+  const pieces: string[] = []
+  let last = 0
+  for (const at of starts.sort((a, b) => a - b)) {
+    pieces.push(markdown.slice(last, at), up)
+    last = at
+  }
+  pieces.push(markdown.slice(last))
+  return pieces.join('')
 }

@@ -5,12 +5,15 @@ import { metadataSchema } from '../load/metadata-schema.ts'
 import { titleFromName } from '../load/order.ts'
 import { asciiWords } from '../load/slug.ts'
 import { retargetImages } from './image-paths.ts'
-import type { ImportedBook, ImportedImage, ImportedMetadata, ImportedValue } from './types.ts'
+import { paragraphNumbers, type FileOrigin, type LineOrigins } from './source-map.ts'
+import type { ImportedBook, ImportedChapter, ImportedImage, ImportedMetadata, ImportedValue } from './types.ts'
 
 /** One file of a manuscript folder: its path inside the folder (`/`-separated) and its bytes or text. */
 export interface ManuscriptFile {
   path: string
   data: string | Uint8Array
+  /** What it stands for in the source, and where its lines came from: `build FILE` names the story file in messages about it. */
+  origin?: FileOrigin
 }
 
 /** The names the loader reads a manuscript's own cover from (`load/cover.ts`), by kind. */
@@ -31,16 +34,21 @@ const KEY_ORDER = ['title', 'subtitle', 'sort-title', 'author', 'language', 'dat
  * an info or warning message on `file`, the source.
  */
 export function manuscriptFiles(book: ImportedBook, file: VFile): ManuscriptFile[] {
-  const files: ManuscriptFile[] = [{ path: 'book.yaml', data: bookYaml(book.metadata, file) }]
+  const files: ManuscriptFile[] = [{ path: 'book.yaml', data: bookYaml(book.metadata, file), origin: { label: "the book's details" } }]
   const width = (count: number): number => Math.max(2, String(count).length)
   const numbered = (index: number, count: number, name: string): string => `${String(index + 1).padStart(width(count), '0')}-${name}`
-  const text = (markdown: string, depth: number): string => `${retargetImages(trimLines(markdown), '../'.repeat(depth))}\n`
+  const text = (markdown: string, depth: number, label: string, lines: LineOrigins | undefined): Pick<ManuscriptFile, 'data' | 'origin'> => {
+    const trimmed = trimLines(markdown)
+    const data = `${retargetImages(trimmed, '../'.repeat(depth))}\n`
+    // The blank lines trimLines cut from the start no longer come before the text's lines.
+    return { data, origin: lines ? { label, lines: lines.slice(leadingBlankLines(markdown)) } : { label, paragraphs: paragraphNumbers(data) } }
+  }
 
   if (book.cover) {
     const name = COVER_NAMES[book.cover.mediaType]
-    if (name) files.push({ path: name, data: book.cover.data })
+    if (name) files.push({ path: name, data: book.cover.data, origin: { label: 'the cover' } })
     else {
-      files.push({ path: `images/${book.cover.name}`, data: book.cover.data })
+      files.push({ path: `images/${book.cover.name}`, data: book.cover.data, origin: { label: 'the cover' } })
       file.message(`Unexpected cover as ${book.cover.mediaType}, expected a JPEG or PNG; kept as images/${book.cover.name}, and the build draws a cover`, {
         ruleId: 'import-cover',
         source: 'colophon-import',
@@ -50,30 +58,37 @@ export function manuscriptFiles(book: ImportedBook, file: VFile): ManuscriptFile
 
   const pages = (where: 'front' | 'back', list: ImportedBook['front']): void => {
     const kept = list.filter((page) => page.markdown.trim() !== '')
-    kept.forEach((page, index) => files.push({ path: `${where}/${numbered(index, kept.length, nameOf(page.kind, 'page'))}.md`, data: text(page.markdown, 1) }))
+    kept.forEach((page, index) => files.push({ path: `${where}/${numbered(index, kept.length, nameOf(page.kind, 'page'))}.md`, ...text(page.markdown, 1, `${where} page "${page.kind}"`, page.lines) }))
   }
   pages('front', book.front)
 
-  const chapters = book.chapters.map((chapter) => {
-    const scenes = chapter.scenes.filter((scene) => scene.trim() !== '')
+  const chapters = book.chapters.map((chapter): ImportedChapter & { origins: NonNullable<ImportedChapter['origins']> } => {
+    const origins = chapter.origins ?? { scenes: [] }
+    const kept = chapter.scenes.flatMap((scene, index) => (scene.trim() !== '' ? [{ scene, lines: origins.scenes[index] }] : []))
+    if (kept.length > 0) return { ...chapter, scenes: kept.map(({ scene }) => scene), origins: { ...origins, scenes: kept.map(({ lines }) => lines) } }
     // A chapter of notes alone still keeps the notes' words: they become its text.
-    if (scenes.length > 0) return { ...chapter, scenes }
-    return { title: chapter.title, scenes: [chapter.headNote, chapter.endNote].filter((note): note is string => Boolean(note?.trim())) }
+    const notes = [
+      { scene: chapter.headNote, lines: origins.headNote },
+      { scene: chapter.endNote, lines: origins.endNote },
+    ].filter((note): note is { scene: string; lines: LineOrigins | undefined } => Boolean(note.scene?.trim()))
+    return { title: chapter.title, scenes: notes.map(({ scene }) => scene), origins: { scenes: notes.map(({ lines }) => lines) } }
   })
   const withText = chapters.filter((chapter) => chapter.scenes.length > 0)
   withText.forEach((chapter, index) => {
     const title = chapter.title.trim() || `Chapter ${index + 1}`
     const folder = `chapters/${numbered(index, withText.length, nameOf(title, 'chapter'))}`
-    files.push({ path: `${folder}/chapter.yaml`, data: stringify({ title }, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0 }) })
-    if (chapter.headNote?.trim()) files.push({ path: `${folder}/head-note.md`, data: text(chapter.headNote, 2) })
+    const named = `chapter ${index + 1} "${title}"`
+    files.push({ path: `${folder}/chapter.yaml`, data: stringify({ title }, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0 }), origin: { label: `${named}, its title` } })
+    if (chapter.headNote?.trim()) files.push({ path: `${folder}/head-note.md`, ...text(chapter.headNote, 2, `${named}, head note`, chapter.origins.headNote) })
     chapter.scenes.forEach((scene, number) => {
-      files.push({ path: `${folder}/${numbered(number, chapter.scenes.length, nameOf(firstWords(scene), 'scene'))}.md`, data: text(scene, 2) })
+      const label = chapter.scenes.length === 1 ? named : `${named}, scene ${number + 1}`
+      files.push({ path: `${folder}/${numbered(number, chapter.scenes.length, nameOf(firstWords(scene), 'scene'))}.md`, ...text(scene, 2, label, chapter.origins.scenes[number]) })
     })
-    if (chapter.endNote?.trim()) files.push({ path: `${folder}/end-note.md`, data: text(chapter.endNote, 2) })
+    if (chapter.endNote?.trim()) files.push({ path: `${folder}/end-note.md`, ...text(chapter.endNote, 2, `${named}, end note`, chapter.origins.endNote) })
   })
 
   pages('back', book.back)
-  for (const image of book.images) files.push({ path: `images/${image.name}`, data: image.data })
+  for (const image of book.images) files.push({ path: `images/${image.name}`, data: image.data, origin: image.from !== undefined ? { label: `image ${image.name}`, file: image.from } : { label: `image ${image.name}` } })
   return files
 }
 
@@ -134,7 +149,13 @@ export function nameOf(text: string, fallback: string): string {
  * code, and a reader that meant that wrote them.
  */
 export function trimLines(markdown: string): string {
-  return markdown.replace(/^(?:[ \t]*\r?\n)+/, '').trimEnd()
+  return markdown.replace(LEADING_BLANK_LINES, '').trimEnd()
+}
+
+const LEADING_BLANK_LINES = /^(?:[ \t]*\r?\n)+/
+
+function leadingBlankLines(markdown: string): number {
+  return (LEADING_BLANK_LINES.exec(markdown)?.[0].match(/\n/g) ?? []).length
 }
 
 /** A scene's first four words, which name its file as a writer would (`01-the-ferry-came-in.md`). */

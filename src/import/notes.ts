@@ -8,6 +8,8 @@
  * which cut their texts into the same units first.
  */
 
+import type { LineOrigins } from './source-map.ts'
+
 /** A paragraph or a scene break, with its place in the source. */
 export interface Unit {
   kind: 'para' | 'break'
@@ -15,6 +17,8 @@ export interface Unit {
   text: string
   line: number
   column: number
+  /** Where each line of `text` came from, when not line by line from `line` on (plain text's joined lines). */
+  lines?: LineOrigins
 }
 
 const NOTE = /^[([*_]*\s*(?:A\/N|A\. ?N\.|Author['’]?s['’]?\s+Notes?|Authors?['’]?\s+Notes?|Notes?)\b[*_]*\s*\d*\s*(?:[:\-–—.)\]]|$)/i

@@ -1,4 +1,5 @@
 import type { VFile } from 'vfile'
+import type { LineOrigins } from './source-map.ts'
 
 /**
  * What a reader makes of one story file: the book as colophon's manuscript
@@ -32,6 +33,8 @@ export interface ImportedPage {
   /** The page's kind, which becomes its file name: `disclaimer`, `dedication`, `epigraph`, `preface`, `notes`, `afterword` … */
   kind: string
   markdown: string
+  /** Where each line of `markdown` came from in the source, for the readers that know (Markdown, plain text). */
+  lines?: LineOrigins
 }
 
 export interface ImportedChapter {
@@ -43,6 +46,8 @@ export interface ImportedChapter {
   scenes: string[]
   /** The author's note after the chapter (`end-note.md`). */
   endNote?: string
+  /** Where each line of its texts came from in the source, for the readers that know (Markdown, plain text). */
+  origins?: { headNote?: LineOrigins; scenes: Array<LineOrigins | undefined>; endNote?: LineOrigins }
 }
 
 export interface ImportedImage {
@@ -50,6 +55,8 @@ export interface ImportedImage {
   name: string
   mediaType: 'image/png' | 'image/jpeg' | 'image/gif' | 'image/svg+xml'
   data: Uint8Array
+  /** The file it was copied from, as the user would name it (an image beside a Markdown or HTML story): messages about it name that file. */
+  from?: string
 }
 
 /** The formats colophon reads, decided by a file's bytes and name (`sniff.ts`). */

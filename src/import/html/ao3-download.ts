@@ -4,7 +4,7 @@ import type { VFile } from 'vfile'
 import type { ImportedBook, ImportedChapter, ImportedPage } from '../types.ts'
 import { chapterCounts, fieldName, fieldsToMetadata, titleAndAuthor, type Ao3Fields, type Field } from './ao3-fields.ts'
 import { contentMarkdown, httpUrl, isoDate, report, textOf, textsOf } from './page.ts'
-import { toScenes } from './scenes.ts'
+import { addScenes, toScenes } from './scenes.ts'
 
 /** AO3's Download → HTML file: a `#preface` with the tags, `#chapters`, an `#afterword`. */
 export function isAo3Download(tree: Root): boolean {
@@ -80,7 +80,7 @@ function readChapters(container: Element, workTitle: string, file: VFile): Impor
       }
     } else if (classes.includes('userstuff')) {
       const chapter = current ?? start(workTitle || 'Chapter 1', child)
-      chapter.scenes.push(...toScenes(child.children, file, `chapter ${chapters.length}`))
+      addScenes(chapter, toScenes(child.children, file, `chapter ${chapters.length}`))
     } else if (classes.includes('meta') && current) {
       const end = labelledNotes(child).find(({ label }) => label.includes('end notes'))
       if (end) {

@@ -4,7 +4,7 @@ import type { VFile } from 'vfile'
 import type { ImportedBook, ImportedChapter } from '../types.ts'
 import { chapterCounts, fieldsToMetadata, titleAndAuthor, type Ao3Fields } from './ao3-fields.ts'
 import { contentMarkdown, httpUrl, isoDate, removeAll, report, textOf, textsOf } from './page.ts'
-import { toScenes } from './scenes.ts'
+import { scenesOf, toScenes } from './scenes.ts'
 
 /** A work page saved from a browser: the work's meta block and its skin. */
 export function isAo3Page(tree: Root): boolean {
@@ -64,7 +64,7 @@ export function readAo3Page(tree: Root, file: VFile): ImportedBook {
     // A work of one chapter: its text stands right in #chapters.
     const text = select('#chapters .userstuff', tree)
     if (text) {
-      chapters.push({ title: title || 'Chapter 1', scenes: toScenes(text.children, file, 'the work') })
+      chapters.push({ title: title || 'Chapter 1', ...scenesOf(toScenes(text.children, file, 'the work')) })
       report(file, `chapter 1 \`${title}\` (a work of one chapter)`, text, 'import-chapter')
     }
   }
@@ -78,7 +78,7 @@ function readChapter(element: Element, number: number, file: VFile): ImportedCha
   report(file, `chapter ${number} \`${title}\``, titleElement ?? element, 'import-chapter')
   const where = `chapter ${number}`
   const text = select('div.userstuff[role=article], div.userstuff.module, div.userstuff', element)
-  const chapter: ImportedChapter = { title, scenes: text ? toScenes(text.children, file, where) : [] }
+  const chapter: ImportedChapter = { title, ...scenesOf(text ? toScenes(text.children, file, where) : []) }
   const heads = [select('.preface .summary blockquote.userstuff', element), ...selectAll('.preface .notes blockquote.userstuff', element).filter((note) => !isEndNote(note, element))]
   const head = heads.filter((note): note is Element => note !== undefined && textOf(note) !== '')
   if (head.length > 0) {

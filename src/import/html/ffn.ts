@@ -2,12 +2,12 @@ import type { Element, Root } from 'hast'
 import { select, selectAll } from 'hast-util-select'
 import type { VFile } from 'vfile'
 import { RATINGS } from '../../load/metadata-schema.ts'
-import { hastToMarkdown } from '../html-to-markdown.ts'
+import { hastToMarkdown, hastToTracedMarkdown } from '../html-to-markdown.ts'
 import type { ImportedBook, ImportedChapter, ImportedMetadata, ImportedPage } from '../types.ts'
 import { takeNotes } from './notes.ts'
 import { languageTag } from '../language.ts'
 import { count, httpUrl, report, textOf } from './page.ts'
-import { toScenes } from './scenes.ts'
+import { addNote, scenesOf, toScenes } from './scenes.ts'
 
 /** A FanFiction.net (or FictionPress) chapter page: the story's `#storytext`. */
 export function isFfnPage(tree: Root): boolean {
@@ -66,9 +66,9 @@ export function readFfnPage(tree: Root, file: VFile): ImportedBook {
   const text = select('#storytext', tree)!
   report(file, `chapter 1 \`${chapterTitle}\`${story?.chapters && story.chapters > 1 ? ` (the page holds one of the story's ${story.chapters} chapters)` : ''}`, option ?? text, 'import-chapter')
   const notes = takeNotes(text.children, file, 'the chapter', { disclaimer: true })
-  const chapter: ImportedChapter = { title: chapterTitle, scenes: toScenes(notes.body, file, 'the chapter') }
-  if (notes.head) chapter.headNote = hastToMarkdown(notes.head)
-  if (notes.end) chapter.endNote = hastToMarkdown(notes.end)
+  const chapter: ImportedChapter = { title: chapterTitle, ...scenesOf(toScenes(notes.body, file, 'the chapter')) }
+  if (notes.head) addNote(chapter, 'headNote', hastToTracedMarkdown(notes.head))
+  if (notes.end) addNote(chapter, 'endNote', hastToTracedMarkdown(notes.end))
   const front: ImportedPage[] = notes.disclaimer ? [{ kind: 'disclaimer', markdown: hastToMarkdown(notes.disclaimer) }] : []
   return { metadata, front, chapters: [chapter], back: [], images: [] }
 }

@@ -2,10 +2,10 @@ import type { Element, ElementContent, Root, RootContent } from 'hast'
 import { select, selectAll } from 'hast-util-select'
 import type { VFile } from 'vfile'
 import type { ImportedBook, ImportedChapter, ImportedMetadata, ImportedPage } from '../types.ts'
-import { hastToMarkdown } from '../html-to-markdown.ts'
+import { hastToMarkdown, hastToTracedMarkdown } from '../html-to-markdown.ts'
 import { removeAll, report, textOf } from './page.ts'
 import { takeNotes } from './notes.ts'
-import { toScenes } from './scenes.ts'
+import { addNote, scenesOf, toScenes } from './scenes.ts'
 
 /** A page's parts that are never the story: navigation, banners, forms, scripts. */
 const CHROME = 'script, style, noscript, template, nav, header, footer, aside, form, button, iframe, [role=navigation], [role=banner], [role=contentinfo], [role=search], [role=complementary], [hidden]'
@@ -49,9 +49,9 @@ export function readGenericPage(tree: Root, file: VFile): ImportedBook {
     const where = `chapter ${chapters.length + 1}`
     const notes = takeNotes(nodes, file, where, { disclaimer: !front.some((page) => page.kind === 'disclaimer') })
     if (notes.disclaimer) front.push({ kind: 'disclaimer', markdown: hastToMarkdown(notes.disclaimer) })
-    const chapter: ImportedChapter = { title, scenes: toScenes(notes.body, file, where) }
-    if (notes.head) chapter.headNote = hastToMarkdown(notes.head)
-    if (notes.end) chapter.endNote = hastToMarkdown(notes.end)
+    const chapter: ImportedChapter = { title, ...scenesOf(toScenes(notes.body, file, where)) }
+    if (notes.head) addNote(chapter, 'headNote', hastToTracedMarkdown(notes.head))
+    if (notes.end) addNote(chapter, 'endNote', hastToTracedMarkdown(notes.end))
     return chapter
   }
   const close = (): void => {

@@ -1,7 +1,10 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast'
 import type { VFile } from 'vfile'
-import { hastToMarkdown } from '../html-to-markdown.ts'
+import { hastToTracedMarkdown } from '../html-to-markdown.ts'
+import type { Traced } from '../source-map.ts'
+import type { ImportedChapter } from '../types.ts'
 import { isSceneBreak } from '../scene-break.ts'
+import { isFilePath } from '../local-images.ts'
 import { report, textOf } from './page.ts'
 
 /** Elements that only group what they hold: they are opened, and the scene breaks inside them found. */
@@ -27,18 +30,19 @@ type Piece = { kind: 'text'; node: RootContent } | { kind: 'break'; node: Elemen
  * a chapter's run of elements) → its scenes as Markdown. Scenes break at
  * `<hr>` and at ornament paragraphs (`* * *`, `. o .`, `~*~`, `o0o` …),
  * also inside the `<div>`s writers wrap their text in; each break is
- * reported. Images (remote, never fetched) and links that lead nowhere
- * outside the page are taken out, their text kept. Empty scenes (a break
+ * reported. Remote images (never fetched) and links that lead nowhere
+ * outside the page are taken out, their text kept; an image beside the
+ * page stays, for the import to copy. Empty scenes (a break
  * at the start, two in a row) are left out.
  */
-export function toScenes(nodes: readonly RootContent[], file: VFile, where: string): string[] {
+export function toScenes(nodes: readonly RootContent[], file: VFile, where: string): Traced[] {
   const pieces: Piece[] = []
   collect(nodes, false, pieces, file)
-  const scenes: string[] = []
+  const scenes: Traced[] = []
   let current: RootContent[] = []
   const flush = (): void => {
-    const markdown = current.length > 0 ? hastToMarkdown({ type: 'root', children: current } as Root) : ''
-    if (markdown.trim() !== '') scenes.push(markdown)
+    const scene = current.length > 0 ? hastToTracedMarkdown({ type: 'root', children: current } as Root) : { text: '' }
+    if (scene.text.trim() !== '') scenes.push(scene)
     current = []
   }
   for (const piece of pieces) {
@@ -162,7 +166,7 @@ function hasMedia(element: Element): boolean {
   return element.children.some((child) => child.type === 'element' && (child.tagName === 'img' || hasMedia(child)))
 }
 
-/** The element without what a book cannot hold from a web page: remote images (reported), page-relative links (their text kept), scripts. */
+/** The element without what a book cannot hold from a web page: remote images (reported), page-relative links (their text kept), scripts; an image beside the page is kept with its `src` and `alt` alone. */
 function clean(element: Element, file: VFile): Element {
   const children: ElementContent[] = []
   for (const child of element.children) {
@@ -172,8 +176,14 @@ function clean(element: Element, file: VFile): Element {
     }
     if (DROPPED.has(child.tagName)) continue
     if (child.tagName === 'img') {
+      const src = String(child.properties.src ?? '')
+      // A file beside the page (a saved page's `story_files/`) is kept: the import copies it (carry-images.ts).
+      if (isFilePath(src)) {
+        children.push({ ...child, properties: { src, alt: String(child.properties.alt ?? '') } })
+        continue
+      }
       const alt = String(child.properties.alt ?? '').trim()
-      report(file, `image \`${String(child.properties.src ?? '')}\`${alt ? ` (\`${alt}\`)` : ''} left out: a web page's images are not fetched`, child, 'import-image')
+      report(file, `image \`${src}\`${alt ? ` (\`${alt}\`)` : ''} left out: a web page's remote images are not fetched`, child, 'import-image')
       continue
     }
     if (child.tagName === 'a' && !/^(https?:|mailto:)/i.test(String(child.properties.href ?? ''))) {
@@ -187,3 +197,24 @@ function clean(element: Element, file: VFile): Element {
 
 /** Blocks whose line breaks at start or end show nothing (Markdown cannot even write one there). */
 const TRIMMED = new Set(['p', 'div', 'li', 'dd', 'dt', 'td', 'th', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'center'])
+
+/** Scenes as a chapter holds them: their texts, and where each line came from. */
+export function scenesOf(scenes: readonly Traced[]): Pick<ImportedChapter, 'scenes' | 'origins'> {
+  return { scenes: scenes.map((scene) => scene.text), origins: { scenes: scenes.map((scene) => scene.lines) } }
+}
+
+/** More scenes at the end of a chapter, their origins beside them. */
+export function addScenes(chapter: ImportedChapter, scenes: readonly Traced[]): void {
+  const origins = (chapter.origins ??= { scenes: chapter.scenes.map(() => undefined) })
+  for (const scene of scenes) {
+    chapter.scenes.push(scene.text)
+    origins.scenes.push(scene.lines)
+  }
+}
+
+/** A chapter's head or end note, and where its lines came from. */
+export function addNote(chapter: ImportedChapter, which: 'headNote' | 'endNote', note: Traced): void {
+  chapter[which] = note.text
+  const origins = (chapter.origins ??= { scenes: chapter.scenes.map(() => undefined) })
+  origins[which] = note.lines
+}

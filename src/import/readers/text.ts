@@ -1,6 +1,7 @@
 import type { VFile } from 'vfile'
 import { decodeText } from '../decode.ts'
-import { escapeMarkdown } from '../escape-markdown.ts'
+import { escapeInline, escapeMarkdown } from '../escape-markdown.ts'
+import type { Segment } from '../source-map.ts'
 import { languageOf } from '../language.ts'
 import type { Unit } from '../notes.ts'
 import { blocksOf, isHardWrapped, wrapWidth, type Paragraph } from '../text/blocks.ts'
@@ -129,8 +130,27 @@ function range(from: number, to: number): number[] {
 
 /** A paragraph as a unit whose text is Markdown: lines of verse end in a hard break. */
 function paraUnit(para: Paragraph): Unit {
-  const text = para.lines.map((line) => escapeMarkdown(line, { emphasis: true })).join('\\\n')
-  return { kind: 'para', text, line: para.line, column: para.column }
+  const escape = (line: string): string => escapeMarkdown(line, { emphasis: true })
+  const text = para.lines.map(escape).join('\\\n')
+  const lines = para.lines.map((line, index) => shiftedByEscapes(line, para.origins[index] ?? []))
+  return { kind: 'para', text, line: para.line, column: para.column, lines }
+}
+
+/**
+ * A joined line's stretches, moved along by the backslashes escaping adds
+ * before each: counted piece by piece, so a paragraph of many joined lines
+ * costs its length once. Near enough: an escape may depend on what follows
+ * a piece, and emphasis is rewritten whole.
+ */
+function shiftedByEscapes(line: string, segments: readonly Segment[]): Segment[] {
+  let added = 0
+  return segments.map((segment, index) => {
+    const shifted = { ...segment, at: segment.at + added }
+    const end = segments[index + 1]?.at ?? line.length
+    const piece = line.slice(segment.at, end)
+    added += escapeInline(piece).length - piece.length
+    return shifted
+  })
 }
 
 type Info = (reason: string, ruleId: string, line: number, column?: number, endLine?: number) => void

@@ -1,3 +1,5 @@
+import type { Segment } from '../source-map.ts'
+
 /** One line of the source: its text and its line number (1-based). */
 export interface Line {
   text: string
@@ -12,6 +14,8 @@ export interface Paragraph {
   lines: string[]
   line: number
   column: number
+  /** Where each of `lines` came from: a joined line has a stretch per source line. */
+  origins: Segment[][]
 }
 
 /** Lines `[from, to)` (0-based) grouped into blocks at blank lines. */
@@ -59,12 +63,13 @@ const indentOf = (text: string): number => /^\s*/.exec(text)![0].replace(/\t/g, 
  * lines of an unwrapped text are each a paragraph.
  */
 export function paragraphsOf(block: Block, hardWrapped: boolean, width: number): Paragraph[] {
-  const start = (line: Line): Paragraph => ({ lines: [line.text.trim()], line: line.line, column: indentOf(line.text) + 1 })
+  const at = (line: Line, offset = 0): Segment => ({ at: offset, line: line.line, column: line.text.length - line.text.trimStart().length + 1 })
+  const start = (line: Line): Paragraph => ({ lines: [line.text.trim()], line: line.line, column: indentOf(line.text) + 1, origins: [[at(line)]] })
   const short = block.length > 1 && block.every(({ text }) => text.trim().length < width * 0.7)
   const indents = block.map(({ text }) => indentOf(text))
   const sameIndent = indents.every((indent) => indent === indents[0])
   if (short && (!hardWrapped || (sameIndent && indents[0]! > 0))) {
-    return [{ ...start(block[0]!), lines: block.map(({ text }) => text.trim()) }]
+    return [{ ...start(block[0]!), lines: block.map(({ text }) => text.trim()), origins: block.map((line) => [at(line)]) }]
   }
   if (!hardWrapped) return block.map(start)
   const least = indents.reduce((a, b) => Math.min(a, b), Infinity)
@@ -72,7 +77,10 @@ export function paragraphsOf(block: Block, hardWrapped: boolean, width: number):
   for (const [index, line] of block.entries()) {
     const last = paragraphs.at(-1)
     if (!last || indents[index]! > least) paragraphs.push(start(line))
-    else last.lines[0] += ' ' + line.text.trim()
+    else {
+      last.origins[0]!.push(at(line, last.lines[0]!.length + 1))
+      last.lines[0] += ' ' + line.text.trim()
+    }
   }
   return paragraphs
 }
