@@ -267,6 +267,13 @@ describe('colophon preview FILE', () => {
       await writeFile(join(folder, 'story.md'), `${await readFile(STORY, 'utf8')}\n# Chapter 3: Home\n\nShe went home at last.\n`)
       await seen(/built the-lantern-keeper\.epub \(\d+ KiB\) after story\.md/)
       expect(await chapters(url)).toEqual(['EPUB/text/chapter-1.xhtml', 'EPUB/text/chapter-2.xhtml', 'EPUB/text/chapter-3.xhtml'])
+      // A failed build names the story file's line, not the private folder it was imported into.
+      const story = `${await readFile(STORY, 'utf8')}\n# Chapter 3: Home\n\nShe went home at last.\n\n![The gate](gate.png)\n`
+      await writeFile(join(folder, 'story.md'), story)
+      await seen(/build failed after story\.md/)
+      const line = story.split('\n').indexOf('![The gate](gate.png)') + 1
+      expect(stderr).toMatch(new RegExp(`(^|\\n)story\\.md:${line}:1: error .*gate\\.png`))
+      expect(stderr).not.toMatch(/story\.md\/chapters\//)
     } finally {
       child.kill('SIGINT')
       await new Promise((resolve) => child.once('close', resolve))

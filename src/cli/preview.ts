@@ -38,6 +38,7 @@ export async function runPreview(dir: string, options: PreviewCommandOptions): P
     cwd: file.cwd,
     prepare: async () => void process.stderr.write(await file.refresh()),
     watch: (onChange: (paths: string[]) => void) => watchFile(resolve(dir), () => onChange([dir])),
+    placed: file.placed,
   }
   const preview = await startPreview(file?.folder ?? dir, {
     ...fileOptions,
@@ -50,8 +51,7 @@ export async function runPreview(dir: string, options: PreviewCommandOptions): P
     onBuild(event) {
       const what = event.changed.filter(Boolean).length > 0 ? ` after ${event.changed.filter(Boolean).join(', ')}` : ''
       if (event.kind === 'built') {
-        // A story file's warnings at their places in it (decision 0043).
-        if (event.warnings.length > 0) process.stderr.write(`${formatMessages(file ? file.placed(event.warnings) : event.warnings)}\n`)
+        if (event.warnings.length > 0) process.stderr.write(`${formatMessages(event.warnings)}\n`)
         process.stderr.write(`[${time()}] built ${event.fileName} (${Math.round(event.bytes / 1024)} KiB)${what}\n`)
       } else {
         process.stderr.write(`${event.report}\n[${time()}] build failed${what}; still showing the last good book\n`)

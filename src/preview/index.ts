@@ -22,6 +22,8 @@ export interface PreviewOptions extends Omit<BuildOptions, 'targets'> {
   watch?: (onChange: (paths: string[]) => void) => Watcher
   /** Runs each build (the CLI's `withDefaultSignals`: an interrupt then ends the process at once). */
   around?: (build: () => Promise<void>) => Promise<void>
+  /** Puts a build's messages at their places in what the user wrote (for `preview FILE`, the story file: decision 0043). */
+  placed?: (messages: VFileMessage[]) => VFileMessage[]
 }
 
 export type PreviewEvent =
@@ -55,7 +57,7 @@ export function formatMessages(messages: VFileMessage[]): string {
  * failed one keeps the last good book and shows the errors over it.
  */
 export async function startPreview(manuscript: string, options: PreviewOptions = {}): Promise<Preview> {
-  const { port, target = 'epub', onBuild, prepare, watch = (onChange) => watchManuscript(manuscript, onChange), around = (work) => work(), ...buildOptions } = options
+  const { port, target = 'epub', onBuild, prepare, watch = (onChange) => watchManuscript(manuscript, onChange), around = (work) => work(), placed = (messages) => messages, ...buildOptions } = options
   const server = await startPreviewServer({ port })
   let running: Promise<void> = Promise.resolve()
   let queued: string[] | undefined
@@ -66,9 +68,9 @@ export async function startPreview(manuscript: string, options: PreviewOptions =
       const result = await build(manuscript, { ...buildOptions, targets: [target] })
       const output = result.outputs[0]!
       server.setBook({ name: output.fileName, bytes: output.epub })
-      onBuild?.({ kind: 'built', fileName: output.fileName, bytes: output.epub.byteLength, warnings: result.messages, changed })
+      onBuild?.({ kind: 'built', fileName: output.fileName, bytes: output.epub.byteLength, warnings: placed(result.messages), changed })
     } catch (error) {
-      const report = error instanceof BookError ? formatMessages(error.messages) : `colophon: ${error instanceof Error ? error.message : String(error)}`
+      const report = error instanceof BookError ? formatMessages(placed(error.messages)) : `colophon: ${error instanceof Error ? error.message : String(error)}`
       server.setError(report)
       onBuild?.({ kind: 'failed', report, changed })
     }
