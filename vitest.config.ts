@@ -2,8 +2,8 @@ import { defineConfig } from 'vitest/config'
 
 /**
  * Test files that need a browser (Ace by DAISY, the foliate-js reader, the
- * preview), Java EPUBCheck or calibre, that install the packed package, or
- * that run the benchmark: the slow
+ * preview), Java EPUBCheck or calibre, that pack or install the package,
+ * that run the benchmark, or that run an exhaustive check: the slow
  * project. Everything else (transforms, fixtures, the CLI) is the quick
  * project, `npm run test:quick`, the loop to run while working.
  */
@@ -21,16 +21,21 @@ const slow = [
   'test/reader.test.ts',
   'test/sample-book.test.ts',
   'test/targets.test.ts',
+  'test/word-count-exhaustive.test.ts',
 ]
 
-export default defineConfig({
+// `npm run test:quick` is `vitest run --project quick --mode quick`: in mode
+// `quick` property tests run a tenth of their cases (test/helpers/runs.ts).
+// `npm test` runs every project at the full count.
+export default defineConfig(({ mode }) => ({
   test: {
     // Whole books are built, validated and read in real browsers: minutes on a busy machine.
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    env: mode === 'quick' ? { COLOPHON_TEST_DEPTH: 'quick' } : {},
     projects: [
       { extends: true, test: { name: 'quick', include: ['test/**/*.test.ts'], exclude: slow } },
       { extends: true, test: { name: 'slow', include: slow } },
     ],
   },
-})
+}))

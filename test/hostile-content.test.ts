@@ -8,6 +8,7 @@ import { BookError } from '../src/errors.ts'
 import { colophon } from './helpers/cli.ts'
 import { entryText, epubcheckTs, openEpub } from './helpers/epub.ts'
 import { parseReport, STACK_TRACE } from './helpers/report.ts'
+import { runs } from './helpers/runs.ts'
 
 /**
  * Hostile content made by the test (too big to commit, or generated): what
@@ -173,7 +174,7 @@ async function expectSafeAndValid(epub: Uint8Array): Promise<void> {
 }
 
 // Each run builds and checks a book: few runs on a shared machine.
-const RUNS = Number(process.env.HOSTILE_RUNS ?? 10)
+const RUNS = Number(process.env.HOSTILE_RUNS ?? runs(10, 2))
 
 describe('generated hostile SVG, HTML and Markdown', () => {
   it('prose and description: never a script, handler, javascript: URL or remote resource in the book, which passes epubcheck-ts', async () => {
@@ -249,7 +250,7 @@ describe('the nesting count before parsing', async () => {
         // A tree deeper than two nodes per counted level and a paragraph must have been counted as too deep.
         if (findTooDeepNode(parseMarkdown(text), 2 * limit + 2)) expect(findTooDeep(text, limit)).toBeDefined()
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     )
   }, 120_000)
 

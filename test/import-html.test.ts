@@ -15,6 +15,7 @@ import { ROOT } from './helpers/cli.ts'
 import { entryText, epubcheckTs, openEpub, words } from './helpers/epub.ts'
 import { writeImported } from './helpers/imported.ts'
 import { isSceneBreak } from '../src/import/scene-break.ts'
+import { runs } from './helpers/runs.ts'
 
 const FIXTURES = join(ROOT, 'test/fixtures/import')
 const update = process.env['UPDATE'] === '1'
@@ -216,7 +217,7 @@ describe('HTML import: text as written', () => {
         // A paragraph that is all ornament (`* * *`, `~`) is a scene break, as the reader reports it.
         expect(read, markdown).toEqual(shown.filter((value) => !isSceneBreak(value)))
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     )
   })
 })
@@ -243,7 +244,7 @@ describe('HTML import: generated pages', () => {
           expect(entry.scenes.map((text) => words(readText(text)))).toEqual(chapters[index]!.scenes.map((paragraphs) => words(paragraphs.join(' '))))
         })
       }),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     )
   })
 })

@@ -8,6 +8,7 @@ import { verifySafety, type BookEntry } from '../src/verify/index.ts'
 import { mayBeUnsafe, ownTemplateOf, unsafeMarkup } from '../src/verify/safety.ts'
 import { colophon, ROOT } from './helpers/cli.ts'
 import { parseReport } from './helpers/report.ts'
+import { runs } from './helpers/runs.ts'
 
 /** The entries of an EPUB as the verify stage meets them. */
 async function entriesOf(bytes: Uint8Array): Promise<BookEntry[]> {
@@ -125,7 +126,7 @@ describe('the check of every built page for script and outside resources', () =>
         const expected = new Set(at.filter((_, index) => lines[index]?.hostile))
         expect(found).toEqual(expected)
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     )
   })
 
@@ -176,7 +177,7 @@ describe('the quick test that spares most pages a full parse', () => {
       fc.property(page, (xml) => {
         if (unsafeMarkup(xml).length > 0) expect(mayBeUnsafe(xml), xml).toBe(true)
       }),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     )
   })
 })
