@@ -174,7 +174,7 @@ async function expectSafeAndValid(epub: Uint8Array): Promise<void> {
 }
 
 // Each run builds and checks a book: few runs on a shared machine.
-const RUNS = Number(process.env.HOSTILE_RUNS ?? runs(10, 2))
+const RUNS = Number(process.env.HOSTILE_RUNS ?? runs(10, 3))
 
 describe('generated hostile SVG, HTML and Markdown', () => {
   it('prose and description: never a script, handler, javascript: URL or remote resource in the book, which passes epubcheck-ts', async () => {
