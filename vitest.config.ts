@@ -1,19 +1,23 @@
+import { availableParallelism } from 'node:os'
 import { defineConfig } from 'vitest/config'
 
 /**
  * Test files that need a browser (Ace by DAISY, the foliate-js reader, the
- * preview), Java EPUBCheck or calibre, that pack or install the package,
- * that run the benchmark, or that run an exhaustive check: the slow
- * project. Everything else (transforms, fixtures, the CLI) is the quick
- * project, `npm run test:quick`, the loop to run while working.
+ * preview), Java EPUBCheck or calibre, that pack the package or lay it out
+ * as each kind of install does, that run the benchmark, or that run an
+ * exhaustive check or build stress-sized books (a 1 MB paragraph, 2,000
+ * files): the slow project. Everything else (transforms, fixtures, the CLI)
+ * is the quick project, `npm run test:quick`, the loop to run while working.
  */
 const slow = [
   'test/a11y.test.ts',
   'test/bench-smoke.test.ts',
   'test/broken.test.ts',
+  'test/broken-size.test.ts',
   'test/calibre.test.ts',
   'test/check.test.ts',
   'test/epubcheck-java.test.ts',
+  'test/install-advice.test.ts',
   'test/install.test.ts',
   'test/language-books-checked.test.ts',
   'test/packed-init.test.ts',
@@ -36,7 +40,9 @@ export default defineConfig(({ mode }) => ({
     projects: [
       // The quick files share a worker's loaded modules (isolate: false): loading the sources
       // afresh for each of some fifty files cost about half a CPU second a file (docs/decisions/0041).
-      { extends: true, test: { name: 'quick', include: ['test/**/*.test.ts'], exclude: slow, isolate: false } },
+      // One worker a core, not vitest's default of one core left to itself: the quick files spend
+      // much of their time waiting for the CLI processes they spawn, and on 2 cores the default is one worker.
+      { extends: true, test: { name: 'quick', include: ['test/**/*.test.ts'], exclude: slow, isolate: false, maxWorkers: availableParallelism() } },
       { extends: true, test: { name: 'slow', include: slow } },
     ],
   },
