@@ -4,9 +4,10 @@ import { defineConfig } from 'vitest/config'
 /**
  * Test files that need a browser (Ace by DAISY, the foliate-js reader, the
  * preview), Java EPUBCheck or calibre, that pack the package or lay it out
- * as each kind of install does, that run the benchmark, or that run an
- * exhaustive check or build stress-sized books (a 1 MB paragraph, 2,000
- * files): the slow project. Everything else (transforms, fixtures, the CLI)
+ * as each kind of install does, that run the benchmark, that run an
+ * exhaustive check, or that build stress-sized books (a 1 MB paragraph,
+ * 2,000 files, 30,000 footnotes; the 6 MB and 26 MB books the signal tests
+ * interrupt, again and again, within a second): the slow project. Everything else (transforms, fixtures, the CLI)
  * is the quick project, `npm run test:quick`, the loop to run while working.
  */
 const slow = [
@@ -19,6 +20,8 @@ const slow = [
   'test/epubcheck-java.test.ts',
   'test/install-advice.test.ts',
   'test/install.test.ts',
+  'test/interrupt.test.ts',
+  'test/kill.test.ts',
   'test/language-books-checked.test.ts',
   'test/packed-init.test.ts',
   'test/preview.test.ts',
@@ -42,8 +45,12 @@ export default defineConfig(({ mode }) => ({
       // afresh for each of some fifty files cost about half a CPU second a file (docs/decisions/0041).
       // One worker a core, not vitest's default of one core left to itself: the quick files spend
       // much of their time waiting for the CLI processes they spawn, and on 2 cores the default is one worker.
-      { extends: true, test: { name: 'quick', include: ['test/**/*.test.ts'], exclude: slow, isolate: false, maxWorkers: availableParallelism() } },
-      { extends: true, test: { name: 'slow', include: slow } },
+      // Its own worker count puts it in a group of its own: `npm test` runs the quick project, then the slow one.
+      {
+        extends: true,
+        test: { name: 'quick', include: ['test/**/*.test.ts'], exclude: slow, isolate: false, maxWorkers: availableParallelism(), sequence: { groupOrder: 0 } },
+      },
+      { extends: true, test: { name: 'slow', include: slow, sequence: { groupOrder: 1 } } },
     ],
   },
 }))
