@@ -8,8 +8,9 @@ import { entryText, epubcheckTs, openEpub, words } from './helpers/epub.ts'
 
 /**
  * Big inputs build: a single 1 MB paragraph, and a book of 2,000 scene files
- * (bench/stress.ts goes on to a 50 MB scene and 10,000 files, with peak RSS).
- * No timing is asserted here; only that the book is whole and valid.
+ * (bench/stress.ts goes on to a 50 MB scene and 10,000 files, with peak RSS),
+ * whole and valid; and 30,000 footnotes, in time about linear in their
+ * number. Stress-sized, so in the slow project.
  */
 const VOCABULARY = ['mill', 'river', 'said', '"wait', 'no"', '--', 'lantern', '*quiet*', 'north', 'bread', "it's", 'stone', 'Ça', '...']
 
@@ -64,4 +65,33 @@ describe('big manuscripts', () => {
     const found = new Set(words(xhtml).filter((word) => /^Scene\d+x\d+$/.test(word)))
     expect(found.size).toBe(2000)
   })
+})
+
+describe('footnotes', () => {
+  const notes = (count: number): string => {
+    let text = ''
+    for (let note = 1; note <= count; note++) text += `Word${note}[^${note}]${note % 10 === 0 ? '\n\n' : ' '}`
+    text += '\n\n'
+    for (let note = 1; note <= count; note++) text += `[^${note}]: Note ${note}.\n`
+    return text
+  }
+  const timed = async (count: number): Promise<number> => {
+    const folder = await manuscript([[notes(count)]])
+    const started = performance.now()
+    const { epub } = await build(folder, { env: {}, lint: false })
+    const seconds = (performance.now() - started) / 1000
+    const zip = await openEpub(epub)
+    const chapter = await entryText(zip, 'EPUB/text/chapter-1.xhtml')
+    expect(chapter).toContain(`id="chapter-1-note-${count}"`)
+    return seconds
+  }
+
+  it('build in time about linear in their number (30,000 well under a generous bound)', async () => {
+    const small = await timed(3000)
+    const large = await timed(30_000)
+    // 20,000 took 28 s before (time growing with the square); the speed guard proper is bench/.
+    expect(large).toBeLessThan(120)
+    // Ten times the notes: a quadratic step would take some 100 times as long.
+    expect(large / Math.max(small, 0.05)).toBeLessThan(30)
+  }, 300_000)
 })

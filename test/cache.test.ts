@@ -6,7 +6,7 @@ import { deserialize, serialize } from 'node:v8'
 import { describe, expect, it } from 'vitest'
 import { build, BuildCache } from '../src/index.ts'
 import type { CacheData } from '../src/cache/store.ts'
-import { colophon, ROOT, TEST_CACHE_HOME } from './helpers/cli.ts'
+import { colophon, ROOT } from './helpers/cli.ts'
 
 const env = { SOURCE_DATE_EPOCH: '1700000000' }
 
@@ -188,9 +188,11 @@ describe('the build cache', () => {
 
   it('--no-cache neither reads nor writes it', async () => {
     const folder = await copySample()
-    const run = await colophon(['build', 'manuscript', '--out', 'book.epub', '--no-cache'], { cwd: folder, env })
+    // A cache home of this test's own: the test files run one after another in a worker share TEST_CACHE_HOME.
+    const home = await mkdtemp(join(tmpdir(), 'colophon-cache-home-'))
+    const run = await colophon(['build', 'manuscript', '--out', 'book.epub', '--no-cache'], { cwd: folder, env: { ...env, XDG_CACHE_HOME: home } })
     expect(run.code, run.stderr).toBe(0)
     expect(await readdir(folder)).toEqual(['book.epub', 'manuscript'])
-    expect(await readdir(TEST_CACHE_HOME)).not.toContain('colophon')
+    expect(await readdir(home)).toEqual([])
   })
 })

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { isMap, isScalar, parseDocument } from 'yaml'
 import { isBlank, parseChapterMeta } from '../src/load/chapter-meta.ts'
 import { hasForbiddenXmlChars } from '../src/load/xml-chars.ts'
+import { runs } from './helpers/runs.ts'
 
 /** The chapter title the yaml library reads in `text`, when it is a usable one. */
 function titleByYaml(text: string): string | undefined {
@@ -35,7 +36,7 @@ describe('chapter.yaml', () => {
         expect(title).toBe(titleByYaml(text))
         expect(file.messages.some((message) => message.fatal)).toBe(title === undefined)
       }),
-      { numRuns: 20_000 },
+      { numRuns: runs(20_000) },
     )
   })
 

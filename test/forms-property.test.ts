@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { cssUrls, scanCss } from '../src/css-urls.ts'
 import { cssProblems } from '../src/load/css-check.ts'
 import { bookDate } from '../src/load/book-date.ts'
+import { runs } from './helpers/runs.ts'
 
 describe('bookDate (book.yaml `date`)', () => {
   const day = fc.date({ min: new Date('0000-01-01T00:00:00Z'), max: new Date(Date.UTC(9999, 11, 31)), noInvalidDate: true })
@@ -27,7 +28,7 @@ describe('bookDate (book.yaml `date`)', () => {
           expect(text).toMatch(/^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?)?)?$/)
         }
       }),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     )
   })
 
@@ -65,7 +66,7 @@ describe('cssUrls (css-tree tokenizer)', () => {
   })
 
   it('never throws, whatever the text', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (css) => void cssUrls(css)), { numRuns: 2000 })
+    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (css) => void cssUrls(css)), { numRuns: runs(2000) })
   })
 
   it('finds every string of a resource function, an escaped url( and the script the checker refuses, in one scan', () => {

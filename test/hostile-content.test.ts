@@ -8,13 +8,15 @@ import { BookError } from '../src/errors.ts'
 import { colophon } from './helpers/cli.ts'
 import { entryText, epubcheckTs, openEpub } from './helpers/epub.ts'
 import { parseReport, STACK_TRACE } from './helpers/report.ts'
+import { runs } from './helpers/runs.ts'
 
 /**
  * Hostile content made by the test (too big to commit, or generated): what
  * a book carries never scripts, fetches or points outside it, whatever the
  * manuscript's SVG, HTML, Markdown, templates and CSS hold; deep nesting is
- * a positioned error, fast; footnotes build in time linear in their number.
- * The committed cases are in test/fixtures/broken/.
+ * a positioned error, fast. The committed cases are in test/fixtures/broken/;
+ * footnotes building in time linear in their number (30,000 of them) is
+ * test/broken-size.test.ts's, with the other stress-sized books.
  */
 const work = await mkdtemp(join(tmpdir(), 'colophon-hostile-'))
 afterAll(() => rm(work, { recursive: true, force: true }))
@@ -50,35 +52,6 @@ describe('deep nesting made by the test', () => {
     // Generous for a shared machine: these hung (20 s and more) or overflowed the stack.
     expect(seconds).toBeLessThan(30)
   }, 120_000)
-})
-
-describe('footnotes', () => {
-  const notes = (count: number): string => {
-    let text = ''
-    for (let note = 1; note <= count; note++) text += `Word${note}[^${note}]${note % 10 === 0 ? '\n\n' : ' '}`
-    text += '\n\n'
-    for (let note = 1; note <= count; note++) text += `[^${note}]: Note ${note}.\n`
-    return text
-  }
-  const timed = async (count: number): Promise<number> => {
-    const folder = await manuscript({ 'chapters/01-one/01-scene.md': notes(count) })
-    const started = performance.now()
-    const { epub } = await build(folder, { env: {}, lint: false })
-    const seconds = (performance.now() - started) / 1000
-    const zip = await openEpub(epub)
-    const chapter = await entryText(zip, 'EPUB/text/chapter-1.xhtml')
-    expect(chapter).toContain(`id="chapter-1-note-${count}"`)
-    return seconds
-  }
-
-  it('build in time about linear in their number (30,000 well under a generous bound)', async () => {
-    const small = await timed(3000)
-    const large = await timed(30_000)
-    // 20,000 took 28 s before (time growing with the square); the speed guard proper is bench/.
-    expect(large).toBeLessThan(120)
-    // Ten times the notes: a quadratic step would take some 100 times as long.
-    expect(large / Math.max(small, 0.05)).toBeLessThan(30)
-  }, 300_000)
 })
 
 /** Pieces of hostile and harmless SVG, put together at random. */
@@ -173,7 +146,7 @@ async function expectSafeAndValid(epub: Uint8Array): Promise<void> {
 }
 
 // Each run builds and checks a book: few runs on a shared machine.
-const RUNS = Number(process.env.HOSTILE_RUNS ?? 10)
+const RUNS = Number(process.env.HOSTILE_RUNS ?? runs(10, 3))
 
 describe('generated hostile SVG, HTML and Markdown', () => {
   it('prose and description: never a script, handler, javascript: URL or remote resource in the book, which passes epubcheck-ts', async () => {
@@ -249,7 +222,7 @@ describe('the nesting count before parsing', async () => {
         // A tree deeper than two nodes per counted level and a paragraph must have been counted as too deep.
         if (findTooDeepNode(parseMarkdown(text), 2 * limit + 2)) expect(findTooDeep(text, limit)).toBeDefined()
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     )
   }, 120_000)
 

@@ -11,6 +11,7 @@ import { isWithin, physicalPath } from '../src/cli/out-path.ts'
 import { BookError, build, loadBook } from '../src/index.ts'
 import { openManuscript, type Manuscript } from '../src/load/open.ts'
 import { readText } from '../src/load/read-text.ts'
+import { runs } from './helpers/runs.ts'
 
 /**
  * Whatever a manuscript's folder holds in place of a scene (a file, a link
@@ -85,7 +86,7 @@ describe('hostile file-system entries in place of scenes', () => {
           expect(error.messages.length).toBe(bad.size)
         }
       }),
-      { numRuns: 40 },
+      { numRuns: runs(40) },
     )
     await rm(base, { recursive: true, force: true })
   }, 120_000)
@@ -186,6 +187,7 @@ describe('where --out really lands', () => {
           rmSync(raw)
         }
       }),
+      // Every run: the count below needs them, and each is a file written and read back, cheap.
       { numRuns: 300 },
     )
     expect(checked).toBeGreaterThan(30)

@@ -3,13 +3,14 @@ import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
 import { importBytes, type ImportedBook } from '../src/import/index.ts'
 import { docxFromLines } from './helpers/docx.ts'
+import { runs } from './helpers/runs.ts'
 
 /**
  * Generated stories with known chapters and scene breaks, written as a DOCX
  * without heading styles and as an EPUB, import to exactly that structure
  * and lose no word. Runs: RUNS per format.
  */
-const RUNS = 25
+const RUNS = runs(25, 5)
 
 const WORDS = ['the', 'lamp', 'river', 'quiet', 'she', 'said', 'morning', 'salt', 'window', 'old', 'walked', 'across', 'bridge', 'bread', 'cold', 'letter', 'garden', 'his', 'hands', 'were']
 const sentence = fc.array(fc.constantFrom(...WORDS), { minLength: 3, maxLength: 12 }).map((words) => `${words.join(' ').replace(/^./, (first) => first.toUpperCase())}.`)

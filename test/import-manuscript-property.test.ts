@@ -8,9 +8,10 @@ import { loadBook } from '../src/load/index.ts'
 import { manuscriptFiles, trimLines } from '../src/import/manuscript.ts'
 import type { ImportedBook } from '../src/import/types.ts'
 import { ROOT } from './helpers/cli.ts'
+import { runs } from './helpers/runs.ts'
 
 /** Runs: COLOPHON_PROPERTY_RUNS (default 1000), a tenth of it here: each run writes and loads a folder. */
-const RUNS = Math.max(10, Math.round(Number(process.env.COLOPHON_PROPERTY_RUNS ?? 1000) / 10))
+const RUNS = Math.max(10, Math.round(Number(process.env.COLOPHON_PROPERTY_RUNS ?? runs(1000)) / 10))
 
 /** Text a writer types: letters of several scripts, digits, quotes, YAML's and Markdown's signs, spaces. */
 const line = fc.stringMatching(/^[A-Za-zÀ-ÿА-я一-龥0-9 "'’:#&*_\-!?.,;()[\]{}|>%@`~\\/]{1,40}$/)

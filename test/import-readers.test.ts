@@ -5,8 +5,8 @@ import { BookError, build } from '../src/index.ts'
 import { importBytes, type ImportedBook } from '../src/import/index.ts'
 import { decodeBytes } from '../src/import/decode.ts'
 import { ROOT } from './helpers/cli.ts'
-import { epubcheckJava, epubcheckTs, hasJavaEpubcheck, words } from './helpers/epub.ts'
-import { JAVA_CHECKED_THROUGH_CLI, writeImported } from './helpers/imported.ts'
+import { epubcheckTs, words } from './helpers/epub.ts'
+import { TEXT_CASES_BUILT, writeImported } from './helpers/imported.ts'
 import { missing, storyWords } from './helpers/story-words.ts'
 
 /**
@@ -23,8 +23,6 @@ const cases = readdirSync(FIXTURES, { withFileTypes: true }).filter((entry) => e
   // A folder whose one input is text or Markdown (the DOCX and EPUB cases keep the Markdown they were made from beside theirs).
   /\.(txt|md|markdown)$/.test(readdirSync(join(FIXTURES, name)).filter((file) => file !== 'expected.json').join('\n')) && readdirSync(join(FIXTURES, name)).length === 2,
 )
-/** Cases built to an EPUB and validated (each build and check takes a second or two). */
-const BUILT = new Set(['seed', 'gutenberg-novel', 'gutenberg-stories', 'gutenberg-books', 'markdown-plain', 'fanfic-notes', 'windows-1252', 'utf-16', 'pandoc-story'])
 
 function inputOf(name: string): string {
   return join('test/fixtures/import', name, readdirSync(join(FIXTURES, name)).find((file) => file !== 'expected.json')!)
@@ -77,16 +75,12 @@ describe('text and Markdown import fixtures', () => {
         .filter((message) => message.ruleId === 'import-encoding' || message.ruleId === 'import-language')
         .map((message) => `${message.line}:${message.column} ${message.reason}`)
       actual = { format, ...summary(book), said, wordsKept: `${story.length - lost.length} of ${story.length}` }
-      if (BUILT.has(name)) {
+      // Java EPUBCheck checks the same books in test/epubcheck-java.test.ts (the slow project).
+      if (TEXT_CASES_BUILT.has(name)) {
         const result = await build(await writeImported(book), { env: { SOURCE_DATE_EPOCH: '0' } })
         const report = await epubcheckTs(result.epub)
         expect(report.messages).toEqual([])
         expect({ errors: report.errors, warnings: report.warnings }).toEqual({ errors: 0, warnings: 0 })
-        if (hasJavaEpubcheck && !JAVA_CHECKED_THROUGH_CLI.has(name)) {
-          const java = await epubcheckJava(result.epub)
-          expect(java.messages).toEqual([])
-          expect({ errors: java.errors, warnings: java.warnings }).toEqual({ errors: 0, warnings: 0 })
-        }
       }
     } catch (error) {
       if (!(error instanceof BookError)) throw error

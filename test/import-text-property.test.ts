@@ -8,6 +8,7 @@ import { escapeMarkdown } from '../src/import/escape-markdown.ts'
 import { readText } from '../src/import/readers/text.ts'
 import { readMarkdown } from '../src/import/readers/markdown.ts'
 import { words } from './helpers/epub.ts'
+import { runs } from './helpers/runs.ts'
 
 /**
  * Generated stories with a known structure: chapters under headings of the
@@ -15,7 +16,7 @@ import { words } from './helpers/epub.ts'
  * with the characters Markdown reads as syntax. The readers must find
  * exactly that structure and keep every word.
  */
-const RUNS = Number(process.env['RUNS'] ?? 100)
+const RUNS = Number(process.env['RUNS'] ?? runs(100))
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII']
 const NAMES = ['One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine', 'Ten', 'Eleven', 'Twelve']

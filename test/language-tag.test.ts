@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { isLangCode } from 'is-language-code'
 import { describe, expect, it } from 'vitest'
 import { checkLanguageTag, LANGUAGES, REGIONS } from '../src/load/language-tag.ts'
+import { runs } from './helpers/runs.ts'
 
 /**
  * The language check answers the commonest tags from its own lists, without
@@ -28,7 +29,7 @@ describe('checkLanguageTag', () => {
       fc.property(tag, (value) => {
         expect(checkLanguageTag(value)).toEqual(isLangCode(value))
       }),
-      { numRuns: 5000 },
+      { numRuns: runs(5000) },
     )
   })
 

@@ -7,6 +7,7 @@ import { gfmFootnote } from 'micromark-extension-gfm-footnote'
 import { describe, expect, it, vi } from 'vitest'
 import { parseMarkdown, type ParseOptions } from '../src/normalise/parse/index.ts'
 import { findTooDeep, findTooDeepNode } from '../src/normalise/parse/nesting.ts'
+import { runs } from './helpers/runs.ts'
 
 /**
  * The prose fast path must give exactly mdast-util-from-markdown's tree,
@@ -15,7 +16,8 @@ import { findTooDeep, findTooDeepNode } from '../src/normalise/parse/nesting.ts'
  * on every Markdown file among the test fixtures and the sample book.
  */
 const options: ParseOptions = { extensions: [gfmFootnote()], mdastExtensions: [gfmFootnoteFromMarkdown()] }
-const RUNS = Number(process.env.COLOPHON_PARSE_RUNS ?? 5000)
+/** COLOPHON_PARSE_RUNS, or 5000 (a tenth in the quick loop: test/helpers/runs.ts). */
+const RUNS = Number(process.env.COLOPHON_PARSE_RUNS ?? runs(5000))
 
 const prose = ['the', 'mill', 'Wait', 'said', 'I', '1984', 'naïve', 'Привет', 'שלום', '日本語', '😀', '👩‍👩‍👧', '\u00A0', '\u2060', '"', "'", '’', '“', '-', '--', '...', '.', ',', '!', '?', ':', ';', '(', ')', '/', '+', '=', '#', '~', '|', '%', '$', '^', '. o .']
 const attention = ['*', '_', '**', '__', '***', '___', '****', '*em*', '_em_', '**strong**', '*a **b** c*', '_a_b_', 'snake_case', '2*3*4']
@@ -90,7 +92,7 @@ describe('the CommonMark parser, loaded on demand', () => {
       fc.property(markdown, (text) => {
         expect(strip(parseMarkdown(text, footnotes))).toEqual(strip(parseMarkdown(text, options)))
       }),
-      { numRuns: Math.min(RUNS, 2000) },
+      { numRuns: Math.min(RUNS, runs(2000)) },
     )
   })
 })
@@ -129,7 +131,7 @@ describe('simple footnote definitions read without micromark', () => {
         const text = `${blocks.join('\n\n')}\n`
         expect(strip(parseMarkdown(text, { footnotes: true })), text).toEqual(strip(fromMarkdown(text, withNotes)))
       }),
-      { numRuns: 3000 },
+      { numRuns: runs(3000) },
     )
   }, 120_000)
 
@@ -142,7 +144,7 @@ describe('simple footnote definitions read without micromark', () => {
         const text = first ? `${definitions}\n\n${paragraphs.join('\n\n')}\n` : `${paragraphs.join('\n\n')}\n\n${definitions}\n`
         expect(strip(parseMarkdown(text, { footnotes: true })), text).toEqual(strip(fromMarkdown(text, withNotes)))
       }),
-      { numRuns: 5000 },
+      { numRuns: runs(5000) },
     )
   }, 300_000)
 })

@@ -9,6 +9,7 @@ import { FORBIDDEN_XML_CHARS, hasForbiddenXmlChars } from '../src/load/xml-chars
 import { charFinder } from '../src/normalise/parse/find-chars.ts'
 import { saxesError } from '../src/verify/well-formed.ts'
 import { epubcheckTs, openEpub } from './helpers/epub.ts'
+import { runs } from './helpers/runs.ts'
 
 /**
  * Whatever Markdown a writer brings — quotes, dashes, emphasis, raw HTML good
@@ -16,10 +17,11 @@ import { epubcheckTs, openEpub } from './helpers/epub.ts'
  * scripts, emoji, characters XML forbids — colophon either builds a book whose
  * every XHTML file is well-formed XML and which epubcheck-ts passes with no
  * errors and no warnings, or throws a BookError with positioned messages.
- * Never another exception. Runs: COLOPHON_PROPERTY_RUNS (default 1000).
+ * Never another exception. Runs: COLOPHON_PROPERTY_RUNS (default 1000, a
+ * tenth in the quick loop: test/helpers/runs.ts).
  * epubcheck-ts runs on every case, or on every Nth with COLOPHON_PROPERTY_CHECK_EVERY=N.
  */
-const RUNS = Number(process.env.COLOPHON_PROPERTY_RUNS ?? 1000)
+const RUNS = Number(process.env.COLOPHON_PROPERTY_RUNS ?? runs(1000))
 const CHECK_EVERY = Math.max(1, Number(process.env.COLOPHON_PROPERTY_CHECK_EVERY ?? 1))
 
 const pieces = {
@@ -123,7 +125,7 @@ describe('the forbidden-character test', () => {
         FORBIDDEN_XML_CHARS.lastIndex = 0
         expect(hasForbiddenXmlChars(value)).toBe(FORBIDDEN_XML_CHARS.test(value))
       }),
-      { numRuns: 20_000 },
+      { numRuns: runs(20_000) },
     )
   })
 })
@@ -143,7 +145,7 @@ describe('the character finder', () => {
           expect(next(from)).toBe(expected)
         }
       }),
-      { numRuns: 20_000 },
+      { numRuns: runs(20_000) },
     )
   })
 })
@@ -161,7 +163,7 @@ describe('the cover’s coordinates', () => {
       fc.property(value, (x) => {
         expect(twoDecimals(x)).toBe(String(Math.round(x * 100) / 100))
       }),
-      { numRuns: 50_000 },
+      { numRuns: runs(50_000) },
     )
   })
 })

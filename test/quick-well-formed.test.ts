@@ -3,13 +3,14 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { quickWellFormed } from '../src/verify/quick-well-formed.ts'
 import { saxesError, wellFormedError } from '../src/verify/well-formed.ts'
 import { BOOKS, buildBook } from './helpers/books.ts'
+import { runs } from './helpers/runs.ts'
 
 /**
  * The quick well-formedness test must never pass a document saxes finds
  * broken (it may leave a good one to saxes), and must pass the pages a
  * build makes, or the build gains nothing. Runs: COLOPHON_PROPERTY_RUNS.
  */
-const RUNS = Number(process.env.COLOPHON_PROPERTY_RUNS ?? 1000)
+const RUNS = Number(process.env.COLOPHON_PROPERTY_RUNS ?? runs(1000))
 
 const XHTML = 'xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"'
 const page = (body: string): string => `<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n<html ${XHTML} lang="en" xml:lang="en">\n<head><title>T</title></head>\n<body>${body}</body>\n</html>\n`

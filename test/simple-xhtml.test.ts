@@ -8,13 +8,14 @@ import { createNormaliser, normaliseFile } from '../src/normalise/index.ts'
 import { labelsFor } from '../src/render/labels.ts'
 import { simpleXhtmlParts } from '../src/render/simple-xhtml.ts'
 import { toXhtmlParts, type XhtmlOptions } from '../src/render/to-xhtml.ts'
+import { runs } from './helpers/runs.ts'
 
 /**
  * `simpleXhtmlParts` writes what `toXhtmlParts` writes, byte for byte, for
  * every tree it accepts, and refuses a tree only where the full path does
  * something it does not reproduce. Runs: COLOPHON_PROPERTY_RUNS (default 3000).
  */
-const RUNS = Number(process.env.COLOPHON_PROPERTY_RUNS ?? 3000)
+const RUNS = Number(process.env.COLOPHON_PROPERTY_RUNS ?? runs(3000))
 const root = new URL('..', import.meta.url).pathname
 
 const pieces = [

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { typeset } from '../src/typeset.ts'
 import { typesetString } from '../src/normalise/typography/index.ts'
 import { PROFILES } from '../src/normalise/typography/languages/table.ts'
+import { runs } from './helpers/runs.ts'
 
 // English follows SE, which drops the archaic `,—` comma on purpose; its own fixtures cover it.
 const LANGUAGES = Object.keys(PROFILES).filter((language) => language !== 'en')
@@ -82,7 +83,7 @@ describe('typography in every language', () => {
         expect(count(output, QUOTES)).toBe(count(input, QUOTES))
         expect(count(output, DASH_RUNS)).toBe(count(input, DASH_RUNS))
       }),
-      { numRuns: 3000 },
+      { numRuns: runs(3000) },
     )
   })
 
@@ -122,7 +123,7 @@ describe('typography in every language', () => {
         expect(count(output, QUOTES_OR_PRIMES), output).toBe(count(typedText, QUOTES_OR_PRIMES))
         expect(count(output, DASH_RUNS), output).toBe(count(typedText, DASH_RUNS))
       }),
-      { numRuns: 1500 },
+      { numRuns: runs(1500) },
     )
   })
 
@@ -132,7 +133,7 @@ describe('typography in every language', () => {
         const once = typesetString(input, { language })
         expect(typesetString(once, { language })).toBe(once)
       }),
-      { numRuns: 3000 },
+      { numRuns: runs(3000) },
     )
   })
 })

@@ -10,6 +10,7 @@ import { mayBeUnsafe, ownTemplateOf, unsafeMarkup } from '../src/verify/safety.t
 import { colophon, ROOT } from './helpers/cli.ts'
 import { parseReport } from './helpers/report.ts'
 import { builtinTemplates } from '../src/load/templates.ts'
+import { runs } from './helpers/runs.ts'
 
 /** The entries of an EPUB as the verify stage meets them. */
 async function entriesOf(bytes: Uint8Array): Promise<BookEntry[]> {
@@ -127,7 +128,7 @@ describe('the check of every built page for script and outside resources', () =>
         const expected = new Set(at.filter((_, index) => lines[index]?.hostile))
         expect(found).toEqual(expected)
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     )
   })
 
@@ -191,7 +192,7 @@ describe('the quick test that spares most pages a full parse', () => {
       fc.property(page, (xml) => {
         if (unsafeMarkup(xml).length > 0) expect(mayBeUnsafe(xml), xml).toBe(true)
       }),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     )
   })
 })

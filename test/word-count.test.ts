@@ -5,19 +5,21 @@ import type { Root } from 'mdast'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { build } from '../src/index.ts'
 import { countWordLike } from '../src/render/count-word-like.ts'
-import { astralIndex, encodeRuns, WordClass, wordClassTable } from '../src/render/word-break-classes.ts'
+import { encodeRuns } from '../src/render/word-break-classes.ts'
 import { WORD_BREAK_RUNS } from '../src/render/word-break-data.ts'
 import { deriveWordClasses, wordBreakDataModule } from '../src/render/word-break-derive.ts'
 import { countWords } from '../src/render/words.ts'
 import { ROOT } from './helpers/cli.ts'
 import { entryText, openEpub } from './helpers/epub.ts'
+import { runs } from './helpers/runs.ts'
 
 /**
  * The one-pass word counter gives the count of `Intl.Segmenter`'s word-like
  * segments, or hands the text to it. Runs of the property:
- * COLOPHON_WORD_RUNS (default 5000).
+ * COLOPHON_WORD_RUNS (default 5000, a tenth in the quick loop:
+ * test/helpers/runs.ts).
  */
-const RUNS = Number(process.env.COLOPHON_WORD_RUNS ?? 5000)
+const RUNS = Number(process.env.COLOPHON_WORD_RUNS ?? runs(5000))
 const FIXTURE = join(ROOT, 'test/fixtures/words/tricky.json')
 
 const segmenters = new Map<string, Intl.Segmenter>()
@@ -56,50 +58,7 @@ describe('the word-break class table', () => {
     if (process.env.UPDATE) await writeFile(join(ROOT, 'src/render/word-break-data.ts'), wordBreakDataModule(runs))
     else expect(WORD_BREAK_RUNS).toBe(runs)
   })
-
-  it('gives every character the counter handles the class Intl.Segmenter treats it as, next to letters, digits, punctuation, marks and emoji', () => {
-    const table = wordClassTable()
-    const company = ['a', 'א', '1', '_', ':', '.', ',', "'", '"', ' ', '\u0301', '\u00AD', '\u200D', '😀', '\n', '\u{1F3FB}']
-    const probes: string[] = []
-    let handled = 0
-    for (let codePoint = 0; codePoint <= 0x10ffff; codePoint++) {
-      if (codePoint >= 0xd800 && codePoint <= 0xdfff) continue
-      const at = codePoint < 0x10000 ? codePoint : astralIndex(codePoint)
-      const value = at < 0 ? WordClass.Bail : table[at]
-      if (value === WordClass.Bail) continue
-      handled++
-      const c = String.fromCodePoint(codePoint)
-      probes.push(c, c + c, `a${c}1`, `1${c}a`, `א${c}a`, `a${c}א`, `a${c}${c}a`, `1${c}${c}1`)
-      for (const other of company) probes.push(other + c, c + other, other + c + other)
-    }
-    // The segmenter reads the probes a few thousand at a time, one per line (a line break always ends a segment).
-    const unlike: string[] = []
-    let compared = 0
-    for (let first = 0; first < probes.length; first += 1000) {
-      const batch = probes.slice(first, first + 1000)
-      const starts: number[] = []
-      let offset = 0
-      for (const probe of batch) {
-        starts.push(offset)
-        offset += probe.length + 1
-      }
-      const icu = new Array<number>(batch.length).fill(0)
-      let probe = 0
-      for (const segment of new Intl.Segmenter('en', { granularity: 'word' }).segment(batch.join('\n'))) {
-        while (probe + 1 < batch.length && (starts[probe + 1] ?? 0) <= segment.index) probe++
-        if (segment.isWordLike) icu[probe] = (icu[probe] ?? 0) + 1
-      }
-      batch.forEach((text, index) => {
-        const fast = countWordLike(text)
-        if (fast < 0) return
-        compared++
-        if (fast !== icu[index]) unlike.push(`${JSON.stringify(text)}: ${fast}, Intl.Segmenter ${icu[index]}`)
-      })
-    }
-    expect(unlike.slice(0, 20)).toEqual([])
-    expect(handled).toBeGreaterThan(15_000)
-    expect(compared).toBeGreaterThan(probes.length * 0.9)
-  }, 120_000)
+  // Every code point it handles, against Intl.Segmenter: test/word-count-exhaustive.test.ts (the slow project).
 })
 
 describe('countWords', () => {
@@ -179,7 +138,7 @@ describe('countWords', () => {
       fc.property(long, (text) => {
         expect(countWords([tree([text])], 'en')).toBe(countedBefore([text], 'en'))
       }),
-      { numRuns: 40 },
+      { numRuns: runs(40) },
     )
   }, 120_000)
 })

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { Nodes, Root } from 'xast'
 import { toXml } from 'xast-util-to-xml'
 import { xmlString } from '../src/render/xml-string.ts'
+import { runs } from './helpers/runs.ts'
 
 /**
  * The render stage's XML writer is xast-util-to-xml's output (with
@@ -39,7 +40,7 @@ describe('xmlString', () => {
         expect(xmlString(root)).toBe(toXml(root, { closeEmptyElements: true }))
         expect(xmlString(root, { tightClose: true })).toBe(toXml(root, { closeEmptyElements: true, tightClose: true }))
       }),
-      { numRuns: 3000 },
+      { numRuns: runs(3000) },
     )
   })
 

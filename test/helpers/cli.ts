@@ -9,7 +9,9 @@ export const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 
 /**
  * The build cache's home for the CLIs the tests spawn: one fresh folder per
- * test file, not the user's own `~/.cache/colophon`. A test may set its own.
+ * test worker (the quick project's files share a worker's modules, the slow
+ * project's do not), not the user's own `~/.cache/colophon`. A test that
+ * needs a cache no other test has touched sets its own.
  */
 export const TEST_CACHE_HOME = mkdtempSync(join(tmpdir(), 'colophon-cache-home-'))
 

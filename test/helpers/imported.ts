@@ -23,19 +23,37 @@ export async function writeImported(book: ImportedBook, source = 'story'): Promi
 }
 
 /**
- * The fixtures `test/import-done.test.ts` builds through the real CLI and
- * checks with Java EPUBCheck. The readers' tests build the same import
- * (the same bytes: the CLI builds what this writer writes) and check those
- * with epubcheck-ts only, as Java EPUBCheck is the slowest step of a test
- * run and once per book is enough.
+ * The import fixtures a quick test builds into an EPUB and checks with
+ * epubcheck-ts, and `test/epubcheck-java.test.ts` (the slow project) builds
+ * the same way and checks with Java EPUBCheck, all in one JVM: starting Java
+ * costs more than a small book's build, and the quick loop runs no Java.
+ *
+ * Built through the real CLI (`colophon build FILE`, test/import-done.test.ts):
+ * each case's name and its story file.
  */
-export const JAVA_CHECKED_THROUGH_CLI: ReadonlySet<string> = new Set([
-  'seed',
-  'gutenberg-novel',
-  'pandoc-story',
-  'ao3-work-page',
-  'ffn-chapter',
-  'docx-headings',
-  'docx-plain',
-  'epub-calibre',
-])
+export const BUILT_THROUGH_CLI: ReadonlyArray<{ name: string; input: string }> = [
+  { name: 'seed', input: 'story.txt' },
+  { name: 'gutenberg-novel', input: 'novel.txt' },
+  { name: 'pandoc-story', input: 'story.md' },
+  { name: 'ao3-work-page', input: 'input.html' },
+  { name: 'ffn-chapter', input: 'input.html' },
+  { name: 'docx-headings', input: 'story.docx' },
+  { name: 'docx-plain', input: 'story.docx' },
+  { name: 'epub-calibre', input: 'story.epub' },
+]
+
+/** The names of the cases above: the readers' tests leave Java EPUBCheck of these to the CLI's build. */
+export const JAVA_CHECKED_THROUGH_CLI: ReadonlySet<string> = new Set(BUILT_THROUGH_CLI.map((test) => test.name))
+
+/** The text and Markdown cases test/import-readers.test.ts builds (each build and check takes a second or two). */
+export const TEXT_CASES_BUILT: ReadonlySet<string> = new Set(['seed', 'gutenberg-novel', 'gutenberg-stories', 'gutenberg-books', 'markdown-plain', 'fanfic-notes', 'windows-1252', 'utf-16', 'pandoc-story'])
+
+/** The DOCX and EPUB cases test/import-docx-epub.test.ts imports and builds: each one's input, and the source its words are counted from. */
+export const PACKAGE_CASES = [
+  { name: 'docx-headings', input: 'story.docx', source: 'story.md' },
+  { name: 'docx-plain', input: 'story.docx', source: 'story.txt' },
+  { name: 'docx-libreoffice', input: 'story.docx', source: 'story.html' },
+  { name: 'epub-pandoc', input: 'story.epub', source: 'story.md' },
+  { name: 'epub-calibre', input: 'story.epub', source: 'story.html' },
+  { name: 'epub-calibre-docx', input: 'story.epub', source: '../docx-plain/story.txt' },
+] as const
