@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { node, ROOT } from './helpers/cli.ts'
+import { npmUserEnv } from './helpers/npm.ts'
 import { unprivileged } from './helpers/user.ts'
 import { epubcheckTs, openEpub } from './helpers/epub.ts'
 
@@ -20,7 +21,7 @@ beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'colophon-install-'))
   // The plain user must reach the install and the manuscript.
   await chmod(folder, 0o755)
-  const npm = (args: string[]): string => execFileSync('npm', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+  const npm = (args: string[]): string => execFileSync('npm', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: npmUserEnv() })
   // `npm pack` runs `prepack`, which makes the bundle the tarball ships.
   npm(['pack', '--pack-destination', folder])
   const [tarball] = (await readdir(folder)).filter((name) => name.endsWith('.tgz'))
@@ -40,8 +41,8 @@ describe('an installed package', () => {
     await mkdir(project)
     await writeFile(join(project, 'package.json'), '{ "name": "a-book", "private": true }\n')
     const [tarball] = (await readdir(folder)).filter((name) => name.endsWith('.tgz'))
-    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', join(folder, tarball as string)], { cwd: project, stdio: 'ignore' })
-    const run = execFileSync('npx', ['--no-install', 'colophon', '--version'], { cwd: project, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', join(folder, tarball as string)], { cwd: project, stdio: 'ignore', env: npmUserEnv() })
+    const run = execFileSync('npx', ['--no-install', 'colophon', '--version'], { cwd: project, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: npmUserEnv() })
     expect(run.trim()).toMatch(/^\d+\.\d+\.\d+$/)
   })
 
@@ -50,9 +51,9 @@ describe('an installed package', () => {
     await mkdir(project)
     await writeFile(join(project, 'package.json'), '{ "name": "my-books", "private": true }\n')
     const [tarball] = (await readdir(folder)).filter((name) => name.endsWith('.tgz'))
-    execFileSync('npm', ['install', '--save-dev', '--no-audit', '--no-fund', '--prefer-offline', join(folder, tarball as string)], { cwd: project, stdio: 'ignore' })
-    const sh = (script: string, cwd: string): string => execFileSync('sh', ['-c', script], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, SOURCE_DATE_EPOCH: '0' } })
-    const init = execFileSync('sh', ['-c', 'npx --no-install colophon init my-book 2>&1'], { cwd: project, encoding: 'utf8' })
+    execFileSync('npm', ['install', '--save-dev', '--no-audit', '--no-fund', '--prefer-offline', join(folder, tarball as string)], { cwd: project, stdio: 'ignore', env: npmUserEnv() })
+    const sh = (script: string, cwd: string): string => execFileSync('sh', ['-c', script], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: npmUserEnv({ SOURCE_DATE_EPOCH: '0' }) })
+    const init = execFileSync('sh', ['-c', 'npx --no-install colophon init my-book 2>&1'], { cwd: project, encoding: 'utf8', env: npmUserEnv() })
     // `colophon` alone is not on PATH for a project's dependency.
     expect(init).toContain('build it with `cd my-book && npx colophon build`')
     const book = join(project, 'my-book')

@@ -9,8 +9,8 @@
  *   chapters/NNN-chapter-slug/end-note.md   (some chapters)
  */
 import { hashString, mulberry32, uuidFrom, type Random } from './prng.ts'
-import { countWords, prose, slugify, titleWords } from './prose.ts'
-import { proseFr } from './prose-fr.ts'
+import { countWords, english, prose, slugify, titleWords } from './prose.ts'
+import { french } from './prose-fr.ts'
 import { firstNames, surnames } from './vocabulary.ts'
 
 /** Target word counts. Scene and chapter shapes follow the issue's 1M-word measurement (≈209 chapters, ≈953 scenes). */
@@ -98,7 +98,7 @@ export function generateBook(size: SizeName, seed: number, language: BenchLangua
 }
 
 function nextChapter(random: Random, number: number, budget: number, language: BenchLanguage): { chapter: Chapter; words: number } {
-  const write = language === 'fr' ? proseFr : prose
+  const vocabulary = language === 'fr' ? french : english
   const name = titleWords(random)
   const scenes: Scene[] = []
   let left = budget
@@ -106,7 +106,7 @@ function nextChapter(random: Random, number: number, budget: number, language: B
   for (let index = 0; index < sceneCount && left > 0; index++) {
     let words = random.int(sceneWords.min, sceneWords.max)
     if (left - words < shortestScene) words = left
-    const text = write(random, words, { sceneBreak: random.chance(0.25) })
+    const text = prose(random, words, { sceneBreak: random.chance(0.25), vocabulary })
     scenes.push({ slug: slugify(titleWords(random)), text })
     left -= words
   }
@@ -114,7 +114,7 @@ function nextChapter(random: Random, number: number, budget: number, language: B
   // End notes only while plenty is left, so the book still ends on a scene.
   if (left > 2_000 && random.chance(0.3)) {
     const words = random.int(60, 200)
-    chapter.endNote = language === 'fr' ? `*Note :* ${write(random, words - 1, { dialogue: 0 })}` : `*Author's note:* ${prose(random, words - 2, { dialogue: 0 })}`
+    chapter.endNote = language === 'fr' ? `*Note :* ${prose(random, words - 1, { dialogue: 0, vocabulary })}` : `*Author's note:* ${prose(random, words - 2, { dialogue: 0 })}`
     left -= words
   }
   return { chapter, words: budget - left }

@@ -4,10 +4,10 @@
  * dialogue, not lists), straight `"` around quotations with a space inside
  * as often as not, `l'homme` apostrophes, a space before `: ; ! ?`,
  * `M. Dupont`, `20 h 30`, spaced ` - ` dashes and `...`. The French
- * counterpart of `prose.ts`, for the French bench book.
+ * vocabulary `prose.ts` writes the French bench book with.
  */
 import type { Random } from './prng.ts'
-import { capitalise, countWords, sceneBreak } from './prose.ts'
+import { capitalise, type Vocabulary } from './prose.ts'
 
 const words = (text: string): readonly string[] => text.trim().split(/\s+/)
 
@@ -99,30 +99,5 @@ function narrativeParagraph(random: Random): string {
   return Array.from({ length: random.int(1, 6) }, () => narrativeSentence(random)).join(' ')
 }
 
-function exactParagraph(random: Random, count: number): string {
-  const tokens: string[] = []
-  while (tokens.length < count) tokens.push(...`${capitalise(clause(random))}.`.split(' '))
-  return `${tokens.slice(0, count).join(' ').replace(/[,.]$/, '')}.`
-}
-
-/** French paragraphs totalling exactly `words` words, as `prose` does for English. */
-export function proseFr(random: Random, total: number, options: { sceneBreak?: boolean; dialogue?: number } = {}): string {
-  const paragraphs: string[] = []
-  let left = total
-  let breakPending = options.sceneBreak ?? false
-  while (left > 0) {
-    let paragraph = random.chance(options.dialogue ?? 0.35) ? dialogueParagraph(random) : narrativeParagraph(random)
-    let count = countWords(paragraph)
-    if (count > left) {
-      paragraph = exactParagraph(random, left)
-      count = left
-    }
-    paragraphs.push(paragraph)
-    left -= count
-    if (breakPending && left > 0 && left <= total / 2) {
-      paragraphs.push(sceneBreak)
-      breakPending = false
-    }
-  }
-  return `${paragraphs.join('\n\n')}\n`
-}
+/** French words and sentences for `prose` (`prose(random, words, { vocabulary: french })`). */
+export const french: Vocabulary = { dialogueParagraph, narrativeParagraph, clause }

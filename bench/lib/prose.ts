@@ -137,9 +137,19 @@ function narrativeParagraph(random: Random): string {
 }
 
 /** A plain paragraph of exactly `words` words, to land totals on the target. */
-function exactParagraph(random: Random, words: number): string {
+/** What a language's generated prose is made of: its two kinds of paragraph, and the plain clauses an exact-length paragraph is cut from. */
+export interface Vocabulary {
+  dialogueParagraph(random: Random): string
+  narrativeParagraph(random: Random): string
+  clause(random: Random): string
+}
+
+/** English prose (the default). */
+export const english: Vocabulary = { dialogueParagraph, narrativeParagraph, clause }
+
+function exactParagraph(random: Random, words: number, vocabulary: Vocabulary): string {
   const tokens: string[] = []
-  while (tokens.length < words) tokens.push(...`${capitalise(clause(random))}.`.split(' '))
+  while (tokens.length < words) tokens.push(...`${capitalise(vocabulary.clause(random))}.`.split(' '))
   return `${tokens.slice(0, words).join(' ').replace(/[,.]$/, '')}.`
 }
 
@@ -148,18 +158,21 @@ export interface ProseOptions {
   sceneBreak?: boolean
   /** Share of paragraphs that are dialogue. */
   dialogue?: number
+  /** The language's words and sentences: English when absent (`french` in prose-fr.ts). */
+  vocabulary?: Vocabulary
 }
 
 /** Paragraphs totalling exactly `words` words (as `countWords` counts). */
 export function prose(random: Random, words: number, options: ProseOptions = {}): string {
+  const vocabulary = options.vocabulary ?? english
   const paragraphs: string[] = []
   let left = words
   let breakPending = options.sceneBreak ?? false
   while (left > 0) {
-    let paragraph = random.chance(options.dialogue ?? 0.35) ? dialogueParagraph(random) : narrativeParagraph(random)
+    let paragraph = random.chance(options.dialogue ?? 0.35) ? vocabulary.dialogueParagraph(random) : vocabulary.narrativeParagraph(random)
     let count = countWords(paragraph)
     if (count > left) {
-      paragraph = exactParagraph(random, left)
+      paragraph = exactParagraph(random, left, vocabulary)
       count = left
     }
     paragraphs.push(paragraph)

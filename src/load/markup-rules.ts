@@ -3,6 +3,11 @@
 // the check of every page a build wrote (verify/safety.ts): one set of
 // rules, so the two cannot drift apart (docs/decisions/0037-check-the-built-pages.md).
 
+import type { SaxesParser, SaxesTagNS } from 'saxes'
+import type { Point } from 'unist'
+import { cssProblems, type Packaged } from './css-check.ts'
+import { pointWithin } from '../text-point.ts'
+
 /** Elements that run script, embed documents or take input: nothing a page of a book needs. */
 export const FORBIDDEN_ELEMENTS: ReadonlySet<string> = new Set([
   'script', 'noscript', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'portal', 'form', 'input', 'button',
@@ -67,4 +72,37 @@ export function resourceProblem(element: string, local: string, url: string, pac
   if (trimmed === '' || trimmed.startsWith('#') || packaged.has(trimmed)) return undefined
   if (local === 'href' && LINK_ELEMENTS.has(element) && LINK_SCHEMES.test(trimmed)) return undefined
   return /^data:/i.test(trimmed) ? 'a `data:` URL' : SCHEME_OR_HOST.test(trimmed) ? 'a remote resource' : 'a file the book does not package'
+}
+
+/**
+ * Check the CSS of every `<style>` element `parser` reads: its text and
+ * CDATA are gathered until it closes, then checked with `cssProblems`, each
+ * problem reported at its place in the document. saxes keeps one handler
+ * per event, so this takes the parser's `text`, `cdata` and `closetag`
+ * events, and gives the function the caller's `opentag` handler passes
+ * each tag to. `mayReach`: a test CSS must pass to be worth checking at
+ * all (a shortcut for speed); without it, every style is checked.
+ */
+export function checkStyleElements(
+  parser: SaxesParser<{ xmlns: true; position: true }>,
+  error: (reason: string, place: Point) => void,
+  options: { packaged?: Packaged; mayReach?: RegExp } = {},
+): (tag: SaxesTagNS) => void {
+  let style: { start: Point; css: string } | undefined
+  const addText = (value: string): void => {
+    if (style) style.css += value
+  }
+  parser.on('text', addText)
+  parser.on('cdata', addText)
+  parser.on('closetag', (tag) => {
+    if (tag.local !== 'style' || !style) return
+    const { start, css } = style
+    style = undefined
+    if (options.mayReach && !options.mayReach.test(css)) return
+    for (const problem of cssProblems(css, options.packaged)) error(problem.reason, pointWithin(start, css, problem.offset))
+  })
+  return (tag) => {
+    // The CSS starts right after the tag's `>`, where the parser stands.
+    if (tag.local === 'style') style = { start: { line: parser.line, column: parser.column + 1 }, css: '' }
+  }
 }

@@ -1,8 +1,8 @@
 import { SaxesParser, type SaxesAttributeNS } from 'saxes'
 import type { Point } from 'unist'
 import { cssProblems } from './css-check.ts'
-import { animatedDanger, FORBIDDEN_ELEMENTS, hasScriptUrl, isHandler } from './markup-rules.ts'
-import { pointAt, pointWithin as shift } from '../text-point.ts'
+import { animatedDanger, checkStyleElements, FORBIDDEN_ELEMENTS, hasScriptUrl, isHandler } from './markup-rules.ts'
+import { pointAt } from '../text-point.ts'
 
 /**
  * What the SVG checker found: an error (the drawing cannot go into the
@@ -52,8 +52,7 @@ export function checkSvg(text: string): CheckedSvg {
   let tagStart: Point = { line: 1, column: 1 }
   let root: string | undefined
   let malformed = false
-  /** Where the text of the `<style>` element being read starts, and its text. */
-  let style: { start: Point; css: string } | undefined
+  const styleOpened = checkStyleElements(parser, error)
 
   parser.on('error', (problem) => {
     if (!malformed) error(`Unexpected malformed XML (${problem.message.replace(/^\d+:\d+: /, '')}), expected a well-formed SVG file`, here())
@@ -81,17 +80,7 @@ export function checkSvg(text: string): CheckedSvg {
     if (animated !== undefined) {
       error(`Unexpected \`<${tag.name}>\` of \`${animated}\`, expected animation of presentation attributes only (an animated \`${animated}\` can add a script or a reference)`, at)
     }
-    if (tag.local === 'style') style = { start: { line: parser.line, column: parser.column + 1 }, css: '' }
-  })
-  const addStyleText = (value: string): void => {
-    if (style) style.css += value
-  }
-  parser.on('text', addStyleText)
-  parser.on('cdata', addStyleText)
-  parser.on('closetag', (tag) => {
-    if (tag.local !== 'style' || !style) return
-    for (const problem of cssProblems(style.css)) error(problem.reason, shift(style.start, style.css, problem.offset))
-    style = undefined
+    styleOpened(tag)
   })
   try {
     parser.write(text).close()

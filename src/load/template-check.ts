@@ -2,9 +2,9 @@ import Mustache from 'mustache'
 import { SaxesParser, type SaxesAttributeNS } from 'saxes'
 import type { Point } from 'unist'
 import { cssProblems } from './css-check.ts'
-import { FORBIDDEN_ELEMENTS, hasScriptUrl, isHandler, isHttpEquiv, resourceProblem, SCHEME_OR_HOST } from './markup-rules.ts'
+import { checkStyleElements, FORBIDDEN_ELEMENTS, hasScriptUrl, isHandler, isHttpEquiv, resourceProblem, SCHEME_OR_HOST } from './markup-rules.ts'
 import { checkSvg } from './svg-check.ts'
-import { pointAt, pointWithin as shift } from '../text-point.ts'
+import { pointAt } from '../text-point.ts'
 
 /** What checking a book's own template found, at its place in the template. */
 export interface TemplateFinding {
@@ -117,8 +117,8 @@ function asXml(text: string, tokens: Mustache.TemplateSpans): string {
 function checkXml(xml: string, findings: TemplateFinding[]): void {
   const parser = new SaxesParser({ xmlns: true, position: true })
   let tagStart: Point = { line: 1, column: 1 }
-  let style: { start: Point; css: string } | undefined
   const error = (reason: string, place: Point): void => void findings.push({ reason, place, severity: 'error' })
+  const styleOpened = checkStyleElements(parser, error, { packaged: PACKAGED })
   let malformed = false
   parser.on('error', (problem) => {
     if (!malformed) error(`Unexpected malformed XML (${problem.message.replace(/^\d+:\d+: /, '')}), expected a well-formed template`, { line: parser.line, column: Math.max(1, parser.column) })
@@ -140,17 +140,7 @@ function checkXml(xml: string, findings: TemplateFinding[]): void {
       error('Unexpected `<meta http-equiv>`, expected no refresh or other HTTP header in a page of a book', at)
     }
     for (const attribute of Object.values(tag.attributes) as SaxesAttributeNS[]) checkAttribute(tag.local, attribute, at, error)
-    if (tag.local === 'style') style = { start: { line: parser.line, column: parser.column + 1 }, css: '' }
-  })
-  const addStyle = (value: string): void => {
-    if (style) style.css += value
-  }
-  parser.on('text', addStyle)
-  parser.on('cdata', addStyle)
-  parser.on('closetag', (tag) => {
-    if (tag.local !== 'style' || !style) return
-    for (const problem of cssProblems(style.css, PACKAGED)) error(problem.reason, shift(style.start, style.css, problem.offset))
-    style = undefined
+    styleOpened(tag)
   })
   try {
     parser.write(xml).close()

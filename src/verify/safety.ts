@@ -3,7 +3,7 @@ import { SaxesParser, type SaxesAttributeNS } from 'saxes'
 import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import { cssProblems, type Packaged } from '../load/css-check.ts'
-import { animatedDanger, ANIMATIONS, FORBIDDEN_ELEMENTS, hasScriptUrl, isHandler, isHttpEquiv, RESOURCE_ATTRIBUTES, resourceProblem, SCHEME_OR_HOST } from '../load/markup-rules.ts'
+import { animatedDanger, ANIMATIONS, checkStyleElements, FORBIDDEN_ELEMENTS, hasScriptUrl, isHandler, isHttpEquiv, RESOURCE_ATTRIBUTES, resourceProblem, SCHEME_OR_HOST } from '../load/markup-rules.ts'
 import { checkSvg } from '../load/svg-check.ts'
 import type { BookEntry } from './references.ts'
 import { pointAt } from '../text-point.ts'
@@ -171,8 +171,8 @@ export function unsafeMarkup(xml: string): Finding[] {
   const findings: Finding[] = []
   const parser = new SaxesParser({ xmlns: true, position: true })
   let at = { line: 1, column: 1 }
-  let style: { start: { line: number; column: number }; css: string } | undefined
   const error = (reason: string, place: { line: number; column: number }): void => void findings.push({ reason, ...place })
+  const styleOpened = checkStyleElements(parser, error, { packaged: IN_BOOK, mayReach: CSS_MAY_REACH })
   parser.on('error', () => undefined)
   parser.on('processinginstruction', (instruction) => {
     if (instruction.target.toLowerCase() === 'xml-stylesheet') error('Unexpected `<?xml-stylesheet?>`, expected no style sheet but the book\'s own', { line: parser.line, column: parser.column })
@@ -201,22 +201,7 @@ export function unsafeMarkup(xml: string): Finding[] {
         if (what) error(`Unexpected \`${name}="${value.length > 80 ? `${value.slice(0, 77)}…` : value}"\`, ${what}, expected a file of the book or a \`#fragment\``, at)
       }
     }
-    if (tag.local === 'style') style = { start: { line: parser.line, column: parser.column + 1 }, css: '' }
-  })
-  const addStyle = (value: string): void => {
-    if (style) style.css += value
-  }
-  parser.on('text', addStyle)
-  parser.on('cdata', addStyle)
-  parser.on('closetag', (tag) => {
-    if (tag.local !== 'style' || !style) return
-    const { start, css } = style
-    style = undefined
-    if (!CSS_MAY_REACH.test(css)) return
-    for (const problem of cssProblems(css, IN_BOOK)) {
-      const point = pointAt(css, problem.offset)
-      error(problem.reason, point.line === 1 ? { line: start.line, column: start.column + point.column - 1 } : { line: start.line + point.line - 1, column: point.column })
-    }
+    styleOpened(tag)
   })
   try {
     parser.write(xml).close()

@@ -26,11 +26,11 @@ export function protectDialogue(text: string): string | undefined {
   return changed ? protectedText : undefined
 }
 
-/** Put the dashes back in every value of the tree (text, code, HTML). */
+/** Put the dashes back in every value of the tree (text, code, HTML); walked with a stack, as the tree may nest deeper than the call stack goes. */
 export function restoreDialogue(tree: Root): void {
-  const visit = (node: Nodes): void => {
+  const stack: Nodes[] = [tree]
+  for (let node = stack.pop(); node; node = stack.pop()) {
     if ('value' in node && typeof node.value === 'string' && node.value.includes(STAND_IN)) node.value = node.value.replaceAll(STAND_IN, '-')
-    if ('children' in node) for (const child of node.children) visit(child)
+    if ('children' in node) for (const child of node.children) stack.push(child)
   }
-  visit(tree)
 }

@@ -1,4 +1,4 @@
-import type { FootnoteDefinition, Paragraph, Root, RootContent } from 'mdast'
+import type { FootnoteDefinition, Nodes, Paragraph, Root, RootContent } from 'mdast'
 import type { Point } from 'unist'
 import type { Options } from 'mdast-util-from-markdown'
 import { isProseLine, isProseWithNotes, mustParseWhole, splitBlocks, type Block } from './blocks.ts'
@@ -142,14 +142,21 @@ function findLineStarts(text: string): Int32Array {
   return starts
 }
 
-/** Move a subtree parsed from a slice to its place in the whole text (the slice starts a line, so columns stay). */
-function moveBy(node: RootContent, lines: number, offset: number): void {
-  const position = node.position
-  if (position) {
-    position.start = { line: position.start.line + lines, column: position.start.column, offset: (position.start.offset ?? 0) + offset }
-    position.end = { line: position.end.line + lines, column: position.end.column, offset: (position.end.offset ?? 0) + offset }
+/**
+ * Move a subtree parsed from a slice to its place in the whole text (the
+ * slice starts a line, so columns stay). Walked with a stack, not by
+ * recursion: a slice may nest deeper than the call stack goes.
+ */
+function moveBy(subtree: RootContent, lines: number, offset: number): void {
+  const stack: Nodes[] = [subtree]
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    const position = node.position
+    if (position) {
+      position.start = { line: position.start.line + lines, column: position.start.column, offset: (position.start.offset ?? 0) + offset }
+      position.end = { line: position.end.line + lines, column: position.end.column, offset: (position.end.offset ?? 0) + offset }
+    }
+    if ('children' in node) for (const child of node.children) stack.push(child)
   }
-  if ('children' in node) for (const child of node.children) moveBy(child, lines, offset)
 }
 
 /** A footnote definition of one line of plain prose, alone on its line: `[^note-1]: The note.` */

@@ -154,10 +154,21 @@ export function parseInline(
  * runs, before they become the group's text: a run too long to close an
  * opener under the rule of three can close it once part of it opened
  * another group (`****a*b****c*d` gives strong around the first part).
+ * Those inner chains are matched in a loop with the pairs waiting on them
+ * kept on a stack, not by recursion: any text, however deeply it nests,
+ * is resolved without overflowing the call stack.
  */
-function resolveEmphasis(first: DelimItem | undefined, ends: { head: Item | undefined; tail: Item | undefined }): void {
+function resolveEmphasis(first: DelimItem | undefined, ends: Ends): void {
+  const waiting: Array<{ opener: DelimItem; closer: DelimItem }> = []
   let closer = first
-  while (closer) {
+  for (;;) {
+    if (!closer) {
+      // A chain is done: the pair that waited on it (if any) is made, and its own chain goes on.
+      const pair = waiting.pop()
+      if (!pair) return
+      closer = makeGroup(pair.opener, pair.closer, ends)
+      continue
+    }
     if (!closer.close) {
       closer = closer.nextDelim
       continue
@@ -179,41 +190,52 @@ function resolveEmphasis(first: DelimItem | undefined, ends: { head: Item | unde
       const innerLast = closer.prevDelim as DelimItem
       inner.prevDelim = undefined
       innerLast.nextDelim = undefined
-      resolveEmphasis(inner, ends)
+      waiting.push({ opener, closer })
+      closer = inner
+      continue
     }
-    const use = opener.length > 1 && closer.length > 1 ? 2 : 1
-    const group: GroupItem = {
-      kind: use > 1 ? 'strong' : 'emphasis',
-      start: opener.start + opener.length - use,
-      end: closer.start + use,
-      first: opener.next === closer ? undefined : opener.next,
-      prev: opener,
-      next: closer,
-    }
-    // The items between become the group's children; delimiters among them are text now.
-    if (group.first) {
-      group.first.prev = undefined
-      const last = closer.prev as Item
-      last.next = undefined
-    }
-    opener.next = group
-    closer.prev = group
-    opener.nextDelim = closer
-    closer.prevDelim = opener
-    opener.length -= use
-    closer.start += use
-    closer.length -= use
-    if (opener.length === 0) {
-      unlink(opener)
-      if (ends.head === opener) ends.head = group
-    }
-    if (closer.length === 0) {
-      const next = closer.nextDelim
-      unlink(closer)
-      if (ends.tail === closer) ends.tail = group
-      closer = next
-    }
+    closer = makeGroup(opener, closer, ends)
   }
+}
+
+interface Ends {
+  head: Item | undefined
+  tail: Item | undefined
+}
+
+/** Group what lies between a matched opener and closer as emphasis or strong; the closer to look at next. */
+function makeGroup(opener: DelimItem, closer: DelimItem, ends: Ends): DelimItem | undefined {
+  const use = opener.length > 1 && closer.length > 1 ? 2 : 1
+  const group: GroupItem = {
+    kind: use > 1 ? 'strong' : 'emphasis',
+    start: opener.start + opener.length - use,
+    end: closer.start + use,
+    first: opener.next === closer ? undefined : opener.next,
+    prev: opener,
+    next: closer,
+  }
+  // The items between become the group's children; delimiters among them are text now.
+  if (group.first) {
+    group.first.prev = undefined
+    const last = closer.prev as Item
+    last.next = undefined
+  }
+  opener.next = group
+  closer.prev = group
+  opener.nextDelim = closer
+  closer.prevDelim = opener
+  opener.length -= use
+  closer.start += use
+  closer.length -= use
+  if (opener.length === 0) {
+    unlink(opener)
+    if (ends.head === opener) ends.head = group
+  }
+  if (closer.length > 0) return closer
+  const next = closer.nextDelim
+  unlink(closer)
+  if (ends.tail === closer) ends.tail = group
+  return next
 }
 
 function unlink(item: DelimItem): void {
@@ -223,9 +245,16 @@ function unlink(item: DelimItem): void {
   if (item.nextDelim) item.nextDelim.prevDelim = item.prevDelim
 }
 
-/** The mdast nodes of a run of items: neighbouring text (and leftover delimiters) merged into one text node. */
+/**
+ * The mdast nodes of a run of items: neighbouring text (and leftover
+ * delimiters) merged into one text node. A group's items are walked with
+ * the place to come back to kept on a stack, not by recursion, so that no
+ * depth of emphasis overflows the call stack.
+ */
 function build(first: Item | undefined, text: string, point: (offset: number) => Point): PhrasingContent[] {
-  const nodes: PhrasingContent[] = []
+  const root: PhrasingContent[] = []
+  const outer: Array<{ next: Item | undefined; nodes: PhrasingContent[] }> = []
+  let nodes = root
   let pending: { value: string; start: number; end: number } | undefined
   const flush = (): void => {
     if (!pending) return
@@ -239,7 +268,16 @@ function build(first: Item | undefined, text: string, point: (offset: number) =>
       pending.end = end
     } else pending = { value, start, end }
   }
-  for (let item = first; item; item = item.next) {
+  let item = first
+  for (;;) {
+    if (!item) {
+      flush()
+      const back = outer.pop()
+      if (!back) return root
+      nodes = back.nodes
+      item = back.next
+      continue
+    }
     switch (item.kind) {
       case 'text':
         addText(item.value, item.start, item.end)
@@ -262,15 +300,15 @@ function build(first: Item | undefined, text: string, point: (offset: number) =>
       }
       default: {
         flush()
-        const node: Emphasis | Strong = {
-          type: item.kind,
-          children: build(item.first, text, point),
-          position: { start: point(item.start), end: point(item.end) },
-        }
+        const node: Emphasis | Strong = { type: item.kind, children: [], position: { start: point(item.start), end: point(item.end) } }
         nodes.push(node)
+        // Down into the group; its children are written where they are read.
+        outer.push({ next: item.next, nodes })
+        nodes = node.children
+        item = item.first
+        continue
       }
     }
+    item = item.next
   }
-  flush()
-  return nodes
 }

@@ -1,6 +1,7 @@
 import { OPAQUE } from '../chars.ts'
 import type { Rule } from '../rule.ts'
 import { ELISIONS } from './elisions.ts'
+import { hasStraightPartner, wordAfter } from './quote-partner.ts'
 
 type Kind = 'edge' | 'space' | 'opener' | 'dash' | 'digit' | 'word' | 'punct'
 
@@ -34,26 +35,9 @@ const MARKS = /["'\u2018\u2019\u201C\u201D]/g
 const isWordLike = (k: Kind): boolean => k === 'word' || k === 'digit'
 const isOpenSide = (k: Kind): boolean => k === 'edge' || k === 'space' || k === 'opener'
 
-/** The letters after `'` at `index`, lowercased: `'Tis so` gives `tis`. */
-function wordAfter(text: string, index: number): string {
-  let end = index + 1
-  while (end < text.length && LETTER.test(text[end]!)) end++
-  return text.slice(index + 1, end).toLowerCase()
-}
-
-/**
- * Whether a `'` at `index` has a partner later in the block that could
- * close it (a `'` after a non-space, not followed by a letter). Without
- * one, a `'` before a word is a dialect elision (`'spectable`, `'Frisco`):
- * pandoc decides it so.
- */
+/** A `'` with a partner to close it: a straight one (`hasStraightPartner`), or a curly one typed already. */
 function hasPartner(text: string, index: number): boolean {
-  for (let at = text.indexOf("'", index + 1); at !== -1; at = text.indexOf("'", at + 1)) {
-    const before = text[at - 1]!
-    const after = text[at + 1]
-    if (!SPACE.test(before) && (after === undefined || !LETTER.test(after))) return true
-  }
-  return text.includes('’', index + 1)
+  return hasStraightPartner(text, index) || text.includes('’', index + 1)
 }
 
 /** `'90s`, `'95`: two digits, then no third. */

@@ -1,6 +1,7 @@
 import { HARD_BREAK, OPAQUE } from '../../chars.ts'
 import type { LanguageProfile, Pair } from '../../languages/profile.ts'
 import type { Rule } from '../../rule.ts'
+import { hasStraightPartner, wordAfter } from '../quote-partner.ts'
 
 type Side = 'open' | 'close' | 'word' | 'digit'
 
@@ -31,23 +32,6 @@ interface Open {
 
 /** Opening marks of the single kind, when a writer typed them already. */
 const SINGLE_OPENERS = new Set(['‚', '‘', '‹', '’', '『'])
-
-/** The letters after index, lowercased. */
-function wordAfter(text: string, index: number): string {
-  let end = index + 1
-  while (end < text.length && LETTER.test(text[end]!)) end++
-  return text.slice(index + 1, end).toLowerCase()
-}
-
-/** Whether a `'` after `index` could close a quotation opened here (pandoc's test: no partner, no quote). */
-function hasPartner(text: string, index: number): boolean {
-  for (let at = text.indexOf("'", index + 1); at !== -1; at = text.indexOf("'", at + 1)) {
-    const before = text[at - 1]
-    const after = text[at + 1]
-    if (before !== undefined && !SPACE.test(before) && (after === undefined || !LETTER.test(after))) return true
-  }
-  return false
-}
 
 /**
  * Quotes for every language but English (which keeps the Standard Ebooks
@@ -153,7 +137,7 @@ export const localQuotes: Rule = {
       } else if (after === 'open') {
         mark = singleOpen === -1 ? '’' : stack[singleOpen]!.close
         if (singleOpen !== -1) stack.length = singleOpen
-      } else if (elisions.has(wordAfter(text, index)) || (after === 'digit' && /^\d\d(?!\d)/.test(text.slice(index + 1, index + 4))) || (index > 0 && !/[,:]\s*$/.test(text.slice(Math.max(0, index - 3), index)) && !hasPartner(text, index))) {
+      } else if (elisions.has(wordAfter(text, index)) || (after === 'digit' && /^\d\d(?!\d)/.test(text.slice(index + 1, index + 4))) || (index > 0 && !/[,:]\s*$/.test(text.slice(Math.max(0, index - 3), index)) && !hasStraightPartner(text, index))) {
         mark = '’'
       } else {
         stack.push({ kind: 'single', close: single[1] })
