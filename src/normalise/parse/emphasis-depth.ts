@@ -106,6 +106,8 @@ function scanParagraph(text: string, start: number, end: number, limit: number):
   const zones = hiddenZones(text, start, end)
   const stacks: Record<number, Opener[]> = { [STAR]: [], [UNDERSCORE]: [] }
   let open = 0
+  // Where the count of open characters last went past the limit: the place the message names.
+  let over = -1
   for (let at = start; at < end; at++) {
     const code = text.charCodeAt(at)
     if (code === 92) {
@@ -127,9 +129,8 @@ function scanParagraph(text: string, start: number, end: number, limit: number):
     let size = runLength
     const stack = stacks[code] as Opener[]
     if (canClose && stack.length > 0) {
-      const top = stack[stack.length - 1] as Opener
-      // The group this closer makes holds at most every character still open.
-      if (open > limit) return { depth: open, place: pointAt(text, top.offset) }
+          // The group this closer makes holds at most every character still open.
+      if (open > limit) return { depth: open, place: pointAt(text, over >= 0 ? over : at) }
       if (!zones.some((zone) => at > zone.from && at < zone.to)) {
         while (size > 0 && stack.length > 0) {
           const opener = stack[stack.length - 1] as Opener
@@ -139,12 +140,14 @@ function scanParagraph(text: string, start: number, end: number, limit: number):
           opener.size -= used
           size -= used
           open -= used
+          if (open <= limit) over = -1
           if (opener.size === 0) stack.pop()
         }
       }
     }
     if (canOpen && size > 0) {
       stack.push({ size, close: canClose, length: runLength, offset: at })
+      if (open <= limit && open + size > limit) over = at + (limit - open)
       open += size
     }
     at = runEnd - 1
