@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
@@ -10,6 +10,7 @@ import { readHtml } from '../src/import/readers/html.ts'
 import { createNormaliser, normaliseFile } from '../src/normalise/index.ts'
 import { findDeepEmphasis, MAX_EMPHASIS_DEPTH } from '../src/normalise/parse/emphasis-depth.ts'
 import { colophon } from './helpers/cli.ts'
+import { openEpub } from './helpers/epub.ts'
 import { smallManuscript } from './helpers/manuscript.ts'
 import { parseReport, STACK_TRACE } from './helpers/report.ts'
 
@@ -174,6 +175,26 @@ describe('the CLI, given deep story files', () => {
     expect(run.code).toBe(1)
     expect(parseReport(run.stderr)).toMatchObject([
       { file: expect.stringMatching(/chapters\/01-one\/01-scene\.md$/), line: 3, column: 725, severity: 'error', reason: expect.stringMatching(/^Unexpected emphasis nested 10000 deep/) },
+    ])
+  })
+
+  it('import book.epub whose chapter nests 50,000 <span>: refused, naming the chapter, line and column', async () => {
+    const folder = await smallManuscript()
+    const built = await colophon(['build', folder, '--out', `${folder}/../book.epub`])
+    expect(built.code).toBe(0)
+    const zip = await openEpub(await readFile(`${folder}/../book.epub`))
+    const chapter = Object.keys(zip.files).find((name) => /text\/.*chapter.*\.xhtml$/.test(name)) as string
+    const xhtml = await zip.file(chapter)?.async('string') as string
+    zip.file(chapter, xhtml.replace('<p', `${'<span>'.repeat(50_000)}x${'</span>'.repeat(50_000)}<p`))
+    const epub = join(folder, '..', 'deep.epub')
+    await writeFile(epub, await zip.generateAsync({ type: 'uint8array' }))
+    const started = Date.now()
+    const run = await colophon(['import', epub, '--out', join(folder, '..', 'imported')])
+    expect(Date.now() - started).toBeLessThan(20_000)
+    expect(run.code).toBe(1)
+    expect(run.stderr).not.toMatch(STACK_TRACE)
+    expect(parseReport(run.stderr)).toMatchObject([
+      { file: expect.stringMatching(/deep\.epub$/), severity: 'error', reason: expect.stringMatching(new RegExp(`^Unexpected nesting of HTML elements 101 levels deep in \`${chapter.replace(/[.]/g, '\\.')}\` at \\d+:\\d+`)) },
     ])
   })
 })

@@ -19,9 +19,12 @@ export function refuseDeepMarkdown(text: string, file: VFile): void {
 }
 
 /** The same for an HTML page: its elements, as written (parse5 and hast-util-to-mdast would take minutes on 100,000 nested `<em>`). */
-export function refuseDeepHtml(html: string, file: VFile): void {
+export function refuseDeepHtml(html: string, file: VFile, within?: string): void {
   const deep = htmlTooDeep(html)
-  if (deep) refuse(file, `Unexpected nesting of HTML elements ${deep.depth} levels deep, expected at most ${MAX_NESTING} levels; the page is left unread`, deep.place)
+  if (!deep) return
+  // A document inside a package (an EPUB's chapter) is named, its line and column are its own.
+  const where = within ? ` in \`${within}\` at ${deep.place.line}:${deep.place.column}` : ''
+  refuse(file, `Unexpected nesting of HTML elements ${deep.depth} levels deep${where}, expected at most ${MAX_NESTING} levels; the ${within ? 'book' : 'page'} is left unread`, within ? { line: 1, column: 1 } : deep.place)
 }
 
 function refuse(file: VFile, reason: string, place: { line: number; column: number; offset?: number }): never {
