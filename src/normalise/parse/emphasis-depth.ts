@@ -56,8 +56,16 @@ export function findDeepEmphasis(text: string, limit = MAX_EMPHASIS_DEPTH): Deep
   const length = text.length
   let start = 0
   while (start < length) {
-    const end = paragraphEnd(text, start)
-    const found = scanParagraph(text, start, end, limit)
+    // Straight to the paragraph of the next delimiter: the expression only ever moves forward, so the scan stays linear.
+    DELIMITER.lastIndex = start
+    const next = DELIMITER.exec(text)
+    if (!next) return undefined
+    let end = paragraphEnd(text, start)
+    while (end <= next.index) {
+      start = end
+      end = paragraphEnd(text, start)
+    }
+    const found = scanParagraph(text, start, end, next.index, limit)
     if (found) return found
     start = end
   }
@@ -86,41 +94,60 @@ interface Zone {
   to: number
 }
 
-/** Where, in text[start, end), a delimiter may be hidden from emphasis (see above). */
+/** Where, in text[start, end), a delimiter may be hidden from emphasis (see above): one pass over the paragraph, never past it. */
 function hiddenZones(text: string, start: number, end: number): Zone[] {
-  const zones: Zone[] = []
-  const span = (open: string, closes: string[]): void => {
-    const from = text.indexOf(open, start)
-    if (from < 0 || from >= end) return
-    let to = -1
-    for (const close of closes) to = Math.max(to, text.lastIndexOf(close, end - 1))
-    if (to > from) zones.push({ from, to })
+  // First and last offsets of: backtick, `<`, `>`, `[`, `]` or `)`.
+  let tickFirst = -1
+  let tickLast = -1
+  let ltFirst = -1
+  let gtLast = -1
+  let bracketFirst = -1
+  let closeLast = -1
+  const marks = /[`<>[\])]/g
+  marks.lastIndex = start
+  for (let match = marks.exec(text); match && match.index < end; match = marks.exec(text)) {
+    const at = match.index
+    const code = text.charCodeAt(at)
+    if (code === 96) {
+      if (tickFirst < 0) tickFirst = at
+      tickLast = at
+    } else if (code === 60) {
+      if (ltFirst < 0) ltFirst = at
+    } else if (code === 62) gtLast = at
+    else if (code === 91) {
+      if (bracketFirst < 0) bracketFirst = at
+    } else closeLast = at
   }
-  span('`', ['`'])
-  span('<', ['>'])
-  span('[', [']', ')'])
+  const zones: Zone[] = []
+  if (tickFirst >= 0 && tickLast > tickFirst) zones.push({ from: tickFirst, to: tickLast })
+  if (ltFirst >= 0 && gtLast > ltFirst) zones.push({ from: ltFirst, to: gtLast })
+  if (bracketFirst >= 0 && closeLast > bracketFirst) zones.push({ from: bracketFirst, to: closeLast })
   return zones
 }
 
-function scanParagraph(text: string, start: number, end: number, limit: number): DeepEmphasis | undefined {
+/** The characters the scan stops at: delimiters and the backslash that may escape one. */
+const DELIMITER = /[*_\\]/g
+
+/** The paragraph text[start, end), whose first delimiter (or backslash) is at `first`. */
+function scanParagraph(text: string, start: number, end: number, first: number, limit: number): DeepEmphasis | undefined {
   const zones = hiddenZones(text, start, end)
   const stacks: Record<number, Opener[]> = { [STAR]: [], [UNDERSCORE]: [] }
   let open = 0
   // Where the count of open characters last went past the limit: the place the message names.
   let over = -1
-  for (let at = start; at < end; at++) {
+  for (let at = first; at < end; ) {
     const code = text.charCodeAt(at)
-    if (code === 92) {
-      // A backslash escapes the character after it.
-      at++
+    if (code === 92 || (code !== STAR && code !== UNDERSCORE)) {
+      // A backslash escapes the character after it; the next delimiter is found by the expression.
+      DELIMITER.lastIndex = code === 92 ? at + 2 : at + 1
+      at = nextDelimiter(text, end)
       continue
     }
-    if (code !== STAR && code !== UNDERSCORE) continue
     let runEnd = at + 1
     while (runEnd < end && text.charCodeAt(runEnd) === code) runEnd++
     const runLength = runEnd - at
-    const before = classifyCharacter(at === start ? null : codePointBefore(text, at))
-    const after = classifyCharacter(runEnd >= end ? null : (text.codePointAt(runEnd) as number))
+    const before = classify(at === start ? null : codePointBefore(text, at))
+    const after = classify(runEnd >= end ? null : (text.codePointAt(runEnd) as number))
     // micromark's attention: left flanking opens, right flanking closes; `_` inside a word does neither.
     const leftFlanking = !after || (after === 2 && Boolean(before))
     const rightFlanking = !before || (before === 2 && Boolean(after))
@@ -150,9 +177,26 @@ function scanParagraph(text: string, start: number, end: number, limit: number):
       if (open <= limit && open + size > limit) over = at + (limit - open)
       open += size
     }
-    at = runEnd - 1
+    DELIMITER.lastIndex = runEnd
+    at = nextDelimiter(text, end)
   }
   return undefined
+}
+
+/** The next delimiter from DELIMITER.lastIndex, or `end`. A search that runs past the paragraph covers text the next search covers again: each character is read at most twice. */
+function nextDelimiter(text: string, end: number): number {
+  const next = DELIMITER.exec(text)
+  return next && next.index < end ? next.index : end
+}
+
+/** micromark's class of a character (1 white space, 2 punctuation), ASCII answered without its Unicode expressions. */
+function classify(code: number | null): 1 | 2 | undefined {
+  if (code === null || code === 32 || (code >= 9 && code <= 13)) return 1
+  if (code < 128) {
+    const punctuation = (code >= 33 && code <= 47) || (code >= 58 && code <= 64) || (code >= 91 && code <= 96) || (code >= 123 && code <= 126)
+    return punctuation ? 2 : undefined
+  }
+  return classifyCharacter(code) as 1 | 2 | undefined
 }
 
 function codePointBefore(text: string, at: number): number {
