@@ -54,18 +54,20 @@ const UNDERSCORE = 95
  */
 export function findDeepEmphasis(text: string, limit = MAX_EMPHASIS_DEPTH): DeepEmphasis | undefined {
   const length = text.length
+  // The characters the scan stops at: delimiters and the backslash that may escape one (made per call: its lastIndex is state).
+  const delimiter = /[*_\\]/g
   let start = 0
   while (start < length) {
     // Straight to the paragraph of the next delimiter: the expression only ever moves forward, so the scan stays linear.
-    DELIMITER.lastIndex = start
-    const next = DELIMITER.exec(text)
+    delimiter.lastIndex = start
+    const next = delimiter.exec(text)
     if (!next) return undefined
     let end = paragraphEnd(text, start)
     while (end <= next.index) {
       start = end
       end = paragraphEnd(text, start)
     }
-    const found = scanParagraph(text, start, end, next.index, limit)
+    const found = scanParagraph(text, start, end, next.index, delimiter, limit)
     if (found) return found
     start = end
   }
@@ -125,11 +127,9 @@ function hiddenZones(text: string, start: number, end: number): Zone[] {
   return zones
 }
 
-/** The characters the scan stops at: delimiters and the backslash that may escape one. */
-const DELIMITER = /[*_\\]/g
 
-/** The paragraph text[start, end), whose first delimiter (or backslash) is at `first`. */
-function scanParagraph(text: string, start: number, end: number, first: number, limit: number): DeepEmphasis | undefined {
+/** The paragraph text[start, end), whose first delimiter (or backslash) is at `first`; `delimiter` finds the next. */
+function scanParagraph(text: string, start: number, end: number, first: number, delimiter: RegExp, limit: number): DeepEmphasis | undefined {
   const zones = hiddenZones(text, start, end)
   const stacks: Record<number, Opener[]> = { [STAR]: [], [UNDERSCORE]: [] }
   let open = 0
@@ -139,8 +139,8 @@ function scanParagraph(text: string, start: number, end: number, first: number, 
     const code = text.charCodeAt(at)
     if (code === 92 || (code !== STAR && code !== UNDERSCORE)) {
       // A backslash escapes the character after it; the next delimiter is found by the expression.
-      DELIMITER.lastIndex = code === 92 ? at + 2 : at + 1
-      at = nextDelimiter(text, end)
+      delimiter.lastIndex = code === 92 ? at + 2 : at + 1
+      at = nextDelimiter(delimiter, text, end)
       continue
     }
     let runEnd = at + 1
@@ -177,15 +177,15 @@ function scanParagraph(text: string, start: number, end: number, first: number, 
       if (open <= limit && open + size > limit) over = at + (limit - open)
       open += size
     }
-    DELIMITER.lastIndex = runEnd
-    at = nextDelimiter(text, end)
+    delimiter.lastIndex = runEnd
+    at = nextDelimiter(delimiter, text, end)
   }
   return undefined
 }
 
-/** The next delimiter from DELIMITER.lastIndex, or `end`. A search that runs past the paragraph covers text the next search covers again: each character is read at most twice. */
-function nextDelimiter(text: string, end: number): number {
-  const next = DELIMITER.exec(text)
+/** The next delimiter from delimiter.lastIndex, or `end`. A search that runs past the paragraph covers text the next search covers again: each character is read at most twice. */
+function nextDelimiter(delimiter: RegExp, text: string, end: number): number {
+  const next = delimiter.exec(text)
   return next && next.index < end ? next.index : end
 }
 
