@@ -1,6 +1,7 @@
 import { classifyCharacter } from 'micromark-util-classify-character'
 import type { Point } from 'unist'
 import { pointAt } from '../../text-point.ts'
+import { MAX_TREE_DEPTH } from './nesting.ts'
 
 /**
  * How deep emphasis may nest, counted in delimiter characters (`*`, `_`):
@@ -10,7 +11,7 @@ import { pointAt } from '../../text-point.ts'
  * emphasis (1,000 levels 0.5 s, 4,000 levels 11 s, a 5,000-level heading
  * nearly 5 minutes); see docs/decisions/0044-emphasis-depth.md.
  */
-export const MAX_EMPHASIS_DEPTH = 230
+export const MAX_EMPHASIS_DEPTH = MAX_TREE_DEPTH
 
 export interface DeepEmphasis {
   /** The bound reached there, in delimiter characters (a level of strong counts two). */
@@ -25,7 +26,6 @@ interface Opener {
   close: boolean
   /** Its length as typed (the rule of three). */
   length: number
-  offset: number
 }
 
 const STAR = 42
@@ -44,8 +44,10 @@ const UNDERSCORE = 95
  *   long as the rule of three allows, and the count of characters still open
  *   (both markers) when a closer finds an opener bounds how deep the group it
  *   makes can be. Openers left unmatched stay counted: never less than the
- *   truth. Runs no closer reaches (`2*3*4`, snake_case, `* * *`, a lone
- *   `**********`) add nothing, since nothing is measured until a closer matches;
+ *   truth. Runs that pair as they go (`2*3*4`) close what they open;
+ *   runs that cannot open (snake_case, `* * *`) add nothing; a run left open
+ *   (a lone `word**********`) counts only when a later closer in its
+ *   paragraph finds an opener, and then only its own length;
  * - where a delimiter may be hidden from emphasis (inside a possible code
  *   span, HTML tag or autolink, link label or destination: between the
  *   first and the last backtick, `<` and `>`, `[` and `]` or `)` of the
@@ -173,7 +175,7 @@ function scanParagraph(text: string, start: number, end: number, first: number, 
       }
     }
     if (canOpen && size > 0) {
-      stack.push({ size, close: canClose, length: runLength, offset: at })
+      stack.push({ size, close: canClose, length: runLength })
       if (open <= limit && open + size > limit) over = at + (limit - open)
       open += size
     }
