@@ -15,7 +15,7 @@ export function refuseDeepMarkdown(text: string, file: VFile): void {
   const deep = findTooDeep(text)
   if (deep) refuse(file, `Unexpected nesting of ${deep.kind === 'html' ? 'HTML elements' : 'block quotes and lists'} ${deep.depth} levels deep, expected at most ${MAX_NESTING} levels; the file is left unread`, deep.place)
   const emphasis = findDeepEmphasis(text)
-  if (emphasis) refuse(file, emphasisReason(emphasis.depth, 'file'), emphasis.place)
+  if (emphasis) refuse(file, emphasisReason(emphasis, 'file'), emphasis.place)
 }
 
 /** The same for an HTML page: its elements, as written (parse5 and hast-util-to-mdast would take minutes on 100,000 nested `<em>`). */

@@ -39,7 +39,7 @@ export function remarkParseProse(this: Processor, settings: ProseOptions = {}): 
     // Emphasis as deep as that would take micromark minutes: refused before it reads the text.
     const emphasis = findDeepEmphasis(document)
     if (emphasis) {
-      const message = file.message(emphasisReason(emphasis.depth), { place: emphasis.place, ruleId: 'nesting-depth', source: 'colophon-parse' })
+      const message = file.message(emphasisReason(emphasis), { place: emphasis.place, ruleId: 'nesting-depth', source: 'colophon-parse' })
       message.fatal = true
       return { type: 'root', children: [] }
     }
