@@ -7,6 +7,7 @@ import type { VFile } from 'vfile'
 import { withoutBackLinks } from '../blocks/footnotes.ts'
 import { hastText, wholly } from '../blocks/text.ts'
 import type { Block } from '../blocks/types.ts'
+import { refuseDeepHtml } from '../too-deep.ts'
 
 /**
  * A content document (XHTML) of an EPUB as hast. It is XML, so it is read
@@ -16,6 +17,8 @@ import type { Block } from '../blocks/types.ts'
  * well-formed is read by the HTML parser instead, with a message.
  */
 export function parseDocument(file: VFile, path: string, text: string): Root {
+  // toHast below, parse5 and hast-util-to-mdast recurse: a document nested deeper than any book is refused first.
+  refuseDeepHtml(text, file, path)
   try {
     const xml = fromXml(text)
     return { type: 'root', children: xml.children.flatMap((child) => toHast(child, false)) as Root['children'] }

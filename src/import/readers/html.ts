@@ -10,6 +10,7 @@ import { readGenericPage } from '../html/generic.ts'
 import { report } from '../html/page.ts'
 import { languageOf } from '../language.ts'
 import type { ImportedBook } from '../types.ts'
+import { refuseDeepHtml } from '../too-deep.ts'
 
 /** The sites whose pages colophon knows, most particular first; any other page is read by its headings. */
 const SITES: Array<{ name: string; is: (tree: Root) => boolean; read: (tree: Root, file: VFile) => ImportedBook }> = [
@@ -26,7 +27,10 @@ const SITES: Array<{ name: string; is: (tree: Root) => boolean; read: (tree: Roo
  * (`html-to-markdown.ts`). A page without story text is an error.
  */
 export async function readHtml(file: VFile): Promise<ImportedBook> {
-  const tree = fromHtml(decodeHtml(file))
+  const html = decodeHtml(file)
+  // Elements nested deeper than the build allows would take parse5 and hast-util-to-mdast minutes: refused first, with their place.
+  refuseDeepHtml(html, file)
+  const tree = fromHtml(html)
   const site = SITES.find((candidate) => candidate.is(tree))
   if (site) report(file, `read as ${site.name}`, undefined, 'import-site')
   const book = site ? site.read(tree, file) : readGenericPage(tree, file)

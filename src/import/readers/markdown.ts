@@ -11,6 +11,7 @@ import type { ImportedBook, ImportedMetadata } from '../types.ts'
 import { FOREIGN_KEYS } from '../../load/foreign-keys.ts'
 import { canonicalIdentifier } from '../../load/identifier.ts'
 import { titleOfFile } from '../file-title.ts'
+import { refuseDeepMarkdown } from '../too-deep.ts'
 
 /**
  * A story kept as one Markdown file, pandoc's way: YAML front matter for
@@ -23,6 +24,8 @@ export async function readMarkdown(file: VFile): Promise<ImportedBook> {
   const { metadata, bodyStart } = frontMatter(text, file)
   // The front matter is blanked, not cut, so the tree's positions are the file's.
   const body = text.slice(0, bodyStart).replace(/[^\n]/g, ' ') + text.slice(bodyStart)
+  // Too deep a text would take micromark minutes, and overflow toString's stack: refused first, with its place.
+  refuseDeepMarkdown(body, file)
   const tree = fromMarkdown(body)
   const blocks = tree.children
   const level = chapterLevel(blocks)

@@ -108,7 +108,8 @@ const NOT_NESTING = new Set([
 
 const TAG = /<(\/?)([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*?)?(\/?)>/y
 
-function htmlTooDeep(text: string, limit: number): TooDeep | undefined {
+/** The first place where the HTML elements of `text`, as written, nest deeper than `limit`, if they do (see findTooDeep). */
+export function htmlTooDeep(text: string, limit = MAX_NESTING): TooDeep | undefined {
   const open: string[] = []
   const counts = new Map<string, number>()
   for (let at = text.indexOf('<'); at >= 0; at = text.indexOf('<', at + 1)) {

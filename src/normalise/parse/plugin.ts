@@ -3,6 +3,7 @@ import type { Processor } from 'unified'
 import type { VFile } from 'vfile'
 import { protectDialogue, restoreDialogue } from './dialogue-lines.ts'
 import { parseMarkdown, type ParseOptions } from './index.ts'
+import { emphasisReason, findDeepEmphasis } from './emphasis-depth.ts'
 import { findTooDeep, findTooDeepNode, MAX_NESTING, MAX_TREE_DEPTH } from './nesting.ts'
 
 export interface ProseOptions {
@@ -32,6 +33,13 @@ export function remarkParseProse(this: Processor, settings: ProseOptions = {}): 
         `Unexpected nesting of ${what} ${deep.depth} levels deep, expected at most ${MAX_NESTING} levels; the text is left unread`,
         { place: deep.place, ruleId: 'nesting-depth', source: 'colophon-parse' },
       )
+      message.fatal = true
+      return { type: 'root', children: [] }
+    }
+    // Emphasis as deep as that would take micromark minutes: refused before it reads the text.
+    const emphasis = findDeepEmphasis(document)
+    if (emphasis) {
+      const message = file.message(emphasisReason(emphasis), { place: emphasis.place, ruleId: 'nesting-depth', source: 'colophon-parse' })
       message.fatal = true
       return { type: 'root', children: [] }
     }
