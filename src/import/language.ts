@@ -27,12 +27,29 @@ export function tagOfIso6393(code: string): string | undefined {
 /**
  * The language a text is written in, as a BCP 47 tag, when franc can tell.
  * Under a few sentences franc's guess is noise ("Disclaimer: not mine." reads
- * as German), hence 120 characters; a sample of a long text is enough and
- * keeps a novel's detection fast.
+ * as German), hence 120 characters, unless the script alone tells (see
+ * `ownScript`); a sample of a long text is enough and keeps a novel's
+ * detection fast.
  */
 export function detectLanguage(text: string): string | undefined {
   const sample = text.length > 20000 ? text.slice(0, 10000) + text.slice(Math.floor(text.length / 2), Math.floor(text.length / 2) + 10000) : text
-  return tagOfIso6393(franc(sample, { minLength: 120 }))
+  return tagOfIso6393(franc(sample, { minLength: ownScript(sample) ? 10 : 120 }))
+}
+
+/**
+ * Letters of scripts that each name one language among franc-min's (Han
+ * without kana is Chinese, kana Japanese, Hangul Korean, Thai, Greek):
+ * franc tells these by the script, so a line of them is as sure as a page.
+ * Cyrillic and Arabic are not here: their languages (Russian, Ukrainian …;
+ * Arabic, Persian, Urdu) need the longer sample.
+ */
+const OWN_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Greek}]/gu
+const LETTER = /\p{L}/gu
+
+/** Whether most of a text's letters are of a script that names its language. */
+function ownScript(text: string): boolean {
+  const letters = text.match(LETTER)?.length ?? 0
+  return letters > 0 && (text.match(OWN_SCRIPT)?.length ?? 0) * 2 > letters
 }
 
 /**
