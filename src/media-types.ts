@@ -7,8 +7,13 @@
 export const FONT_TYPES = ['font/woff2', 'font/woff', 'font/otf', 'font/ttf'] as const
 export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/svg+xml'] as const
 
-/** An SVG file begins, after an optional XML declaration, comments and doctype, with `<svg`. */
-const SVG_START = /^\uFEFF?\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!DOCTYPE[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<svg[\s>/]/
+/**
+ * An SVG file begins, after an optional XML declaration, processing
+ * instructions, comments and doctype (an internal subset too, as older
+ * Illustrator exports have: the SVG checker then says what is wrong with
+ * it), with `<svg`.
+ */
+export const SVG_START = /^\uFEFF?\s*(?:(?:<\?[^>]*\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(?:\[[\s\S]*?\])?\s*>)\s*)*<svg[\s>/]/
 
 const starts = (data: Uint8Array, bytes: number[]): boolean => bytes.every((byte, index) => data[index] === byte)
 const ascii = (data: Uint8Array, text: string): boolean => starts(data, [...text].map((char) => char.charCodeAt(0)))

@@ -65,6 +65,19 @@ describe('images beside a story file', () => {
     })
   }
 
+  it('are told by their bytes as the load tells them: an SVG whose doctype has an internal subset (older Illustrator exports) is carried, and a GIF-like file that is none is not', async () => {
+    const { folder } = await withStories()
+    const illustrator = '<?xml version="1.0" encoding="utf-8"?>\n<!-- Generator: Adobe Illustrator 10.0 -->\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd" [\n\t<!ENTITY ns_svg "http://www.w3.org/2000/svg">\n]>\n<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>\n'
+    await writeFile(join(folder, 'art/tower.svg'), illustrator)
+    await writeFile(join(folder, 'not.gif'), 'GIF8 but no image here')
+    await writeFile(join(folder, 'kinds.md'), '# The Island Map\n\n## One\n\nThe tower: ![The tower](art/tower.svg)\n\n## Two\n\nNot a picture: ![Nothing](not.gif)\n')
+    const run = await colophon(['import', 'kinds.md', '--out', 'kinds'], { cwd: folder })
+    expect(run.stderr).not.toMatch(/`art\/tower\.svg` that is not an image/)
+    expect(run.stderr).toMatch(/`not\.gif` that is not an image by its content/)
+    expect((await readdir(join(folder, 'kinds/images'))).sort()).toEqual(['tower.svg'])
+    expect(await readFile(join(folder, 'kinds/images/tower.svg'), 'utf8')).toBe(illustrator)
+  })
+
   it('pass the checks a manuscript\'s images pass: an SVG with a script and a PNG bomb are errors naming the image files beside the story', async () => {
     const { folder } = await withStories()
     await cp(join(ROOT, 'test/fixtures/broken/image-svg-script/manuscript/chapters/01-one/evil.svg'), join(folder, 'art/evil.svg'))

@@ -2,6 +2,7 @@ import { extname, isAbsolute, posix } from 'node:path'
 import type { VFile } from 'vfile'
 import { NOT_FOUND } from '../load/open.ts'
 import { asciiWords } from '../load/slug.ts'
+import { binaryMediaType } from '../media-types.ts'
 import { localImages, replaceImages } from './local-images.ts'
 import { sourcePoint, type LineOrigins } from './source-map.ts'
 import type { ImportedBook, ImportedImage } from './types.ts'
@@ -84,15 +85,14 @@ export function carryImages(book: ImportedBook, file: VFile, read: ReadImage): v
   book.back = book.back.map((page) => ({ ...page, markdown: carry(page.markdown, page.lines, `back page "${page.kind}"`) }))
 }
 
-/** The image kinds a book carries, by their first bytes (the load checks each again, and SVGs whole). */
+/** The image kinds a book carries, by their first bytes (media-types.ts; the load checks each again, and SVGs whole). */
+const CARRIED = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/gif': 'gif', 'image/svg+xml': 'svg' } as const
+
 function imageKind(data: Uint8Array): { mediaType: ImportedImage['mediaType']; extension: string } | undefined {
-  const starts = (...bytes: number[]): boolean => bytes.every((byte, index) => data[index] === byte)
-  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return { mediaType: 'image/png', extension: 'png' }
-  if (starts(0xff, 0xd8, 0xff)) return { mediaType: 'image/jpeg', extension: 'jpg' }
-  if (starts(0x47, 0x49, 0x46, 0x38)) return { mediaType: 'image/gif', extension: 'gif' }
-  const head = new TextDecoder().decode(data.subarray(0, 4096))
-  if (/^\uFEFF?\s*(?:(?:<\?[^>]*\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>)\s*)*<svg[\s>/]/.test(head)) return { mediaType: 'image/svg+xml', extension: 'svg' }
-  return undefined
+  const mediaType = binaryMediaType(data)
+  if (mediaType === undefined || !Object.hasOwn(CARRIED, mediaType)) return undefined
+  const carried = mediaType as keyof typeof CARRIED
+  return { mediaType: carried, extension: CARRIED[carried] }
 }
 
 /** `name.ext`, or `name-2.ext` … when a file of that name (in any case) is copied already. */

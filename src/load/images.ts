@@ -8,6 +8,7 @@ import { displayPath } from './read-text.ts'
 import { MAX_PIXELS, pixelProblem } from './pixels.ts'
 import { Slugger } from './slug.ts'
 import { checkSvg } from './svg-check.ts'
+import { SVG_START } from '../media-types.ts'
 
 /** An image file the book carries. */
 export interface BookImage {
@@ -38,13 +39,6 @@ const kinds: Record<string, { mediaType: string; extension: string }> = {
   gif: { mediaType: 'image/gif', extension: 'gif' },
   svg: { mediaType: 'image/svg+xml', extension: 'svg' },
 }
-
-/**
- * An SVG file begins, after an optional XML declaration, processing
- * instructions, comments and doctype (an internal subset too: the SVG
- * checker then says what is wrong with it), with `<svg`.
- */
-const SVG_START = /^\uFEFF?\s*(?:(?:<\?[^>]*\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(?:\[[\s\S]*?\])?\s*>)\s*)*<svg[\s>/]/
 
 /** Hrefs the templates already use under images/. */
 const RESERVED = ['scene-break', 'cover', 'cover-image']
