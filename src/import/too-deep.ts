@@ -1,7 +1,7 @@
 import type { VFile } from 'vfile'
 import { BookError } from '../errors.ts'
-import { emphasisReason, findDeepEmphasis } from '../normalise/parse/emphasis-depth.ts'
-import { findTooDeep, htmlTooDeep, MAX_NESTING } from '../normalise/parse/nesting.ts'
+import { htmlTooDeep, MAX_NESTING } from '../normalise/parse/nesting.ts'
+import { tooDeepToParse } from '../normalise/parse/too-deep-to-parse.ts'
 
 /**
  * A story file is refused, with the place where it goes too deep, before a
@@ -12,10 +12,8 @@ import { findTooDeep, htmlTooDeep, MAX_NESTING } from '../normalise/parse/nestin
  * the build would refuse anyway (decision 0044).
  */
 export function refuseDeepMarkdown(text: string, file: VFile): void {
-  const deep = findTooDeep(text)
-  if (deep) refuse(file, `Unexpected nesting of ${deep.kind === 'html' ? 'HTML elements' : 'block quotes and lists'} ${deep.depth} levels deep, expected at most ${MAX_NESTING} levels; the file is left unread`, deep.place)
-  const emphasis = findDeepEmphasis(text)
-  if (emphasis) refuse(file, emphasisReason(emphasis, 'file'), emphasis.place)
+  const deep = tooDeepToParse(text, 'file')
+  if (deep) refuse(file, deep.reason, deep.place)
 }
 
 /** The same for an HTML page: its elements, as written (parse5 and hast-util-to-mdast would take minutes on 100,000 nested `<em>`). */

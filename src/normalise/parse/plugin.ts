@@ -3,8 +3,8 @@ import type { Processor } from 'unified'
 import type { VFile } from 'vfile'
 import { protectDialogue, restoreDialogue } from './dialogue-lines.ts'
 import { parseMarkdown, type ParseOptions } from './index.ts'
-import { emphasisReason, findDeepEmphasis } from './emphasis-depth.ts'
-import { findTooDeep, findTooDeepNode, MAX_NESTING, MAX_TREE_DEPTH } from './nesting.ts'
+import { tooDeepToParse } from './too-deep-to-parse.ts'
+import { findTooDeepNode, MAX_TREE_DEPTH } from './nesting.ts'
 
 export interface ProseOptions {
   /**
@@ -26,20 +26,9 @@ export function remarkParseProse(this: Processor, settings: ProseOptions = {}): 
   let options: ParseOptions | undefined
   self.parser = (document: string, file: VFile): Root => {
     // Refused before parsing: too deep a text would take the parser minutes or overflow the stack of a tree walk.
-    const deep = findTooDeep(document)
+    const deep = tooDeepToParse(document, 'text')
     if (deep) {
-      const what = deep.kind === 'html' ? 'HTML elements' : 'block quotes and lists'
-      const message = file.message(
-        `Unexpected nesting of ${what} ${deep.depth} levels deep, expected at most ${MAX_NESTING} levels; the text is left unread`,
-        { place: deep.place, ruleId: 'nesting-depth', source: 'colophon-parse' },
-      )
-      message.fatal = true
-      return { type: 'root', children: [] }
-    }
-    // Emphasis as deep as that would take micromark minutes: refused before it reads the text.
-    const emphasis = findDeepEmphasis(document)
-    if (emphasis) {
-      const message = file.message(emphasisReason(emphasis), { place: emphasis.place, ruleId: 'nesting-depth', source: 'colophon-parse' })
+      const message = file.message(deep.reason, { place: deep.place, ruleId: 'nesting-depth', source: 'colophon-parse' })
       message.fatal = true
       return { type: 'root', children: [] }
     }
