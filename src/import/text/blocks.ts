@@ -64,7 +64,7 @@ const indentOf = (text: string): number => /^\s*/.exec(text)![0].replace(/\t/g, 
  */
 export function paragraphsOf(block: Block, hardWrapped: boolean, width: number): Paragraph[] {
   const at = (line: Line, offset = 0): Segment => ({ at: offset, line: line.line, column: line.text.length - line.text.trimStart().length + 1 })
-  const start = (line: Line): Paragraph => ({ lines: [line.text.trim()], line: line.line, column: indentOf(line.text) + 1, origins: [[at(line)]] })
+  const start = (line: Line): Paragraph => ({ lines: [line.text.trim()], line: line.line, column: at(line).column, origins: [[at(line)]] })
   const short = block.length > 1 && block.every(({ text }) => text.trim().length < width * 0.7)
   const indents = block.map(({ text }) => indentOf(text))
   const sameIndent = indents.every((indent) => indent === indents[0])
