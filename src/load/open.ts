@@ -88,19 +88,13 @@ export function readInside(manuscript: Manuscript, path: string, reuse = false):
       return { reason: inWords(error), ruleId: 'unreadable' }
     }
   }
-  try {
+  const opened = fd
+  return readOpened(opened, reuse, () => {
     // What was opened, not what a path said a moment before: a folder on the way that
     // is (or was swapped for) a link leading out shows here.
-    const opened = openedPath(fd)
-    if (opened !== undefined && !isInside(manuscript, opened)) return outside(path, manuscript)
-    const kind = kindOf(fstatSync(fd))
-    if (kind) return { reason: `it is ${kind}, expected a file`, ruleId: 'not-a-file' }
-    return readAll(fd, reuse)
-  } catch (error) {
-    return { reason: inWords(error), ruleId: 'unreadable' }
-  } finally {
-    closeSync(fd)
-  }
+    const real = openedPath(opened)
+    return real !== undefined && !isInside(manuscript, real) ? outside(path, manuscript) : undefined
+  })
 }
 
 /**
@@ -116,10 +110,21 @@ export function readNamedFile(path: string): Buffer | Refusal {
   } catch (error) {
     return { reason: inWords(error), ruleId: 'unreadable' }
   }
+  return readOpened(fd, false)
+}
+
+/**
+ * The bytes behind an open descriptor, which it closes: refused when
+ * `refuse` says so first, or when it is not a regular file (checked on the
+ * descriptor, so nothing swapped in after the open is read).
+ */
+function readOpened(fd: number, reuse: boolean, refuse: () => Refusal | undefined = () => undefined): Buffer | Refusal {
   try {
+    const refused = refuse()
+    if (refused) return refused
     const kind = kindOf(fstatSync(fd))
     if (kind) return { reason: `it is ${kind}, expected a file`, ruleId: 'not-a-file' }
-    return readAll(fd, false)
+    return readAll(fd, reuse)
   } catch (error) {
     return { reason: inWords(error), ruleId: 'unreadable' }
   } finally {
